@@ -1,0 +1,446 @@
+// The rule-language grammar (Boost.Spirit X3) and the parse entry point.
+//
+// This is the only translation unit that instantiates Spirit's parser machinery: X3 is
+// heavy to compile, so every grammar rule is defined and used here and nowhere else.
+// Rules carry readable names because an expectation failure reports the name of what
+// was expected ("expected a string in double quotes").
+#include "dsl/parser.hpp"
+
+#include "dsl/ast_adapted.hpp"
+
+#include <boost/spirit/home/x3.hpp>
+
+#include <string_view>
+#include <type_traits>
+
+namespace dutycheck::dsl {
+namespace grammar {
+
+namespace x3 = boost::spirit::x3;
+using x3::alnum;
+using x3::alpha;
+using x3::attr;
+using x3::char_;
+using x3::digit;
+using x3::eol;
+using x3::lexeme;
+using x3::lit;
+
+using Iterator = std::string::const_iterator;
+
+/// Context tag giving annotate_position the start of the text, to turn iterators into offsets.
+struct source_begin_tag;
+
+/// Records each node's byte span; attached to every rule through its ID class.
+struct annotate_position {
+    template <typename It, typename Attribute, typename Context>
+    void on_success(It const& first, It const& last, Attribute& node, Context const& context) const {
+        if constexpr (std::is_base_of_v<ast::Located, Attribute>) {
+            const Iterator& begin = x3::get<source_begin_tag>(context);
+            node.begin = static_cast<std::uint32_t>(first - begin);
+            node.end = static_cast<std::uint32_t>(last - begin);
+        }
+    }
+};
+
+// Numbers are plain decimals: no "inf"/"nan" words, no leading dot.
+struct plain_real_policies : x3::real_policies<double> {
+    static bool const allow_leading_dot = false;
+    template <typename It, typename Attribute>
+    static bool parse_nan(It&, It const&, Attribute&) { return false; }
+    template <typename It, typename Attribute>
+    static bool parse_inf(It&, It const&, Attribute&) { return false; }
+};
+x3::real_parser<double, plain_real_policies> const plain_real;
+
+auto const identifier_char = alnum | char_('_');
+auto keyword(char const* word) { return lexeme[lit(word) >> !identifier_char]; }
+
+// Words that cannot name a variable or a top-level field in an expression.
+auto const reserved = keyword("and") | keyword("or") | keyword("not") | keyword("in") | keyword("where") |
+                      keyword("true") | keyword("false");
+
+/// Wraps a parser in a rule with a fixed attribute type, so semantic actions see that type.
+template <typename T>
+struct as_type {
+    template <typename Parser>
+    auto operator()(Parser const& parser) const {
+        return x3::rule<struct as_class, T>{"value"} = x3::as_parser(parser);
+    }
+};
+template <typename T>
+inline constexpr as_type<T> as{};
+
+auto const skipper = x3::space | (lit('#') >> *(char_ - eol));
+
+// Semantic-action helpers. X3 does not propagate into single-member structs reliably,
+// so those are filled by actions. A rule whose definition is an action gets no
+// on_success call with its attribute, so such definitions are wrapped in `as<Node>`:
+// the outer named rule then sees a plain rule and records the node's span.
+auto const set_text = [](auto& ctx) { x3::_val(ctx).text = std::move(x3::_attr(ctx)); };
+template <typename Member>
+auto assign_to(Member member) {
+    return [member](auto& ctx) { x3::_val(ctx).*member = std::move(x3::_attr(ctx)); };
+}
+template <typename Member>
+auto assign_optional_to(Member member) {
+    return [member](auto& ctx) {
+        if (auto& value = x3::_attr(ctx)) x3::_val(ctx).*member = std::move(*value);
+    };
+}
+
+// ---- rule declarations -------------------------------------------------------------
+
+x3::rule<struct identifier_class, ast::Name> const identifier = "a name";
+x3::rule<struct field_name_class, ast::Name> const field_name = "a field name";
+x3::rule<struct word_class, ast::Name> const word = "an id (letters, digits, '-', '_', '.')";
+x3::rule<struct number_class, ast::NumberLit> const number_literal = "a number";
+x3::rule<struct date_class, ast::DateLit> const date_literal = "a date";
+x3::rule<struct bool_class, ast::BoolLit> const bool_literal = "true or false";
+x3::rule<struct closing_quote_class> const closing_quote = "a closing '\"' on the same line";
+x3::rule<struct escape_class, char> const escape_code = "an escape sequence (\\\", \\\\, \\n or \\t)";
+x3::rule<struct quoted_class, std::string> const quoted = "a string in double quotes";
+x3::rule<struct string_class, ast::StringLit> const string_literal = "a string in double quotes";
+x3::rule<struct list_class, ast::ListLit> const list_literal = "a list";
+x3::rule<struct binding_class, ast::Binding> const binding = "a binding (name in list)";
+x3::rule<struct call_class, ast::Call> const call = "a function call";
+x3::rule<struct close_call_class> const close_call = "')' to close the call";
+x3::rule<struct primary_class, ast::Operand> const primary =
+    "a value (a path, literal, list, function call or parenthesised expression)";
+x3::rule<struct postfix_class, ast::Access> const postfix = "a value";
+x3::rule<struct negate_class, ast::Unary> const negation = "a value";
+x3::rule<struct signed_class, ast::Operand> const signed_value = "a value";
+x3::rule<struct mul_class, ast::Chain> const product = "an expression";
+x3::rule<struct mul_op_class, ast::Operation> const product_operation = "an expression";
+x3::rule<struct add_class, ast::Chain> const sum = "an expression";
+x3::rule<struct add_op_class, ast::Operation> const sum_operation = "an expression";
+x3::rule<struct cmp_class, ast::Chain> const comparison = "an expression";
+x3::rule<struct cmp_op_class, ast::Operation> const comparison_operation = "an expression";
+x3::rule<struct not_class, ast::Unary> const logical_not = "an expression";
+x3::rule<struct negatable_class, ast::Operand> const negatable = "an expression";
+x3::rule<struct and_class, ast::Chain> const conjunction = "an expression";
+x3::rule<struct and_op_class, ast::Operation> const conjunction_operation = "an expression";
+x3::rule<struct expression_class, ast::Chain> const expression = "an expression";
+x3::rule<struct or_op_class, ast::Operation> const disjunction_operation = "an expression";
+
+x3::rule<struct template_text_class, std::string> const template_text = "message text";
+x3::rule<struct interpolation_class, ast::Chain> const interpolation = "an interpolated expression";
+x3::rule<struct close_brace_class> const close_interpolation = "'}' to close the interpolation";
+x3::rule<struct template_quoted_class, std::vector<ast::TemplatePart>> const template_quoted =
+    "a message in double quotes";
+x3::rule<struct template_class, ast::Template> const message_template = "a message in double quotes";
+
+x3::rule<struct text_keyword_class, ast::Name> const text_keyword = "a clause";
+x3::rule<struct words_keyword_class, ast::Name> const words_keyword = "a clause";
+x3::rule<struct text_clause_class, ast::TextClause> const text_clause = "a clause";
+x3::rule<struct words_clause_class, ast::WordsClause> const words_clause = "a clause";
+x3::rule<struct each_class> const each_keyword = "'each'";
+x3::rule<struct in_class> const in_keyword = "'in'";
+x3::rule<struct for_each_class, ast::ForEach> const for_each = "'for each'";
+x3::rule<struct let_class, ast::Let> const let_clause = "'let'";
+x3::rule<struct when_class, ast::When> const when_clause = "'when'";
+x3::rule<struct about_class, ast::About> const about_clause = "'about'";
+x3::rule<struct require_class, ast::Require> const require_clause = "'require'";
+x3::rule<struct clause_class, ast::Clause> const clause = "a clause";
+x3::rule<struct rule_end_class> const rule_end =
+    "a clause (title, duty, cite, url, quote, basis, severity, tags, about, for each, let, when, "
+    "require) or '}'";
+x3::rule<struct rule_class, ast::Rule> const rule_declaration = "a rule";
+x3::rule<struct pack_keyword_class, ast::Name> const pack_attribute_keyword = "version, jurisdiction or description";
+x3::rule<struct pack_attribute_class, ast::PackAttribute> const pack_attribute = "a pack attribute";
+x3::rule<struct pack_class, ast::PackDecl> const pack_declaration = "a pack declaration";
+x3::rule<struct import_class, ast::Import> const import_declaration = "an import";
+x3::rule<struct param_class, ast::Param> const param_declaration = "a parameter";
+x3::rule<struct item_class, ast::Item> const item = "'pack', 'import', 'param' or 'rule'";
+x3::rule<struct end_class> const end_of_file = "'pack', 'import', 'param' or 'rule'";
+x3::rule<struct file_class, ast::File> const file = "a rule file";
+
+// ---- lexical -----------------------------------------------------------------------
+
+auto const identifier_def = as<ast::Name>(as<std::string>(lexeme[(alpha | char_('_')) >> *identifier_char] - reserved)[set_text]);
+auto const field_name_def = as<ast::Name>(as<std::string>(lexeme[(alpha | char_('_')) >> *identifier_char])[set_text]);
+auto const word_def = as<ast::Name>(as<std::string>(lexeme[alpha >> *(alnum | char_("-_."))])[set_text]);
+auto const number_literal_def = as<ast::NumberLit>(lexeme[plain_real >> !identifier_char][assign_to(&ast::NumberLit::value)]);
+auto const date_literal_def = as<ast::DateLit>(x3::raw[lexeme[x3::repeat(4)[digit] >> '-' >> x3::repeat(2)[digit] >> -('-' >> x3::repeat(2)[digit]) >>
+                   !(identifier_char | char_("-."))]]
+           [([](auto& ctx) {
+               auto& range = x3::_attr(ctx);
+               x3::_val(ctx).text.assign(range.begin(), range.end());
+           })]);
+x3::symbols<bool> const bool_words({{"true", true}, {"false", false}});
+auto const bool_literal_def = as<ast::BoolLit>(lexeme[bool_words >> !identifier_char][assign_to(&ast::BoolLit::value)]);
+
+x3::symbols<char> const escapes({{"\"", '"'}, {"\\", '\\'}, {"n", '\n'}, {"t", '\t'}});
+auto const closing_quote_def = lit('"');
+auto const escape_code_def = escapes;
+auto const quoted_def =
+    lexeme['"' >> *as<char>((lit('\\') > escape_code) | (char_ - '"' - '\\' - eol)) > closing_quote];
+auto const string_literal_def = as<ast::StringLit>((+quoted)[assign_to(&ast::StringLit::parts)]);
+
+// A message template: "{{" and "}}" are literal braces, "{expr}" is interpolated.
+auto const template_text_def = +as<char>((lit('\\') > escape_code) | (lit("{{") >> attr('{')) | (lit("}}") >> attr('}')) |
+      (char_ - '"' - '\\' - '{' - eol));
+auto const close_interpolation_def = lit('}');
+auto const interpolation_def = lit('{') > x3::skip(skipper)[expression] > close_interpolation;
+auto const template_quoted_def = lexeme['"' >> *(template_text | interpolation) > closing_quote];
+auto const message_template_def = as<ast::Template>((+template_quoted)[([](auto& ctx) {
+    for (auto& piece : x3::_attr(ctx))
+        for (auto& part : piece) x3::_val(ctx).parts.push_back(std::move(part));
+})]);
+
+// ---- expressions, loosest binding first --------------------------------------------
+
+auto const or_operator = keyword("or") >> attr(ast::Op::or_);
+auto const and_operator = keyword("and") >> attr(ast::Op::and_);
+x3::symbols<ast::Op> const comparison_symbols(
+    {{"==", ast::Op::eq}, {"!=", ast::Op::ne}, {"<=", ast::Op::le}, {">=", ast::Op::ge}, {"<", ast::Op::lt},
+     {">", ast::Op::gt}});
+auto const comparison_operator = comparison_symbols | (keyword("in") >> attr(ast::Op::in)) |
+                                 (keyword("not") >> keyword("in") >> attr(ast::Op::not_in));
+auto const sum_operator = (lit('+') >> attr(ast::Op::add)) | (lit('-') >> attr(ast::Op::sub));
+auto const product_operator = (lit('*') >> attr(ast::Op::mul)) | (lit('/') >> attr(ast::Op::div));
+
+auto const expression_def = conjunction >> *disjunction_operation;
+auto const disjunction_operation_def = or_operator > conjunction;
+auto const conjunction_def = negatable >> *conjunction_operation;
+auto const conjunction_operation_def = and_operator > negatable;
+auto const negatable_def = logical_not | comparison;
+auto const logical_not_def = (keyword("not") >> !keyword("in") >> attr(ast::Op::not_)) > negatable;
+auto const comparison_def = sum >> *comparison_operation;
+auto const comparison_operation_def = comparison_operator > sum;
+auto const sum_def = product >> *sum_operation;
+auto const sum_operation_def = sum_operator > product;
+auto const product_def = signed_value >> *product_operation;
+auto const product_operation_def = product_operator > signed_value;
+auto const signed_value_def = negation | postfix;
+auto const negation_def = (lit('-') >> attr(ast::Op::negate)) > signed_value;
+auto const postfix_def = primary >> *(lit('.') > field_name);
+auto const close_call_def = lit(')');
+auto const binding_def = identifier >> in_keyword >> expression >> -(keyword("where") > expression);
+auto const call_def = identifier >> '(' >> -binding >> -(expression % ',') > close_call;
+auto const list_literal_def = as<ast::ListLit>((lit('[') > -(expression % ',') > ']')[assign_optional_to(&ast::ListLit::items)]);
+auto const primary_def = date_literal | number_literal | string_literal | bool_literal | list_literal | call |
+                         identifier | (lit('(') > expression > ')');
+
+// ---- rules and files ---------------------------------------------------------------
+
+auto const text_keyword_def = as<ast::Name>(as<std::string>(lexeme[(x3::string("title") | x3::string("cite") | x3::string("url") |
+                            x3::string("quote")) >>
+                           !identifier_char])[set_text]);
+auto const words_keyword_def = as<ast::Name>(as<std::string>(lexeme[(x3::string("duty") | x3::string("tags") | x3::string("severity") |
+                            x3::string("basis")) >>
+                           !identifier_char])[set_text]);
+auto const text_clause_def = text_keyword > string_literal;
+auto const words_clause_def = words_keyword > (word % ',');
+auto const each_keyword_def = keyword("each");
+auto const in_keyword_def = keyword("in");
+auto const for_each_def = keyword("for") > each_keyword > identifier > in_keyword > expression >
+                          -(keyword("where") > expression);
+auto const let_clause_def = keyword("let") > identifier > '=' > expression;
+auto const when_clause_def = as<ast::When>((keyword("when") > expression)[assign_to(&ast::When::condition)]);
+auto const about_clause_def = as<ast::About>((keyword("about") > expression)[assign_to(&ast::About::target)]);
+auto const require_clause_def = keyword("require") > expression > -(keyword("else") > message_template);
+auto const clause_def =
+    text_clause | words_clause | for_each | let_clause | when_clause | about_clause | require_clause;
+auto const rule_end_def = lit('}');
+auto const rule_declaration_def = keyword("rule") > word > '{' > *clause > rule_end;
+
+auto const pack_attribute_keyword_def = as<ast::Name>(as<std::string>(lexeme[(x3::string("version") | x3::string("jurisdiction") |
+                            x3::string("description")) >>
+                           !identifier_char])[set_text]);
+auto const pack_attribute_def = pack_attribute_keyword > string_literal;
+auto const pack_declaration_def = keyword("pack") > string_literal > *pack_attribute;
+auto const import_declaration_def = as<ast::Import>((keyword("import") > string_literal)[assign_to(&ast::Import::path)]);
+auto const param_declaration_def = keyword("param") > identifier > '=' > expression;
+auto const item_def = pack_declaration | import_declaration | param_declaration | rule_declaration;
+auto const end_of_file_def = x3::eoi;
+auto const file_def = (*item > end_of_file)[assign_to(&ast::File::items)];
+
+BOOST_SPIRIT_DEFINE(identifier, field_name, word, number_literal, date_literal, bool_literal, closing_quote,
+                    escape_code, quoted, string_literal, list_literal, binding, call, close_call, primary, postfix,
+                    negation, signed_value, product, product_operation, sum, sum_operation, comparison,
+                    comparison_operation, logical_not, negatable, conjunction, conjunction_operation, expression,
+                    disjunction_operation, template_text, interpolation, close_interpolation, template_quoted,
+                    message_template, text_keyword, words_keyword, text_clause, words_clause, each_keyword,
+                    in_keyword, for_each, let_clause, when_clause, about_clause, require_clause, clause, rule_end,
+                    rule_declaration, pack_attribute_keyword, pack_attribute, pack_declaration,
+                    import_declaration, param_declaration, item, end_of_file, file)
+
+// Every rule ID class gets position annotation.
+#define DUTYCHECK_ANNOTATE(name) \
+    struct name : annotate_position {};
+DUTYCHECK_ANNOTATE(identifier_class)
+DUTYCHECK_ANNOTATE(field_name_class)
+DUTYCHECK_ANNOTATE(word_class)
+DUTYCHECK_ANNOTATE(number_class)
+DUTYCHECK_ANNOTATE(date_class)
+DUTYCHECK_ANNOTATE(bool_class)
+DUTYCHECK_ANNOTATE(string_class)
+DUTYCHECK_ANNOTATE(list_class)
+DUTYCHECK_ANNOTATE(binding_class)
+DUTYCHECK_ANNOTATE(call_class)
+DUTYCHECK_ANNOTATE(postfix_class)
+DUTYCHECK_ANNOTATE(negate_class)
+DUTYCHECK_ANNOTATE(mul_class)
+DUTYCHECK_ANNOTATE(mul_op_class)
+DUTYCHECK_ANNOTATE(add_class)
+DUTYCHECK_ANNOTATE(add_op_class)
+DUTYCHECK_ANNOTATE(cmp_class)
+DUTYCHECK_ANNOTATE(cmp_op_class)
+DUTYCHECK_ANNOTATE(not_class)
+DUTYCHECK_ANNOTATE(and_class)
+DUTYCHECK_ANNOTATE(and_op_class)
+DUTYCHECK_ANNOTATE(expression_class)
+DUTYCHECK_ANNOTATE(or_op_class)
+DUTYCHECK_ANNOTATE(interpolation_class)
+DUTYCHECK_ANNOTATE(template_class)
+DUTYCHECK_ANNOTATE(text_clause_class)
+DUTYCHECK_ANNOTATE(words_clause_class)
+DUTYCHECK_ANNOTATE(text_keyword_class)
+DUTYCHECK_ANNOTATE(words_keyword_class)
+DUTYCHECK_ANNOTATE(for_each_class)
+DUTYCHECK_ANNOTATE(let_class)
+DUTYCHECK_ANNOTATE(when_class)
+DUTYCHECK_ANNOTATE(about_class)
+DUTYCHECK_ANNOTATE(require_class)
+DUTYCHECK_ANNOTATE(rule_class)
+DUTYCHECK_ANNOTATE(pack_keyword_class)
+DUTYCHECK_ANNOTATE(pack_attribute_class)
+DUTYCHECK_ANNOTATE(pack_class)
+DUTYCHECK_ANNOTATE(import_class)
+DUTYCHECK_ANNOTATE(param_class)
+#undef DUTYCHECK_ANNOTATE
+
+}  // namespace grammar
+
+namespace {
+
+bool is_identifier_byte(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+// A recursive-descent parser recurses once per bracket or prefix operator; hostile text
+// with thousands of them would overflow the stack, so measure the nesting first.
+std::optional<Diagnostic> check_nesting(const SourceFile& source, std::size_t max_nesting) {
+    const std::string& text = source.text();
+    std::size_t depth = 0;
+    std::size_t prefix_run = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c == '#') {
+            while (i < text.size() && text[i] != '\n') ++i;
+            continue;
+        }
+        if (c == '"') {  // skip a string; an unterminated one is the parser's to report
+            for (++i; i < text.size() && text[i] != '"' && text[i] != '\n'; ++i)
+                if (text[i] == '\\') ++i;
+            prefix_run = 0;
+            continue;
+        }
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n') continue;
+        if (is_identifier_byte(c)) {
+            std::size_t end = i;
+            while (end < text.size() && is_identifier_byte(text[end])) ++end;
+            prefix_run = std::string_view(text).substr(i, end - i) == "not" ? prefix_run + 1 : 0;
+            i = end - 1;
+        } else if (c == '-') {
+            ++prefix_run;
+        } else if (c == '(' || c == '[' || c == '{') {
+            ++depth;
+            prefix_run = 0;
+        } else if (c == ')' || c == ']' || c == '}') {
+            if (depth > 0) --depth;
+            prefix_run = 0;
+        } else {
+            prefix_run = 0;
+        }
+        if (depth + prefix_run > max_nesting) {
+            Diagnostic d;
+            d.code = "DC103";
+            d.file = &source;
+            d.begin = static_cast<std::uint32_t>(i);
+            d.end = d.begin + 1;
+            d.message = "expression nested too deeply (more than " + std::to_string(max_nesting) + " levels)";
+            d.notes.push_back("split it with 'let' bindings");
+            return d;
+        }
+    }
+    return std::nullopt;
+}
+
+// Moves an error position past blanks and comments, onto the token that was wrong.
+std::uint32_t skip_blanks(const std::string& text, std::uint32_t offset) {
+    while (offset < text.size()) {
+        const char c = text[offset];
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+            ++offset;
+        } else if (c == '#') {
+            while (offset < text.size() && text[offset] != '\n') ++offset;
+        } else {
+            break;
+        }
+    }
+    return offset;
+}
+
+std::uint32_t token_end(const std::string& text, std::uint32_t offset) {
+    if (offset >= text.size()) return offset;
+    if (!is_identifier_byte(text[offset])) return offset + 1;
+    while (offset < text.size() && (is_identifier_byte(text[offset]) || text[offset] == '-')) ++offset;
+    return offset;
+}
+
+std::string describe_found(const std::string& text, std::uint32_t begin, std::uint32_t end) {
+    if (begin >= text.size()) return "the end of the file";
+    if (text[begin] == '\n' || text[begin] == '\r') return "the end of the line";
+    return "'" + text.substr(begin, end - begin) + "'";
+}
+
+}  // namespace
+
+ParseResult parse_rule_file(const SourceFile& source, const ParseLimits& limits) {
+    ParseResult result;
+    if (auto nesting = check_nesting(source, limits.max_nesting)) {
+        result.diagnostics.push_back(std::move(*nesting));
+        return result;
+    }
+    const std::string& text = source.text();
+    grammar::Iterator begin = text.begin();
+    grammar::Iterator first = text.begin();
+    ast::File file;
+    try {
+        auto const parser = boost::spirit::x3::with<grammar::source_begin_tag>(begin)[grammar::file];
+        if (boost::spirit::x3::phrase_parse(first, text.cend(), parser, grammar::skipper, file)) {
+            result.file = std::move(file);
+            return result;
+        }
+        // The file rule ends in an expectation of end-of-input, so plain failure should not
+        // happen; report it rather than pretend the file parsed.
+        Diagnostic d;
+        d.code = "DC101";
+        d.file = &source;
+        d.begin = d.end = static_cast<std::uint32_t>(first - text.begin());
+        d.message = "cannot parse this rule file";
+        result.diagnostics.push_back(std::move(d));
+    } catch (const boost::spirit::x3::expectation_failure<grammar::Iterator>& failure) {
+        const std::string expected = failure.which();
+        const bool in_string = expected == grammar::closing_quote.name;
+        std::uint32_t at = static_cast<std::uint32_t>(failure.where() - text.begin());
+        if (!in_string) at = skip_blanks(text, at);
+        Diagnostic d;
+        d.file = &source;
+        d.begin = at;
+        d.end = token_end(text, at);
+        if (in_string) {
+            d.code = "DC102";
+            d.message = "unterminated string: expected a closing '\"' before the end of the line";
+        } else {
+            d.code = "DC101";
+            d.message = "expected " + expected + ", found " + describe_found(text, d.begin, d.end);
+        }
+        result.diagnostics.push_back(std::move(d));
+    }
+    return result;
+}
+
+}  // namespace dutycheck::dsl

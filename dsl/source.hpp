@@ -1,0 +1,68 @@
+// Source text of a rule or partnership file, and compiler-style diagnostics with a caret.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace dutycheck::dsl {
+
+/// 1-based line and column (column counted in Unicode code points).
+struct LineColumn {
+    std::uint32_t line = 1;
+    std::uint32_t column = 1;
+};
+
+/// A file's text with a line index, so byte offsets turn into line:col and lines can be quoted.
+class SourceFile {
+public:
+    SourceFile(std::string path, std::string text);
+
+    const std::string& path() const { return path_; }
+    const std::string& text() const { return text_; }
+    /// Line and column of a byte offset (clamped to the end of the text).
+    LineColumn line_column(std::uint32_t offset) const;
+    /// The text of a 1-based line, without its line ending.
+    std::string_view line_text(std::uint32_t line) const;
+    /// Byte offset where a 1-based line starts.
+    std::uint32_t line_start(std::uint32_t line) const { return line_starts_[line - 1]; }
+
+private:
+    std::string path_;
+    std::string text_;
+    std::vector<std::uint32_t> line_starts_;
+};
+
+enum class DiagnosticLevel { error, warning, note };
+
+/// One problem at a place in a source file. Codes are stable and grouped by phase
+/// (DC1xx syntax, DC2xx names and structure, DC3xx types, DC4xx files and imports,
+/// DC5xx partnership files).
+struct Diagnostic {
+    DiagnosticLevel level = DiagnosticLevel::error;
+    std::string code;                 ///< "DC201"
+    const SourceFile* file = nullptr; ///< null for problems with no source text
+    std::uint32_t begin = 0;          ///< byte offsets of the fault
+    std::uint32_t end = 0;
+    std::string message;
+    std::vector<std::string> notes;   ///< rendered as "note: …" lines
+};
+
+/// Renders `path:line:col: error[DC201]: message`, the source line, a caret under the
+/// fault (`^~~~` for its width on that line) and any notes, each line ending in '\n'.
+std::string render(const Diagnostic& diagnostic);
+
+/// Sorts by file path, then position, then code: the order a user fixes them in.
+void sort_diagnostics(std::vector<Diagnostic>& diagnostics);
+
+/// True if any diagnostic is an error.
+bool has_errors(const std::vector<Diagnostic>& diagnostics);
+
+/// Edit distance, for "did you mean" notes.
+std::size_t edit_distance(std::string_view a, std::string_view b);
+
+/// The closest candidate within a small edit distance, or empty.
+std::string closest_match(std::string_view word, const std::vector<std::string>& candidates);
+
+}  // namespace dutycheck::dsl

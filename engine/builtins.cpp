@@ -1,0 +1,140 @@
+// Builtin functions: signatures for the checker and implementations for the evaluator, side by side.
+#include "engine/builtins.hpp"
+
+#include "engine/value_ops.hpp"
+
+#include <algorithm>
+
+namespace dutycheck::engine {
+namespace {
+
+using T = StaticType;
+
+Value boolean(bool b) { return Value{b}; }
+
+std::size_t utf8_length(const std::string& text) {
+    return static_cast<std::size_t>(
+        std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+Value date_argument(const Document& doc, const Value& value, std::optional<Date>& out) {
+    if (value.is_missing()) return unknown_from(doc, {&value});
+    out = as_date(value);
+    if (!out) return type_problem(doc, value, "a date (YYYY-MM-DD or YYYY-MM)");
+    return {};
+}
+
+Value number_argument(const Document& doc, const Value& value, std::optional<double>& out) {
+    if (value.is_missing()) return unknown_from(doc, {&value});
+    out = as_number(value);
+    if (!out) return type_problem(doc, value, "a number");
+    return {};
+}
+
+Value shift_date(const Document& doc, const std::vector<Value>& args, Date (*shift)(Date, std::int64_t)) {
+    std::optional<Date> date;
+    std::optional<double> amount;
+    if (Value problem = date_argument(doc, args[0], date); problem.is_unknown()) return problem;
+    if (Value problem = number_argument(doc, args[1], amount); problem.is_unknown()) return problem;
+    return Value{shift(*date, static_cast<std::int64_t>(*amount))};
+}
+
+}  // namespace
+
+const std::vector<BuiltinSignature>& builtin_table() {
+    static const std::vector<BuiltinSignature> table = {
+        {"add_days", Builtin::add_days, 2, 2, {T::date, T::number}, T::date, "add_days(DATE, N)"},
+        {"add_months", Builtin::add_months, 2, 2, {T::date, T::number}, T::date, "add_months(DATE, N)"},
+        {"add_years", Builtin::add_years, 2, 2, {T::date, T::number}, T::date, "add_years(DATE, N)"},
+        {"count", Builtin::count, 1, 1, {T::list, T::any}, T::number, "count(LIST) or count(x in LIST where P)"},
+        {"date", Builtin::date, 1, 1, {T::string, T::any}, T::date, "date(\"YYYY-MM-DD\")"},
+        {"days_between", Builtin::days_between, 2, 2, {T::date, T::date}, T::number, "days_between(FROM, TO)"},
+        {"distinct", Builtin::distinct, 1, 1, {T::list, T::any}, T::list, "distinct(LIST)"},
+        {"empty", Builtin::empty, 1, 1, {T::any, T::any}, T::boolean, "empty(X)"},
+        {"exists", Builtin::exists, 1, 1, {T::any, T::any}, T::boolean, "exists(X)"},
+        {"length", Builtin::length, 1, 1, {T::any, T::any}, T::number, "length(STRING or LIST)"},
+        {"matches", Builtin::matches, 2, 2, {T::string, T::string}, T::boolean, "matches(STRING, \"REGEX\")"},
+    };
+    return table;
+}
+
+const BuiltinSignature* find_builtin(std::string_view name) {
+    for (const auto& signature : builtin_table())
+        if (signature.name == name) return &signature;
+    return nullptr;
+}
+
+std::vector<std::string> callable_names() {
+    std::vector<std::string> names{"any", "all", "none", "lookup"};
+    for (const auto& signature : builtin_table()) names.emplace_back(signature.name);
+    return names;
+}
+
+Value call_builtin(Builtin id, const std::vector<Value>& args, const Document& doc, const std::regex* pattern) {
+    switch (id) {
+        case Builtin::exists:
+            if (args[0].is_absent()) return boolean(false);
+            if (args[0].is_unknown()) return args[0];
+            return boolean(true);
+        case Builtin::empty: {
+            if (args[0].is_missing()) return unknown_from(doc, {&args[0]});
+            if (const auto* text = as_string(args[0])) return boolean(text->empty());
+            if (const auto* node = std::get_if<DocNode>(&args[0].data)) return boolean(doc.size(node->id) == 0);
+            if (const auto* list = std::get_if<ListPtr>(&args[0].data)) return boolean((*list)->empty());
+            return type_problem(doc, args[0], "a string, list or object");
+        }
+        case Builtin::length: {
+            if (args[0].is_missing()) return unknown_from(doc, {&args[0]});
+            if (const auto* text = as_string(args[0])) return Value{static_cast<double>(utf8_length(*text))};
+            Value problem;
+            if (auto items = elements_of(doc, args[0], problem)) return Value{static_cast<double>(items->size())};
+            return type_problem(doc, args[0], "a string or list");
+        }
+        case Builtin::matches: {
+            if (args[0].is_missing()) return unknown_from(doc, {&args[0]});
+            const auto* text = as_string(args[0]);
+            if (!text) return type_problem(doc, args[0], "a string");
+            return boolean(pattern != nullptr && std::regex_search(*text, *pattern));
+        }
+        case Builtin::count: {
+            Value problem;
+            if (auto items = elements_of(doc, args[0], problem)) return Value{static_cast<double>(items->size())};
+            return problem;
+        }
+        case Builtin::distinct: {
+            Value problem;
+            auto items = elements_of(doc, args[0], problem);
+            if (!items) return problem;
+            std::vector<Value> unique;
+            for (auto& item : *items) {
+                bool seen = false;
+                for (const auto& kept : unique) {
+                    Value ignored;
+                    if (equals(doc, item, kept, ignored) == Truth::true_) {
+                        seen = true;
+                        break;
+                    }
+                }
+                if (!seen) unique.push_back(std::move(item));
+            }
+            return make_list(std::move(unique));
+        }
+        case Builtin::date: {
+            std::optional<Date> date;
+            if (Value problem = date_argument(doc, args[0], date); problem.is_unknown()) return problem;
+            return Value{*date};
+        }
+        case Builtin::add_years: return shift_date(doc, args, add_years);
+        case Builtin::add_months: return shift_date(doc, args, add_months);
+        case Builtin::add_days: return shift_date(doc, args, add_days);
+        case Builtin::days_between: {
+            std::optional<Date> from, to;
+            if (Value problem = date_argument(doc, args[0], from); problem.is_unknown()) return problem;
+            if (Value problem = date_argument(doc, args[1], to); problem.is_unknown()) return problem;
+            return Value{static_cast<double>(to->days - from->days)};
+        }
+    }
+    return Value{Unknown{{"unsupported function"}}};
+}
+
+}  // namespace dutycheck::engine

@@ -1,0 +1,99 @@
+// Civil-calendar arithmetic (Howard Hinnant's days-from-civil algorithms) and ISO parsing.
+#include "engine/date.hpp"
+
+#include <charconv>
+#include <chrono>
+#include <cstdio>
+
+namespace dutycheck::engine {
+namespace {
+
+bool is_leap(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+
+std::int32_t days_from_civil(int y, unsigned m, unsigned d) {
+    y -= m <= 2;
+    const int era = (y >= 0 ? y : y - 399) / 400;
+    const unsigned yoe = static_cast<unsigned>(y - era * 400);
+    const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + static_cast<std::int32_t>(doe) - 719468;
+}
+
+template <typename Int>
+bool parse_digits(std::string_view text, std::size_t at, std::size_t count, Int& out) {
+    if (at + count > text.size()) return false;
+    for (std::size_t i = at; i < at + count; ++i)
+        if (text[i] < '0' || text[i] > '9') return false;
+    return std::from_chars(text.data() + at, text.data() + at + count, out).ec == std::errc{};
+}
+
+}  // namespace
+
+unsigned days_in_month(int year, unsigned month) {
+    static constexpr unsigned lengths[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return month == 2 && is_leap(year) ? 29 : lengths[month - 1];
+}
+
+Date make_date(int year, unsigned month, unsigned day) { return Date{days_from_civil(year, month, day), false}; }
+
+CivilDate to_civil(Date date) {
+    const std::int32_t z = date.days + 719468;
+    const int era = (z >= 0 ? z : z - 146096) / 146097;
+    const unsigned doe = static_cast<unsigned>(z - era * 146097);
+    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const unsigned mp = (5 * doy + 2) / 153;
+    const unsigned d = doy - (153 * mp + 2) / 5 + 1;
+    const unsigned m = mp < 10 ? mp + 3 : mp - 9;
+    return {static_cast<int>(yoe) + era * 400 + (m <= 2), m, d};
+}
+
+std::optional<Date> parse_date(std::string_view text) {
+    int year = 0;
+    unsigned month = 0;
+    if (!(text.size() == 7 || text.size() == 10) || text[4] != '-' || !parse_digits(text, 0, 4, year) ||
+        !parse_digits(text, 5, 2, month) || month < 1 || month > 12)
+        return std::nullopt;
+    if (text.size() == 7) return Date{days_from_civil(year, month, days_in_month(year, month)), true};
+    unsigned day = 0;
+    if (text[7] != '-' || !parse_digits(text, 8, 2, day) || day < 1 || day > days_in_month(year, month))
+        return std::nullopt;
+    return make_date(year, month, day);
+}
+
+std::string format_date(Date date) {
+    const CivilDate c = to_civil(date);
+    char buffer[16];
+    if (date.month_precision)
+        std::snprintf(buffer, sizeof buffer, "%04d-%02u", c.year, c.month);
+    else
+        std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", c.year, c.month, c.day);
+    return buffer;
+}
+
+Date add_months(Date date, std::int64_t months) {
+    const CivilDate c = to_civil(date);
+    const std::int64_t index = static_cast<std::int64_t>(c.year) * 12 + (c.month - 1) + months;
+    const int year = static_cast<int>(index >= 0 ? index / 12 : (index - 11) / 12);
+    const unsigned month = static_cast<unsigned>(index - static_cast<std::int64_t>(year) * 12) + 1;
+    const unsigned day = std::min(c.day, days_in_month(year, month));
+    return make_date(year, month, day);
+}
+
+Date add_years(Date date, std::int64_t years) {
+    const CivilDate c = to_civil(date);
+    const int year = c.year + static_cast<int>(years);
+    // The duties register: a period beginning on 29 February has its anniversary on 1 March.
+    if (c.month == 2 && c.day == 29 && !is_leap(year)) return make_date(year, 3, 1);
+    return make_date(year, c.month, c.day);
+}
+
+Date add_days(Date date, std::int64_t days) { return Date{static_cast<std::int32_t>(date.days + days), false}; }
+
+Date today() {
+    const auto now = std::chrono::system_clock::now();
+    const auto days = std::chrono::floor<std::chrono::days>(now);
+    return Date{static_cast<std::int32_t>(days.time_since_epoch().count()), false};
+}
+
+}  // namespace dutycheck::engine

@@ -1,0 +1,589 @@
+// Document accessors and the JSON reader that builds a Document from text via nlohmann's SAX interface.
+#include "engine/document.hpp"
+
+#include <algorithm>
+#include <cstring>
+#include <functional>
+#include <limits>
+#include <new>
+#include <utility>
+
+#include <nlohmann/json.hpp>
+
+namespace dutycheck::engine {
+
+// ---------------------------------------------------------------------------------------------
+// Document accessors
+// ---------------------------------------------------------------------------------------------
+
+std::string_view Document::as_string(NodeId node) const {
+    const Node& n = nodes_[node];
+    // Non-strings have offset 0 and length 0, so they read as "" without a kind check.
+    return {text_.data() + n.text_offset, n.text_length};
+}
+
+std::string_view Document::key(NodeId node) const {
+    const Node& n = nodes_[node];
+    return {text_.data() + n.key_offset, n.key_length};
+}
+
+std::optional<NodeId> Document::member(NodeId object, std::string_view name) const {
+    const Node& n = nodes_[object];
+    if (n.kind != NodeKind::object) return std::nullopt;
+    // Partnership objects have a handful of members; a scan beats any index we would have to store.
+    for (std::uint32_t i = 0; i < n.child_count; ++i) {
+        const NodeId candidate = children_[n.first_child + i];
+        if (key(candidate) == name) return candidate;
+    }
+    return std::nullopt;
+}
+
+namespace {
+
+/// Appends `segment` to `out` with RFC 6901 escaping ("~" -> "~0", "/" -> "~1").
+void append_pointer_segment(std::string& out, std::string_view segment) {
+    for (const char c : segment) {
+        if (c == '~') {
+            out += "~0";
+        } else if (c == '/') {
+            out += "~1";
+        } else {
+            out += c;
+        }
+    }
+}
+
+}  // namespace
+
+std::string Document::pointer(NodeId node) const {
+    // Collect the path root-ward first: segments must be written root-first, and the walk is
+    // iterative so a very deep document cannot exhaust the stack.
+    std::vector<NodeId> path;
+    for (NodeId n = node; n != root(); n = nodes_[n].parent) path.push_back(n);
+    std::string out;
+    for (auto it = path.rbegin(); it != path.rend(); ++it) {
+        const Node& n = nodes_[*it];
+        out += '/';
+        if (nodes_[n.parent].kind == NodeKind::object) {
+            append_pointer_segment(out, key(*it));
+        } else {
+            out += std::to_string(n.index_in_parent);
+        }
+    }
+    return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// DocumentBuilder: assembles the flat node table as values arrive in document order
+// ---------------------------------------------------------------------------------------------
+
+/// Builds a Document node by node, in document order. Children of a container arrive interleaved
+/// with their own descendants, so they are collected on a stack (`pending_`) and copied into
+/// `children_` as one contiguous run when the container closes.
+class DocumentBuilder {
+public:
+    /// `source` is only used to size the buffers up front.
+    explicit DocumentBuilder(std::string_view source) {
+        const std::size_t estimate = estimate_node_count(source);
+        doc_.nodes_.reserve(estimate);
+        doc_.children_.reserve(estimate);
+        doc_.text_.reserve(source.size() / 4);
+        pending_.reserve(64);
+        open_.reserve(64);
+    }
+
+    /// Number of containers currently open.
+    std::size_t depth() const { return open_.size(); }
+
+    /// Adds a node in the current slot: the root, the next array element, or the value of the
+    /// member whose key was given last to begin_member().
+    NodeId add(NodeKind kind, SourcePosition position) {
+        const auto id = static_cast<NodeId>(doc_.nodes_.size());
+        Document::Node& n = doc_.nodes_.emplace_back();
+        n.kind = kind;
+        n.position = position;
+        if (!open_.empty()) {
+            const OpenContainer& parent = open_.back();
+            n.parent = parent.node;
+            n.index_in_parent = static_cast<std::uint32_t>(pending_.size() - parent.pending_start);
+            if (doc_.nodes_[parent.node].kind == NodeKind::object) {
+                n.key_offset = pending_key_offset_;
+                n.key_length = pending_key_length_;
+                if (parent.key_table >= 0) insert_key(key_tables_[parent.key_table], id);
+            }
+            pending_.push_back(id);
+        }
+        return id;
+    }
+
+    void set_number(NodeId node, double value) { doc_.nodes_[node].number = value; }
+
+    void set_string(NodeId node, std::string_view value) {
+        Document::Node& n = doc_.nodes_[node];
+        n.text_offset = static_cast<std::uint32_t>(doc_.text_.size());
+        n.text_length = static_cast<std::uint32_t>(value.size());
+        doc_.text_.append(value);
+    }
+
+    /// Makes `container` (just added) the parent of the nodes that follow until close().
+    void open(NodeId container) {
+        open_.push_back({container, static_cast<std::uint32_t>(pending_.size()), -1});
+    }
+
+    /// Closes the innermost container, moving its collected children into `children_`.
+    void close() {
+        const OpenContainer top = open_.back();
+        open_.pop_back();
+        Document::Node& n = doc_.nodes_[top.node];
+        n.first_child = static_cast<std::uint32_t>(doc_.children_.size());
+        n.child_count = static_cast<std::uint32_t>(pending_.size() - top.pending_start);
+        doc_.children_.insert(doc_.children_.end(), pending_.begin() + top.pending_start, pending_.end());
+        pending_.resize(top.pending_start);
+        if (top.key_table >= 0) --key_tables_in_use_;
+    }
+
+    /// Records the key of the next member of the innermost (object) container. Returns false if
+    /// the object already has a member with this key.
+    bool begin_member(std::string_view name) {
+        pending_key_offset_ = static_cast<std::uint32_t>(doc_.text_.size());
+        pending_key_length_ = static_cast<std::uint32_t>(name.size());
+        doc_.text_.append(name);
+
+        OpenContainer& top = open_.back();
+        const std::size_t members = pending_.size() - top.pending_start;
+        if (top.key_table < 0) {
+            // Real objects are small, and a scan of a few keys is faster than hashing. A hostile
+            // object with a million keys would make scanning quadratic, so past a few members
+            // the object switches to a hash table.
+            if (members < linear_scan_limit) {
+                for (std::size_t i = top.pending_start; i < pending_.size(); ++i) {
+                    if (key_of(pending_[i]) == name) return false;
+                }
+                return true;
+            }
+            top.key_table = static_cast<std::int32_t>(key_tables_in_use_++);
+            if (key_tables_.size() < key_tables_in_use_) key_tables_.emplace_back();
+            KeyTable& table = key_tables_[top.key_table];
+            // assign() keeps a larger capacity from an earlier object but only touches 64 slots,
+            // so a table once grown huge does not make every later object pay to clear it.
+            table.slots.assign(64, 0);
+            table.count = 0;
+            for (std::size_t i = top.pending_start; i < pending_.size(); ++i) insert_key(table, pending_[i]);
+        }
+        return !contains_key(key_tables_[top.key_table], name);
+    }
+
+    /// JSON Pointer the next node added would have (used for errors raised before it exists).
+    std::string slot_pointer() const {
+        if (open_.empty()) return {};
+        const OpenContainer& parent = open_.back();
+        std::string out = doc_.pointer(parent.node);
+        out += '/';
+        if (doc_.nodes_[parent.node].kind == NodeKind::object) {
+            append_pointer_segment(out, {doc_.text_.data() + pending_key_offset_, pending_key_length_});
+        } else {
+            out += std::to_string(pending_.size() - parent.pending_start);
+        }
+        return out;
+    }
+
+    /// Hands over the finished document; the builder is spent afterwards.
+    Document finish() && { return std::move(doc_); }
+
+private:
+    static constexpr std::size_t linear_scan_limit = 16;
+
+    /// Almost every value but the first is preceded by ',' or an opening bracket, so counting
+    /// those bytes gives a close upper estimate of the node count (commas inside strings inflate
+    /// it; reserved pages that are never touched cost no memory). One pass over the bytes is far
+    /// cheaper than regrowing a vector of a million nodes.
+    static std::size_t estimate_node_count(std::string_view source) {
+        const auto* bytes = reinterpret_cast<const unsigned char*>(source.data());
+        const std::size_t size = source.size();
+        std::size_t estimate = 1;
+        std::size_t i = 0;
+        // Fixed-size blocks with a narrow counter let the compiler vectorise the loop at -O2;
+        // '[' | 0x20 == '{', so one comparison catches both brackets.
+        for (; i + 64 <= size; i += 64) {
+            unsigned block = 0;
+            for (std::size_t k = 0; k < 64; ++k) {
+                const unsigned char c = bytes[i + k];
+                block += (c == ',') | ((c | 0x20) == '{');
+            }
+            estimate += block;
+        }
+        for (; i < size; ++i) estimate += (bytes[i] == ',') | ((bytes[i] | 0x20) == '{');
+        return estimate;
+    }
+
+    struct OpenContainer {
+        NodeId node;
+        std::uint32_t pending_start;  // where this container's children begin in pending_
+        std::int32_t key_table;       // index into key_tables_, or -1 while the object is small
+    };
+
+    /// Open-addressing set of member ids keyed by their key text. Slot value 0 means empty: the
+    /// root is node 0 and is never a member.
+    struct KeyTable {
+        std::vector<NodeId> slots;
+        std::size_t count = 0;
+    };
+
+    std::string_view key_of(NodeId node) const {
+        const Document::Node& n = doc_.nodes_[node];
+        return {doc_.text_.data() + n.key_offset, n.key_length};
+    }
+
+    static std::size_t hash_key(std::string_view name) { return std::hash<std::string_view>{}(name); }
+
+    void place(std::vector<NodeId>& slots, NodeId member) const {
+        const std::size_t mask = slots.size() - 1;
+        std::size_t i = hash_key(key_of(member)) & mask;
+        while (slots[i] != 0) i = (i + 1) & mask;
+        slots[i] = member;
+    }
+
+    void insert_key(KeyTable& table, NodeId member) {
+        if ((table.count + 1) * 2 > table.slots.size()) {
+            std::vector<NodeId> grown(table.slots.size() * 2, 0);
+            for (const NodeId old : table.slots) {
+                if (old != 0) place(grown, old);
+            }
+            table.slots.swap(grown);
+        }
+        place(table.slots, member);
+        ++table.count;
+    }
+
+    bool contains_key(const KeyTable& table, std::string_view name) const {
+        const std::size_t mask = table.slots.size() - 1;
+        for (std::size_t i = hash_key(name) & mask; table.slots[i] != 0; i = (i + 1) & mask) {
+            if (key_of(table.slots[i]) == name) return true;
+        }
+        return false;
+    }
+
+    Document doc_;
+    std::vector<NodeId> pending_;        // children of all open containers, innermost last
+    std::vector<OpenContainer> open_;
+    std::vector<KeyTable> key_tables_;   // a stack, reused across objects to keep allocations rare
+    std::size_t key_tables_in_use_ = 0;
+    std::uint32_t pending_key_offset_ = 0;
+    std::uint32_t pending_key_length_ = 0;
+};
+
+namespace {
+
+// ---------------------------------------------------------------------------------------------
+// Positions
+// ---------------------------------------------------------------------------------------------
+
+bool is_continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+/// Code points in `bytes` (each byte that does not continue a UTF-8 sequence starts one).
+std::uint32_t count_code_points(std::string_view bytes) {
+    std::uint32_t count = 0;
+    for (const char c : bytes) count += !is_continuation_byte(c);
+    return count;
+}
+
+/// Line and code-point column of byte `offset` in `text`, counted from the start. Used once per
+/// failed parse, so the full scan does not matter.
+SourcePosition position_at(std::string_view text, std::size_t offset) {
+    offset = std::min(offset, text.size());
+    const std::string_view before = text.substr(0, offset);
+    const auto line = static_cast<std::uint32_t>(1 + std::count(before.begin(), before.end(), '\n'));
+    const std::size_t last_newline = before.rfind('\n');
+    const std::size_t line_start = last_newline == std::string_view::npos ? 0 : last_newline + 1;
+    return {line, 1 + count_code_points(before.substr(line_start))};
+}
+
+/// A read position in the source that follows the SAX events token by token.
+///
+/// nlohmann's SAX events carry no positions, so the cursor re-walks the text in lockstep: every
+/// event corresponds to exactly one token that nlohmann has already validated, so the cursor
+/// only needs to skip separators and step over that token. The column is counted lazily from an
+/// anchor, so each byte is counted once however the text is split into tokens.
+class SourceCursor {
+public:
+    explicit SourceCursor(std::string_view text) : text_(text) {}
+
+    /// Skips whitespace and the separators ',' and ':' that produce no SAX event.
+    void skip_separators() {
+        while (offset_ < text_.size()) {
+            const char c = text_[offset_];
+            if (c == '\n') {
+                ++line_;
+                anchor_ = offset_ + 1;
+                anchor_column_ = 1;
+            } else if (c != ' ' && c != '\t' && c != '\r' && c != ',' && c != ':') {
+                return;
+            }
+            ++offset_;
+        }
+    }
+
+    /// Position of the byte under the cursor.
+    SourcePosition position() {
+        anchor_column_ += count_code_points(text_.substr(anchor_, offset_ - anchor_));
+        anchor_ = offset_;
+        return {line_, anchor_column_};
+    }
+
+    void advance(std::size_t bytes) { offset_ = std::min(offset_ + bytes, text_.size()); }
+
+    /// Steps over a string token starting at its opening quote. JSON strings cannot contain a raw
+    /// newline, so the line does not change.
+    void skip_string() {
+        ++offset_;
+        while (offset_ < text_.size()) {
+            const char c = text_[offset_];
+            if (c == '\\') {
+                offset_ += 2;  // the escaped character can be '"', which must not end the string
+            } else {
+                ++offset_;
+                if (c == '"') break;
+            }
+        }
+        offset_ = std::min(offset_, text_.size());
+    }
+
+    void skip_number() {
+        while (offset_ < text_.size()) {
+            const char c = text_[offset_];
+            if ((c < '0' || c > '9') && c != '-' && c != '+' && c != '.' && c != 'e' && c != 'E') return;
+            ++offset_;
+        }
+    }
+
+private:
+    std::string_view text_;
+    std::size_t offset_ = 0;
+    std::uint32_t line_ = 1;
+    std::size_t anchor_ = 0;            // byte whose column is anchor_column_
+    std::uint32_t anchor_column_ = 1;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Error messages
+// ---------------------------------------------------------------------------------------------
+
+/// Copies `bytes`, writing each byte that is not part of a well-formed UTF-8 sequence as "\xNN"
+/// so that error messages (which quote nlohmann's "last read" bytes) are always valid UTF-8.
+std::string to_valid_utf8(std::string_view bytes) {
+    static constexpr char hex[] = "0123456789ABCDEF";
+    std::string out;
+    out.reserve(bytes.size());
+    std::size_t i = 0;
+    while (i < bytes.size()) {
+        const auto b = static_cast<unsigned char>(bytes[i]);
+        std::size_t length = 0;
+        unsigned char low = 0x80;
+        unsigned char high = 0xBF;  // allowed range of the second byte (excludes overlongs and surrogates)
+        if (b < 0x80) {
+            length = 1;
+        } else if (b >= 0xC2 && b <= 0xDF) {
+            length = 2;
+        } else if (b >= 0xE0 && b <= 0xEF) {
+            length = 3;
+            if (b == 0xE0) low = 0xA0;
+            if (b == 0xED) high = 0x9F;
+        } else if (b >= 0xF0 && b <= 0xF4) {
+            length = 4;
+            if (b == 0xF0) low = 0x90;
+            if (b == 0xF4) high = 0x8F;
+        }
+        bool valid = length != 0 && i + length <= bytes.size();
+        for (std::size_t k = 1; valid && k < length; ++k) {
+            const auto c = static_cast<unsigned char>(bytes[i + k]);
+            valid = k == 1 ? (c >= low && c <= high) : (c >= 0x80 && c <= 0xBF);
+        }
+        if (valid) {
+            out.append(bytes.substr(i, length));
+            i += length;
+        } else {
+            out += "\\x";
+            out += hex[b >> 4];
+            out += hex[b & 0x0F];
+            ++i;
+        }
+    }
+    return out;
+}
+
+/// nlohmann's message without its "[json.exception...] parse error at line L, column C: syntax
+/// error while parsing X - " preamble: the position is reported separately (and nlohmann counts
+/// columns in bytes), so only the description of the fault is kept.
+std::string clean_nlohmann_message(std::string_view what) {
+    const std::size_t syntax = what.find("syntax error");
+    if (syntax != std::string_view::npos) {
+        const std::size_t dash = what.find(" - ", syntax);
+        if (dash != std::string_view::npos) return to_valid_utf8(what.substr(dash + 3));
+    }
+    // Any other exception: drop the "[json.exception.kind.N] " tag.
+    if (!what.empty() && what.front() == '[') {
+        const std::size_t close = what.find("] ");
+        if (close != std::string_view::npos) what.remove_prefix(close + 2);
+    }
+    return to_valid_utf8(what);
+}
+
+// ---------------------------------------------------------------------------------------------
+// SAX handler
+// ---------------------------------------------------------------------------------------------
+
+/// Receives nlohmann's SAX events, keeps the cursor in step and feeds the builder. Returning
+/// false from any event stops the parser; `error` then says why.
+class SaxHandler {
+public:
+    SaxHandler(std::string_view text, const DocumentLimits& limits, DocumentBuilder& builder)
+        : text_(text), limits_(limits), builder_(builder), cursor_(text) {}
+
+    std::optional<DocumentError> error;
+
+    bool null() { return scalar(NodeKind::null, 0, 4); }
+    bool boolean(bool value) { return scalar(NodeKind::boolean, value ? 1 : 0, value ? 4 : 5); }
+    bool number_integer(std::int64_t value) { return number(static_cast<double>(value)); }
+    bool number_unsigned(std::uint64_t value) { return number(static_cast<double>(value)); }
+    bool number_float(double value, const std::string& /*raw*/) { return number(value); }
+
+    bool string(std::string& value) {
+        cursor_.skip_separators();
+        const SourcePosition at = cursor_.position();
+        cursor_.skip_string();
+        builder_.set_string(builder_.add(NodeKind::string, at), value);
+        return true;
+    }
+
+    bool binary(nlohmann::json::binary_t& /*value*/) { return false; }  // never produced by JSON text
+
+    bool start_object(std::size_t /*size*/) { return start_container(NodeKind::object); }
+    bool start_array(std::size_t /*size*/) { return start_container(NodeKind::array); }
+    bool end_object() { return end_container(); }
+    bool end_array() { return end_container(); }
+
+    bool key(std::string& name) {
+        cursor_.skip_separators();
+        const SourcePosition at = cursor_.position();
+        cursor_.skip_string();
+        if (!builder_.begin_member(name)) {
+            // The key's own position, not its value's: the key is what the message is about.
+            error = DocumentError{"duplicate key '" + name + "'", at, builder_.slot_pointer()};
+            return false;
+        }
+        return true;
+    }
+
+    bool parse_error(std::size_t /*position*/, const std::string& /*last_token*/,
+                     const nlohmann::json::exception& ex) {
+        if (ex.id == 406) {
+            // Overflowing number: nlohmann reports it in place of the number event, so the
+            // cursor still stands just before the number and can say where it starts.
+            cursor_.skip_separators();
+            error = DocumentError{"number out of range", cursor_.position(), builder_.slot_pointer()};
+            return false;
+        }
+        SourcePosition at{};
+        if (const auto* syntax = dynamic_cast<const nlohmann::json::parse_error*>(&ex)) {
+            // `byte` is the 1-based offset of the last character read, i.e. where parsing failed.
+            at = position_at(text_, syntax->byte == 0 ? 0 : syntax->byte - 1);
+        }
+        error = DocumentError{"invalid JSON: " + clean_nlohmann_message(ex.what()), at, {}};
+        return false;
+    }
+
+private:
+    bool scalar(NodeKind kind, double value, std::size_t token_length) {
+        cursor_.skip_separators();
+        const SourcePosition at = cursor_.position();
+        cursor_.advance(token_length);
+        builder_.set_number(builder_.add(kind, at), value);
+        return true;
+    }
+
+    bool number(double value) {
+        cursor_.skip_separators();
+        const SourcePosition at = cursor_.position();
+        cursor_.skip_number();
+        builder_.set_number(builder_.add(NodeKind::number, at), value);
+        return true;
+    }
+
+    bool start_container(NodeKind kind) {
+        cursor_.skip_separators();
+        const SourcePosition at = cursor_.position();
+        cursor_.advance(1);
+        // nlohmann's parser is iterative and so is the builder; stopping here keeps hostile
+        // nesting from costing more than max_depth entries of bookkeeping.
+        if (builder_.depth() >= limits_.max_depth) {
+            error = DocumentError{"nesting deeper than " + std::to_string(limits_.max_depth) + " levels", at,
+                                  builder_.slot_pointer()};
+            return false;
+        }
+        builder_.open(builder_.add(kind, at));
+        return true;
+    }
+
+    bool end_container() {
+        cursor_.skip_separators();
+        cursor_.advance(1);
+        builder_.close();
+        return true;
+    }
+
+    std::string_view text_;
+    const DocumentLimits& limits_;
+    DocumentBuilder& builder_;
+    SourceCursor cursor_;
+};
+
+ParsedDocument fail(std::string message, SourcePosition position = {}, std::string pointer = {}) {
+    ParsedDocument result;
+    result.error = DocumentError{std::move(message), position, std::move(pointer)};
+    return result;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------
+// Entry point
+// ---------------------------------------------------------------------------------------------
+
+ParsedDocument parse_json_document(std::string_view text, const DocumentLimits& limits) {
+    // Node fields are 32-bit offsets, so whatever the configured limit, 4 GiB is the hard ceiling.
+    const std::size_t max_bytes =
+        std::min<std::size_t>(limits.max_bytes, std::numeric_limits<std::uint32_t>::max());
+    if (text.size() > max_bytes) {
+        // No place in the file is at fault, so the position stays unknown (0:0).
+        return fail("file is larger than the " + std::to_string(max_bytes) + "-byte limit");
+    }
+    // nlohmann would silently skip a BOM; it is rejected so the fix is named instead.
+    if (text.size() >= 3 && std::memcmp(text.data(), "\xEF\xBB\xBF", 3) == 0) {
+        return fail("file starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM", {1, 1});
+    }
+    if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+        return fail("empty file: expected a JSON object", {1, 1});
+    }
+
+    try {
+        DocumentBuilder builder(text);
+        SaxHandler handler(text, limits, builder);
+        const bool ok = nlohmann::json::sax_parse(text.data(), text.data() + text.size(), &handler);
+        if (handler.error) {
+            ParsedDocument result;
+            result.error = std::move(handler.error);
+            return result;
+        }
+        if (!ok) return fail("invalid JSON");  // unreachable: every stop sets an error
+        ParsedDocument result;
+        result.document = std::move(builder).finish();
+        return result;
+    } catch (const std::bad_alloc&) {
+        return fail("file is too large to load into memory");
+    } catch (const std::exception& ex) {
+        // nlohmann reports through the handler, so this is a safety net, not an expected path.
+        return fail("invalid JSON: " + clean_nlohmann_message(ex.what()));
+    }
+}
+
+}  // namespace dutycheck::engine

@@ -1,0 +1,254 @@
+// Reads rule packs from disk, follows imports (once each, no cycles, never outside the pack), and checks them.
+#include "engine/loader.hpp"
+
+#include "dsl/parser.hpp"
+#include "engine/checker.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+namespace dutycheck::engine {
+namespace {
+
+namespace fs = std::filesystem;
+namespace ast = dsl::ast;
+using dsl::Diagnostic;
+
+struct ParsedFile {
+    const dsl::SourceFile* source;
+    ast::File tree;
+    std::size_t pack;
+    bool entry;
+};
+
+Diagnostic diagnostic_at(const char* code, const dsl::SourceFile* file, const ast::Located& at, std::string message) {
+    Diagnostic d;
+    d.code = code;
+    d.file = file;
+    d.begin = at.begin;
+    d.end = at.end;
+    d.message = std::move(message);
+    return d;
+}
+
+std::string join_strings(const std::vector<std::string>& parts) {
+    std::string out;
+    for (const auto& part : parts) out += part;
+    return out;
+}
+
+bool inside(const fs::path& root, const fs::path& path) {
+    auto r = root.begin(), p = path.begin();
+    for (; r != root.end(); ++r, ++p)
+        if (p == path.end() || *r != *p) return false;
+    return true;
+}
+
+class Loader {
+public:
+    LoadResult& result() { return result_; }
+
+    void load_pack(const fs::path& path) {
+        std::error_code ec;
+        const bool directory = fs::is_directory(path, ec);
+        const fs::path entry = directory ? path / "pack.rules" : path;
+        PackInfo pack;
+        pack.root = fs::weakly_canonical(directory ? path : path.parent_path(), ec);
+        pack.name = directory ? path.filename().string() : path.stem().string();
+        if (pack.name.empty()) pack.name = fs::weakly_canonical(path, ec).filename().string();
+        const std::size_t index = rules().packs.size();
+        rules().packs.push_back(std::move(pack));
+        std::vector<fs::path> stack;
+        load_file(entry, entry.lexically_normal().string(), index, true, stack, nullptr, {});
+    }
+
+    void load_text(const std::string& display, std::string text, const fs::path& directory) {
+        PackInfo pack;
+        std::error_code ec;
+        pack.root = fs::weakly_canonical(directory, ec);
+        pack.name = fs::path(display).stem().string();
+        rules().packs.push_back(std::move(pack));
+        std::vector<fs::path> stack{pack_root(0) / display};
+        parse(display, std::move(text), 0, true, stack);
+    }
+
+    void check_all() {
+        declarations();
+        for (const auto& file : files_) {
+            for (const auto& item : file.tree.items) {
+                const auto* rule = boost::get<ast::Rule>(&item.get());
+                if (rule == nullptr) continue;
+                const auto duplicate = rule_ids_.find(rule->id.text);
+                if (duplicate != rule_ids_.end()) {
+                    Diagnostic d = diagnostic_at("DC205", file.source, rule->id,
+                                                 "duplicate rule id '" + rule->id.text + "'");
+                    const auto at = duplicate->second.first->line_column(duplicate->second.second);
+                    d.notes.push_back("first defined at " + duplicate->second.first->path() + ":" +
+                                      std::to_string(at.line) + ":" + std::to_string(at.column));
+                    result_.diagnostics.push_back(std::move(d));
+                    continue;
+                }
+                rule_ids_.emplace(rule->id.text, std::make_pair(file.source, rule->id.begin));
+                CompiledRule compiled = check_rule(*rule, *file.source, rules(), file.pack, result_.diagnostics);
+                compiled.info.pack = rules().packs[file.pack].name;
+                rules().rules.push_back(std::move(compiled));
+            }
+        }
+        dsl::sort_diagnostics(result_.diagnostics);
+    }
+
+private:
+    RuleSet& rules() { return *result_.rules; }
+    const fs::path& pack_root(std::size_t pack) { return rules().packs[pack].root; }
+
+    void load_file(const fs::path& path, const std::string& display, std::size_t pack, bool entry,
+                   std::vector<fs::path>& stack, const dsl::SourceFile* importer, ast::Located import_at) {
+        std::error_code ec;
+        const fs::path canonical = fs::weakly_canonical(path, ec);
+        if (std::find(stack.begin(), stack.end(), canonical) != stack.end()) {
+            std::string chain;
+            auto start = std::find(stack.begin(), stack.end(), canonical);
+            for (auto it = start; it != stack.end(); ++it) chain += it->filename().string() + " -> ";
+            chain += canonical.filename().string();
+            result_.diagnostics.push_back(diagnostic_at("DC402", importer, import_at, "import cycle: " + chain));
+            return;
+        }
+        if (!loaded_.insert(canonical).second) return;  // already loaded through another import
+        std::ifstream in(path, std::ios::binary);
+        if (!in || fs::is_directory(path, ec)) {
+            Diagnostic d = diagnostic_at("DC401", importer, import_at,
+                                         "cannot read rule file '" + display + "'" +
+                                             (fs::exists(path, ec) ? "" : ": no such file"));
+            if (entry && fs::is_directory(path.parent_path(), ec))
+                d.notes.push_back("a rule pack folder needs an entry file named pack.rules");
+            result_.diagnostics.push_back(std::move(d));
+            return;
+        }
+        std::stringstream text;
+        text << in.rdbuf();
+        stack.push_back(canonical);
+        parse(display, text.str(), pack, entry, stack);
+        stack.pop_back();
+    }
+
+    void parse(const std::string& display, std::string text, std::size_t pack, bool entry, std::vector<fs::path>& stack) {
+        const dsl::SourceFile& source = rules().sources.emplace_back(display, std::move(text));
+        dsl::ParseResult parsed = dsl::parse_rule_file(source);
+        for (auto& d : parsed.diagnostics) result_.diagnostics.push_back(std::move(d));
+        if (!parsed.file) return;
+        const std::size_t index = files_.size();
+        files_.push_back({&source, std::move(*parsed.file), pack, entry});
+        // Follow imports in order; rules keep the order in which files are first met.
+        for (const auto& item : files_[index].tree.items) {
+            const auto* import = boost::get<ast::Import>(&item.get());
+            if (import == nullptr) continue;
+            const std::string relative = join_strings(import->path.parts);
+            const fs::path target = stack.back().parent_path() / relative;
+            std::error_code ec;
+            if (!inside(pack_root(pack), fs::weakly_canonical(target, ec))) {
+                result_.diagnostics.push_back(diagnostic_at("DC403", &source, import->path,
+                                                            "import '" + relative + "' is outside the pack folder"));
+                continue;
+            }
+            const std::string target_display = (fs::path(display).parent_path() / relative).lexically_normal().string();
+            load_file(target, target_display, pack, false, stack, &source, import->path);
+        }
+    }
+
+    void declarations() {
+        std::vector<bool> declared(rules().packs.size(), false);
+        for (const auto& file : files_) {
+            for (const auto& item : file.tree.items) {
+                if (const auto* decl = boost::get<ast::PackDecl>(&item.get())) {
+                    PackInfo& pack = rules().packs[file.pack];
+                    if (!file.entry || declared[file.pack]) {
+                        result_.diagnostics.push_back(diagnostic_at(
+                            "DC208", file.source, *decl,
+                            file.entry ? "the pack is declared twice" : "'pack' belongs in the pack's entry file"));
+                        continue;
+                    }
+                    declared[file.pack] = true;
+                    pack.name = join_strings(decl->name.parts);
+                    std::vector<std::string> seen;
+                    for (const auto& attribute : decl->attributes) {
+                        if (std::find(seen.begin(), seen.end(), attribute.key.text) != seen.end()) {
+                            result_.diagnostics.push_back(diagnostic_at(
+                                "DC208", file.source, attribute.key, "'" + attribute.key.text + "' is given twice"));
+                            continue;
+                        }
+                        seen.push_back(attribute.key.text);
+                        std::string value = join_strings(attribute.value.parts);
+                        if (attribute.key.text == "version") pack.version = std::move(value);
+                        else if (attribute.key.text == "jurisdiction") pack.jurisdiction = std::move(value);
+                        else pack.description = std::move(value);
+                    }
+                } else if (const auto* param = boost::get<ast::Param>(&item.get())) {
+                    if (auto existing = rules().find_param(param->name.text)) {
+                        result_.diagnostics.push_back(diagnostic_at(
+                            "DC208", file.source, param->name,
+                            "parameter '" + param->name.text + "' is already declared by pack '" +
+                                rules().params[*existing].pack + "'"));
+                        continue;
+                    }
+                    auto value = check_param_default(param->value, *file.source, result_.diagnostics);
+                    if (!value) continue;
+                    ParamDef def;
+                    def.name = param->name.text;
+                    def.pack = rules().packs[file.pack].name;
+                    def.default_value = std::move(*value);
+                    def.type = std::visit(
+                        [](const auto& data) {
+                            using D = std::decay_t<decltype(data)>;
+                            if constexpr (std::is_same_v<D, bool>) return StaticType::boolean;
+                            else if constexpr (std::is_same_v<D, double>) return StaticType::number;
+                            else if constexpr (std::is_same_v<D, std::string>) return StaticType::string;
+                            else if constexpr (std::is_same_v<D, Date>) return StaticType::date;
+                            else if constexpr (std::is_same_v<D, ListPtr>) return StaticType::list;
+                            else return StaticType::any;
+                        },
+                        def.default_value.data);
+                    rules().params.push_back(std::move(def));
+                }
+            }
+        }
+    }
+
+    LoadResult result_{std::make_unique<RuleSet>(), {}};
+    std::vector<ParsedFile> files_;
+    std::set<fs::path> loaded_;
+    std::map<std::string, std::pair<const dsl::SourceFile*, std::uint32_t>> rule_ids_;
+};
+
+}  // namespace
+
+const CompiledRule* RuleSet::find_rule(std::string_view id) const {
+    for (const auto& rule : rules)
+        if (rule.info.id == id) return &rule;
+    return nullptr;
+}
+
+std::optional<std::uint32_t> RuleSet::find_param(std::string_view name) const {
+    for (std::uint32_t i = 0; i < params.size(); ++i)
+        if (params[i].name == name) return i;
+    return std::nullopt;
+}
+
+LoadResult load_rule_packs(const std::vector<std::filesystem::path>& packs) {
+    Loader loader;
+    for (const auto& pack : packs) loader.load_pack(pack);
+    loader.check_all();
+    return std::move(loader.result());
+}
+
+LoadResult load_rule_text(const std::string& display_path, const std::string& text,
+                          const std::filesystem::path& directory) {
+    Loader loader;
+    loader.load_text(display_path, text, directory);
+    loader.check_all();
+    return std::move(loader.result());
+}
+
+}  // namespace dutycheck::engine

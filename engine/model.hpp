@@ -1,0 +1,138 @@
+// The checked, evaluable form of a rule pack: names resolved, literals validated, types checked.
+#pragma once
+
+#include "dsl/source.hpp"
+#include "engine/result.hpp"
+#include "engine/value.hpp"
+
+#include <deque>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <regex>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace dutycheck::engine {
+
+/// What the checker can know about an expression's type before reading any document.
+enum class StaticType { any, boolean, number, string, date, list, object };
+std::string_view to_string(StaticType type);
+
+enum class BinaryOp { or_, and_, eq, ne, lt, le, gt, ge, in, not_in, add, sub, mul, div };
+enum class UnaryOp { not_, negate };
+enum class Quantifier { any, all, none, count };
+
+/// Identifies a builtin function in the table (engine/builtins.hpp).
+enum class Builtin { exists, empty, length, matches, count, distinct, date, add_years, add_months, add_days, days_between };
+
+/// Where an expression came from, for messages.
+struct Span {
+    const dsl::SourceFile* file = nullptr;
+    std::uint32_t begin = 0;
+    std::uint32_t end = 0;
+    std::string_view text() const {
+        return file ? std::string_view(file->text()).substr(begin, end - begin) : std::string_view();
+    }
+};
+
+struct Expr;
+using ExprPtr = std::unique_ptr<Expr>;
+
+struct Constant { Value value; };
+struct Variable { std::uint32_t slot = 0; };
+struct RootField { std::string key; };
+struct ParamRef { std::uint32_t index = 0; };
+struct AsOf {};
+struct FieldAccess { ExprPtr base; std::string key; };
+struct UnaryExpr { UnaryOp op; ExprPtr operand; };
+struct BinaryExpr { BinaryOp op; ExprPtr lhs; ExprPtr rhs; };
+struct ListExpr { std::vector<ExprPtr> items; };
+struct QuantifierExpr {
+    Quantifier kind;
+    std::uint32_t slot = 0;
+    ExprPtr collection;
+    ExprPtr predicate;  ///< may be null for count
+};
+struct CallExpr {
+    Builtin function;
+    std::vector<ExprPtr> arguments;
+    std::shared_ptr<const std::regex> pattern;  ///< compiled once, for matches()
+};
+struct LookupExpr {
+    ExprPtr collection;
+    std::string field;
+    ExprPtr key;
+};
+
+struct Expr {
+    std::variant<Constant, Variable, RootField, ParamRef, AsOf, FieldAccess, UnaryExpr, BinaryExpr, ListExpr,
+                 QuantifierExpr, CallExpr, LookupExpr>
+        node;
+    StaticType type = StaticType::any;
+    Span span;
+};
+
+/// A message template: literal text and interpolated expressions, in order.
+struct MessagePart {
+    std::string text;
+    ExprPtr expression;  ///< null for literal text
+};
+
+struct ForEachStep {
+    std::uint32_t slot = 0;
+    std::string variable;
+    ExprPtr collection;
+    ExprPtr filter;  ///< may be null
+};
+struct LetStep {
+    std::uint32_t slot = 0;
+    ExprPtr value;
+};
+struct WhenStep {
+    ExprPtr condition;
+};
+struct RequireStep {
+    ExprPtr condition;
+    std::vector<MessagePart> message;
+};
+using Step = std::variant<ForEachStep, LetStep, WhenStep, RequireStep>;
+
+/// A rule pack's declaration.
+struct PackInfo {
+    std::string name;
+    std::string version;
+    std::string jurisdiction;  ///< empty: applies everywhere
+    std::string description;
+    std::filesystem::path root;
+};
+
+struct CompiledRule {
+    RuleInfo info;
+    std::size_t pack = 0;  ///< index into RuleSet::packs
+    std::vector<Step> steps;
+    ExprPtr about;         ///< may be null
+    std::uint32_t slot_count = 0;
+    Span span;             ///< the whole rule's source text
+};
+
+struct ParamDef {
+    std::string name;
+    Value default_value;
+    StaticType type = StaticType::any;
+    std::string pack;
+};
+
+/// Everything loaded from rule files, checked and ready to evaluate any number of documents.
+struct RuleSet {
+    std::deque<dsl::SourceFile> sources;  ///< kept alive for spans and `rules explain`
+    std::vector<PackInfo> packs;
+    std::vector<ParamDef> params;
+    std::vector<CompiledRule> rules;
+
+    const CompiledRule* find_rule(std::string_view id) const;
+    std::optional<std::uint32_t> find_param(std::string_view name) const;
+};
+
+}  // namespace dutycheck::engine

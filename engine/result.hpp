@@ -1,0 +1,74 @@
+// What evaluation produces: one finding per rule instance, grouped per partnership file.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace dutycheck::engine {
+
+/// How serious an unmet duty is. Ordered: info < warning < error.
+enum class Severity : std::uint8_t { info, warning, error };
+
+/// The legal force a rule encodes.
+enum class Basis : std::uint8_t { statute, regulation, statutory_guidance, local_policy, good_practice };
+
+/// The outcome of one rule instance.
+enum class Status : std::uint8_t { met, unmet, unknown, not_applicable };
+
+std::string_view to_string(Severity severity);
+std::string_view to_string(Basis basis);
+std::string_view to_string(Status status);
+
+/// Where a rule's duty comes from.
+struct Citation {
+    std::string source;  ///< "Public Bodies (Joint Working) (Scotland) Act 2014, s29(3)(a)"
+    std::string url;     ///< may be empty
+    std::string quote;   ///< short verbatim quote; may be empty
+};
+
+/// Everything a report needs to say about a rule, independent of any document.
+struct RuleInfo {
+    std::string id;
+    std::string title;
+    std::vector<std::string> duties;  ///< duty ids of the register
+    Citation citation;
+    Severity severity = Severity::error;
+    Basis basis = Basis::statute;
+    std::vector<std::string> tags;
+    std::string pack;                 ///< name of the pack that defines it
+    std::string file;                 ///< rule file, as given on load
+    std::uint32_t line = 0;           ///< line of the `rule` keyword
+};
+
+/// The verdict on one rule instance.
+struct Finding {
+    const RuleInfo* rule = nullptr;
+    Status status = Status::met;
+    std::string pointer;              ///< JSON Pointer of the object it is about ("" = whole file)
+    std::string object_name;          ///< human name of that object, if it has one
+    std::string message;              ///< rendered message (for unmet: each failed requirement)
+    std::vector<std::string> missing; ///< for unknown: what could not be read, each with its pointer
+};
+
+/// Counts of findings by status and, for unmet and unknown, by severity.
+struct Summary {
+    std::array<std::size_t, 4> by_status{};                  ///< indexed by Status
+    std::array<std::array<std::size_t, 3>, 4> by_status_severity{}; ///< [Status][Severity]
+    void add(const Finding& finding);
+    std::size_t count(Status status) const { return by_status[static_cast<std::size_t>(status)]; }
+};
+
+/// All findings for one partnership file, in deterministic order (rule order, then instance order).
+struct DocumentResult {
+    std::string file;                 ///< path as given on the command line
+    std::string partnership_id;       ///< /partnership/id, if recorded
+    std::string partnership_name;     ///< /partnership/name, if recorded
+    std::string as_of;                ///< evaluation date, YYYY-MM-DD
+    std::vector<Finding> findings;
+    Summary summary;
+};
+
+}  // namespace dutycheck::engine

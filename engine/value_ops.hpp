@@ -1,0 +1,55 @@
+// Operations on runtime values that need the document: coercion, comparison, field access.
+#pragma once
+
+#include "engine/document.hpp"
+#include "engine/value.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace dutycheck::engine {
+
+/// Reads a document node as a value: scalars materialised (remembering their node), containers by reference.
+Value from_node(const Document& doc, NodeId node);
+
+/// The field `key` of a value. On an object: its member, or Absent. On a list: the
+/// projection (each element's field, absent ones skipped, nested lists flattened one level).
+Value field_of(const Document& doc, const Value& base, const std::string& key);
+
+/// The elements of a list value, or nullopt with `problem` set (absent, unknown, not a list).
+std::optional<std::vector<Value>> elements_of(const Document& doc, const Value& list, Value& problem);
+
+/// Unknown combining the reasons of every missing value given (absent ones become "X is not recorded").
+Value unknown_from(const Document& doc, std::initializer_list<const Value*> values);
+/// Unknown with one reason, prefixed with the pointer of `about` when it came from the document.
+Value type_problem(const Document& doc, const Value& about, const std::string& expected);
+
+/// Why a missing value is missing, as reasons with pointers.
+void collect_reasons(const Document& doc, const Value& value, std::vector<std::string>& out);
+
+std::optional<double> as_number(const Value& value);
+std::optional<bool> as_boolean(const Value& value);
+const std::string* as_string(const Value& value);
+/// A date, or a string that reads as one.
+std::optional<Date> as_date(const Value& value);
+
+/// Equality in three-valued logic: unknown when either side is missing or the types cannot be compared.
+/// On unknown, `problem` holds the reasons.
+Truth equals(const Document& doc, const Value& a, const Value& b, Value& problem);
+/// Ordering: -1, 0, 1, or nullopt with `problem` set.
+std::optional<int> compare(const Document& doc, const Value& a, const Value& b, Value& problem);
+
+/// Text for a message: strings as is, numbers without trailing zeros, dates as written,
+/// objects by their name, missing values as "(not recorded)".
+std::string to_text(const Document& doc, const Value& value);
+
+/// Human name of a document object: its name, reference, id or title; empty if none.
+std::string object_name(const Document& doc, NodeId node);
+
+/// Describes a value's kind for type messages ("a string \"tbc\"", "an object").
+std::string describe(const Document& doc, const Value& value);
+
+std::string format_number(double number);
+
+}  // namespace dutycheck::engine

@@ -1,0 +1,86 @@
+// Renders results as "dutycheck.report/1" JSON; docs/report-format.md is the contract it keeps.
+#include "report/json_report.hpp"
+
+#include <cstddef>
+#include <ostream>
+#include <utility>
+
+#include <nlohmann/json.hpp>
+
+#include "report/labels.hpp"
+
+namespace dutycheck::report {
+namespace {
+
+// ordered_json keeps keys in insertion order, so the output is stable and reads like the docs.
+using Json = nlohmann::ordered_json;
+
+Json by_severity(const engine::Summary& summary, engine::Status status) {
+    Json counts = Json::object();
+    for (const engine::Severity severity : severities_by_weight)
+        counts[std::string(engine::to_string(severity))] =
+            summary.by_status_severity[static_cast<std::size_t>(status)][static_cast<std::size_t>(severity)];
+    return counts;
+}
+
+Json summary_json(const engine::Summary& summary) {
+    return Json{
+        {"met", summary.count(engine::Status::met)},
+        {"unmet", summary.count(engine::Status::unmet)},
+        {"unknown", summary.count(engine::Status::unknown)},
+        {"not_applicable", summary.count(engine::Status::not_applicable)},
+        {"unmet_by_severity", by_severity(summary, engine::Status::unmet)},
+        {"unknown_by_severity", by_severity(summary, engine::Status::unknown)},
+    };
+}
+
+// Every field is always present: an unrecorded string is "" and an empty list is [], so a CI
+// tool in a typed language can declare every field required.
+Json finding_json(const engine::Finding& finding) {
+    const engine::RuleInfo& rule = rule_of(finding);
+    return Json{
+        {"rule", rule.id},
+        {"title", rule.title},
+        {"duties", rule.duties},
+        {"severity", engine::to_string(rule.severity)},
+        {"basis", engine::to_string(rule.basis)},
+        {"status", engine::to_string(finding.status)},
+        {"pointer", finding.pointer},
+        {"object", finding.object_name},
+        {"message", finding.message},
+        {"missing", finding.missing},
+        {"citation", {{"source", rule.citation.source}, {"url", rule.citation.url}, {"quote", rule.citation.quote}}},
+        {"tags", rule.tags},
+    };
+}
+
+Json document_json(const engine::DocumentResult& document) {
+    Json findings = Json::array();
+    for (const auto& finding : document.findings) findings.push_back(finding_json(finding));
+    return Json{
+        {"file", document.file},
+        {"partnership", {{"id", document.partnership_id}, {"name", document.partnership_name}}},
+        {"summary", summary_json(document.summary)},
+        {"findings", std::move(findings)},
+    };
+}
+
+}  // namespace
+
+void write_json(std::ostream& out, const std::vector<engine::DocumentResult>& documents, const JsonReportInfo& info) {
+    Json document_list = Json::array();
+    for (const auto& document : documents) document_list.push_back(document_json(document));
+    const Json report{
+        {"format", json_report_format},
+        {"tool", {{"name", "dutycheck"}, {"version", info.tool_version}}},
+        {"as_of", info.as_of},
+        {"rule_packs", info.rule_packs},
+        {"summary", summary_json(total_summary(documents))},
+        {"documents", std::move(document_list)},
+    };
+    // Text from partnership files is not guaranteed to be valid UTF-8; replacing bad bytes with
+    // U+FFFD keeps the report valid JSON instead of throwing halfway through the output.
+    out << report.dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
+}
+
+}  // namespace dutycheck::report

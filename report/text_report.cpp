@@ -1,0 +1,253 @@
+// Renders results as text for people: wording, grouping by area, wrapping and optional colour.
+#include "report/text_report.hpp"
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdio>
+#include <map>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "report/labels.hpp"
+
+namespace dutycheck::report {
+namespace {
+
+using engine::Finding;
+using engine::Severity;
+using engine::Status;
+
+constexpr std::size_t line_width = 100;
+constexpr std::size_t label_width = 9;     // "UNKNOWN" and two spaces
+constexpr std::size_t severity_width = 9;  // "warning" and two spaces
+constexpr std::size_t finding_indent = 2;
+// Details sit under the severity column so that the status labels stand out on the left.
+constexpr std::size_t detail_indent = finding_indent + label_width;
+constexpr std::size_t object_indent = detail_indent + severity_width;
+
+// Wraps text in ANSI escape codes only when colour was asked for.
+class Painter {
+public:
+    explicit Painter(bool enabled) : enabled_(enabled) {}
+    std::string paint(std::string_view text, std::string_view code) const {
+        if (!enabled_) return std::string(text);
+        return "\x1b[" + std::string(code) + "m" + std::string(text) + "\x1b[0m";
+    }
+    std::string bold(std::string_view text) const { return paint(text, "1"); }
+    std::string status(Status outcome, std::string_view text) const {
+        switch (outcome) {
+            case Status::unmet: return paint(text, "31");
+            case Status::unknown: return paint(text, "33");
+            case Status::met: return paint(text, "32");
+            case Status::not_applicable: return paint(text, "2");
+        }
+        return std::string(text);
+    }
+
+private:
+    bool enabled_;
+};
+
+// Text from a partnership file must not drive the terminal: a stray ESC could recolour or hide
+// the report. Tabs and carriage returns become spaces; other C0 and C1 controls are shown as
+// \xNN. Newlines are handled by the caller (kept in messages, folded elsewhere).
+std::string printable(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        // U+0080..U+009F arrive in UTF-8 as 0xC2 0x80..0x9F.
+        const bool c1 = c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+                        static_cast<unsigned char>(text[i + 1]) <= 0x9F;
+        if (c == '\t' || c == '\r' || c == '\n') {
+            out += ' ';
+        } else if (c < 0x20 || c == 0x7F || c1) {
+            const unsigned code = c1 ? static_cast<unsigned char>(text[++i]) : c;
+            char escaped[8];
+            std::snprintf(escaped, sizeof escaped, "\\x%02X", code);
+            out += escaped;
+        } else {
+            out += text[i];
+        }
+    }
+    return out;
+}
+
+// Columns a string takes on screen: one per UTF-8 code point (wide scripts are rare in these files).
+std::size_t columns(std::string_view text) {
+    return static_cast<std::size_t>(
+        std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+// Writes one paragraph word-wrapped to the line width. The caller has already written a prefix
+// `indent` columns wide; continuation lines are indented to match. A word longer than a line
+// (a URL, a long pointer) is kept whole rather than broken.
+void write_wrapped(std::ostream& out, std::string_view text, std::size_t indent) {
+    const std::string clean = printable(text);
+    std::size_t used = indent;
+    bool line_has_words = false;
+    std::size_t pending_spaces = 0;  // runs of spaces are kept inside a line, dropped at a break
+    std::size_t start = 0;
+    while (start <= clean.size()) {
+        std::size_t end = clean.find(' ', start);
+        if (end == std::string::npos) end = clean.size();
+        const std::string_view word = std::string_view(clean).substr(start, end - start);
+        if (start > 0 && line_has_words) ++pending_spaces;
+        start = end + 1;
+        if (word.empty()) continue;
+        const std::size_t width = columns(word);
+        if (line_has_words && used + pending_spaces + width > line_width) {
+            out << '\n' << std::string(indent, ' ');
+            used = indent;
+            pending_spaces = 0;
+        }
+        out << std::string(pending_spaces, ' ') << word;
+        used += pending_spaces + width;
+        pending_spaces = 0;
+        line_has_words = true;
+    }
+    out << '\n';
+}
+
+// A detail line under a finding; a multi-line text (several failed requirements) keeps its lines.
+void write_detail(std::ostream& out, std::string_view text) {
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string_view::npos) end = text.size();
+        out << std::string(detail_indent, ' ');
+        write_wrapped(out, text.substr(start, end - start), detail_indent);
+        start = end + 1;
+    }
+}
+
+std::string join(const std::vector<std::string>& items, std::string_view separator) {
+    std::string out;
+    for (const auto& item : items) {
+        if (!out.empty()) out += separator;
+        out += item;
+    }
+    return out;
+}
+
+// "3 unmet (2 error, 1 warning)": severities with no findings are left out.
+std::string count_with_severities(const engine::Summary& summary, Status status, std::string_view word) {
+    std::string text = std::to_string(summary.count(status)) + " " + std::string(word);
+    std::vector<std::string> parts;
+    for (const Severity severity : severities_by_weight) {
+        const auto n = summary.by_status_severity[static_cast<std::size_t>(status)][static_cast<std::size_t>(severity)];
+        if (n > 0) parts.push_back(std::to_string(n) + " " + std::string(engine::to_string(severity)));
+    }
+    if (!parts.empty()) text += " (" + join(parts, ", ") + ")";
+    return text;
+}
+
+std::string summary_phrase(const engine::Summary& summary) {
+    return std::to_string(summary.count(Status::met)) + " met, " +
+           count_with_severities(summary, Status::unmet, "unmet") + ", " +
+           count_with_severities(summary, Status::unknown, "unknown") + ", " +
+           std::to_string(summary.count(Status::not_applicable)) + " not applicable";
+}
+
+// Unmet before unknown before met before n/a, so that what needs action is read first.
+int status_rank(Status status) {
+    switch (status) {
+        case Status::unmet: return 0;
+        case Status::unknown: return 1;
+        case Status::met: return 2;
+        case Status::not_applicable: return 3;
+    }
+    return 4;
+}
+
+bool listed(const Finding& finding, const TextOptions& options) {
+    return options.show_all || finding.status == Status::unmet || finding.status == Status::unknown;
+}
+
+void write_finding(std::ostream& out, const Finding& finding, const Painter& painter) {
+    const engine::RuleInfo& rule = rule_of(finding);
+    const std::string label(status_label(finding.status));
+    const std::string severity(engine::to_string(rule.severity));
+
+    // Pad outside the colour codes so that the columns line up with or without colour.
+    out << std::string(finding_indent, ' ') << painter.status(finding.status, label)
+        << std::string(label_width - label.size(), ' ') << severity
+        << std::string(severity_width - severity.size(), ' ');
+    std::string object;
+    if (!finding.object_name.empty()) {
+        object = finding.object_name;
+        if (!finding.pointer.empty()) object += "  [" + finding.pointer + "]";
+    } else {
+        object = finding.pointer.empty() ? "the whole partnership file" : finding.pointer;
+    }
+    write_wrapped(out, object, object_indent);
+
+    std::string rule_line = rule.title;
+    if (!rule.id.empty()) rule_line += (rule_line.empty() ? "(" : "  (") + rule.id + ")";
+    if (!rule_line.empty()) write_detail(out, rule_line);
+    if (!finding.message.empty()) write_detail(out, finding.message);
+    // The engine words an unknown finding's message from what is missing; say it only once.
+    if (finding.status == Status::unknown && finding.message.empty() && !finding.missing.empty())
+        write_detail(out, "cannot verify: " + join(finding.missing, "; "));
+
+    std::string source;
+    if (!rule.duties.empty()) source = (rule.duties.size() == 1 ? "Duty " : "Duties ") + join(rule.duties, ", ");
+    if (!rule.citation.source.empty()) source += (source.empty() ? "" : " \u00b7 ") + rule.citation.source;
+    if (!source.empty()) write_detail(out, source);
+    if (!rule.citation.quote.empty()) write_detail(out, "\"" + rule.citation.quote + "\"");
+    if (!rule.citation.url.empty()) write_detail(out, rule.citation.url);
+}
+
+void write_document(std::ostream& out, const engine::DocumentResult& document, const TextOptions& options,
+                    const Painter& painter) {
+    std::string heading = !document.partnership_name.empty() ? document.partnership_name
+                          : !document.partnership_id.empty() ? document.partnership_id
+                                                             : "Unnamed partnership";
+    heading = painter.bold(printable(heading));
+    if (!document.file.empty()) heading += " (" + printable(document.file) + ")";
+    if (!document.as_of.empty()) heading += ", as of " + printable(document.as_of);
+    out << heading << '\n' << "Summary: " << summary_phrase(document.summary) << '\n';
+
+    // Group by area, keeping the engine's order inside each status and severity so the output is
+    // deterministic; std::map with area_before gives the fixed area order.
+    std::map<std::string, std::vector<const Finding*>, decltype(&area_before)> areas(&area_before);
+    for (const auto& finding : document.findings)
+        if (listed(finding, options)) areas[area_of(finding.pointer)].push_back(&finding);
+
+    if (areas.empty()) {
+        out << '\n'
+            << std::string(finding_indent, ' ')
+            << (options.show_all ? "No findings." : "Nothing to act on: no unmet or unknown findings.") << '\n';
+        return;
+    }
+    for (auto& [area, findings] : areas) {
+        std::stable_sort(findings.begin(), findings.end(), [](const Finding* a, const Finding* b) {
+            if (a->status != b->status) return status_rank(a->status) < status_rank(b->status);
+            return rule_of(*a).severity > rule_of(*b).severity;
+        });
+        out << '\n' << painter.bold(printable(area)) << '\n';
+        for (std::size_t i = 0; i < findings.size(); ++i) {
+            if (i > 0) out << '\n';
+            write_finding(out, *findings[i], painter);
+        }
+    }
+}
+
+}  // namespace
+
+void write_text(std::ostream& out, const std::vector<engine::DocumentResult>& documents, const TextOptions& options) {
+    const Painter painter(options.colour);
+    for (std::size_t i = 0; i < documents.size(); ++i) {
+        if (i > 0) out << '\n' << '\n';
+        write_document(out, documents[i], options, painter);
+    }
+    if (documents.size() > 1) {
+        out << '\n'
+            << painter.bold("Total for " + std::to_string(documents.size()) + " partnership files:") << ' '
+            << summary_phrase(total_summary(documents)) << '\n';
+    }
+}
+
+}  // namespace dutycheck::report

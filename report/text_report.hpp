@@ -1,0 +1,22 @@
+// The plain-text report a governance lead reads: per partnership, a summary and findings by area.
+#pragma once
+
+#include <iosfwd>
+#include <vector>
+
+#include "engine/result.hpp"
+
+namespace dutycheck::report {
+
+/// How the text report is rendered.
+struct TextOptions {
+    bool colour = false;    ///< ANSI colours (for a terminal); the status is always also in words
+    bool show_all = false;  ///< list met and not applicable findings too, not only unmet and unknown
+};
+
+/// Writes a readable report of `documents` to `out`: for each, a header, a summary line and the
+/// findings grouped by area; then a total line if there is more than one document.
+void write_text(std::ostream& out, const std::vector<engine::DocumentResult>& documents,
+                const TextOptions& options);
+
+}  // namespace dutycheck::report

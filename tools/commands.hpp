@@ -1,0 +1,31 @@
+// The subcommands of `dutycheck`, one function each; main() parses arguments and calls them.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace dutycheck::tools {
+
+struct CheckOptions {
+    std::vector<std::string> rules;              ///< --rules; empty: the standard pack plus the file's rule_packs
+    std::map<std::string, std::string> params;   ///< --param NAME=VALUE
+    std::optional<std::string> as_of;            ///< --as-of DATE; default today
+    std::string format = "text";                 ///< --format text|json
+    std::string fail_on = "error";               ///< --fail-on error|warning|info|none
+    bool show_all = false;                       ///< --all: list met and not-applicable findings too
+    std::string colour = "auto";                 ///< --colour auto|always|never
+    std::vector<std::string> inputs;             ///< files and folders
+};
+
+/// `dutycheck check`: evaluate partnership files; exit 0, 1 (findings at or above --fail-on) or 2.
+int run_check(const CheckOptions& options);
+/// `dutycheck rules list`: packs, rules, duties, sources and force.
+int run_rules_list(const std::vector<std::string>& rules);
+/// `dutycheck rules explain ID`: the rule, its citation, quote and source text.
+int run_rules_explain(const std::vector<std::string>& rules, const std::string& id);
+/// `dutycheck lint PATH…`: parse and check rule packs without a document.
+int run_lint(const std::vector<std::string>& paths);
+
+}  // namespace dutycheck::tools

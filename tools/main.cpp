@@ -1,0 +1,81 @@
+// The `dutycheck` command line: argument parsing (CLI11), logging set-up, and the one place errors are caught.
+#include "tools/commands.hpp"
+#include "tools/support.hpp"
+
+#include <CLI/CLI.hpp>
+#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <iostream>
+
+int main(int argc, char** argv) {
+    using namespace dutycheck::tools;
+    CLI::App app{"dutycheck: checks a health and social care partnership's setup against its statutory duties"};
+    app.set_version_flag("--version", std::string("dutycheck ") + DUTYCHECK_VERSION);
+    app.require_subcommand(1);
+    bool verbose = false, quiet = false;
+    app.add_flag("-v,--verbose", verbose, "Diagnostics on stderr in detail");
+    app.add_flag("-q,--quiet", quiet, "Only errors on stderr");
+
+    CheckOptions check;
+    std::vector<std::string> params;
+    auto* check_cmd = app.add_subcommand("check", "Check partnership files (or folders of them) against rule packs");
+    check_cmd->add_option("--rules", check.rules,
+                          "Rule pack folder or file (repeatable); default: the standard pack plus the file's rule_packs");
+    check_cmd->add_option("--param", params, "Override a rule-pack parameter: NAME=VALUE (repeatable)");
+    check_cmd->add_option("--as-of", check.as_of, "Evaluate date rules as on DATE (YYYY-MM-DD); default today");
+    check_cmd->add_option("--format", check.format, "Report format")->check(CLI::IsMember({"text", "json"}));
+    check_cmd->add_option("--fail-on", check.fail_on,
+                          "Exit 1 if an unmet or unknown finding is at least this severe; 'none' only reports")
+        ->check(CLI::IsMember({"error", "warning", "info", "none"}));
+    check_cmd->add_flag("--all", check.show_all, "List met and not-applicable findings too (text format)");
+    check_cmd->add_option("--colour,--color", check.colour, "Colour in the text report")
+        ->check(CLI::IsMember({"auto", "always", "never"}));
+    check_cmd->add_option("inputs", check.inputs, "Partnership files (JSON) or folders of them")->required();
+
+    auto* rules_cmd = app.add_subcommand("rules", "Look at rule packs");
+    rules_cmd->require_subcommand(1);
+    std::vector<std::string> rule_packs;
+    auto* list_cmd = rules_cmd->add_subcommand("list", "List packs and rules with their duties, sources and force");
+    list_cmd->add_option("--rules", rule_packs, "Rule pack folder or file (repeatable); default: every bundled pack");
+    std::string rule_id;
+    auto* explain_cmd = rules_cmd->add_subcommand("explain", "Show one rule: its citation, quote and text");
+    explain_cmd->add_option("--rules", rule_packs, "Rule pack folder or file (repeatable); default: every bundled pack");
+    explain_cmd->add_option("id", rule_id, "Rule id")->required();
+
+    std::vector<std::string> lint_paths;
+    auto* lint_cmd = app.add_subcommand("lint", "Parse and check rule packs without a partnership file");
+    lint_cmd->add_option("paths", lint_paths, "Rule pack folders or files")->required();
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        const int code = app.exit(e);
+        return code == 0 ? exit_ok : exit_error;
+    }
+
+    auto logger = spdlog::stderr_logger_st("dutycheck");
+    logger->set_pattern("%l: %v");
+    spdlog::set_default_logger(logger);
+    spdlog::set_level(verbose ? spdlog::level::debug : quiet ? spdlog::level::err : spdlog::level::warn);
+
+    try {
+        for (const auto& param : params) {
+            const auto equals = param.find('=');
+            if (equals == std::string::npos || equals == 0)
+                throw UsageError{"--param expects NAME=VALUE, got '" + param + "'"};
+            check.params[param.substr(0, equals)] = param.substr(equals + 1);
+        }
+        if (check_cmd->parsed()) return run_check(check);
+        if (list_cmd->parsed()) return run_rules_list(rule_packs);
+        if (explain_cmd->parsed()) return run_rules_explain(rule_packs, rule_id);
+        if (lint_cmd->parsed()) return run_lint(lint_paths);
+    } catch (const UsageError& e) {
+        std::cerr << e.message << (e.message.empty() || e.message.back() != '\n' ? "\n" : "");
+        return exit_error;
+    } catch (const std::exception& e) {
+        std::cerr << "error: " << e.what() << "\n";
+        return exit_error;
+    }
+    return exit_error;
+}

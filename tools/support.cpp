@@ -1,0 +1,156 @@
+// Shared command-line support: bundled rule discovery, file reading and input-error rendering.
+#include "tools/support.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <unistd.h>
+
+namespace dutycheck::tools {
+namespace fs = std::filesystem;
+
+namespace {
+
+fs::path executable_directory() {
+    std::error_code ec;
+    const fs::path self = fs::read_symlink("/proc/self/exe", ec);
+    return ec ? fs::path() : self.parent_path();
+}
+
+std::optional<engine::NodeId> resolve_pointer(const engine::Document& doc, const std::string& pointer) {
+    engine::NodeId node = doc.root();
+    std::size_t at = 0;
+    while (at < pointer.size()) {
+        if (pointer[at] != '/') return std::nullopt;
+        const std::size_t next = pointer.find('/', at + 1);
+        std::string token = pointer.substr(at + 1, next == std::string::npos ? std::string::npos : next - at - 1);
+        for (std::size_t i = 0; (i = token.find('~', i)) != std::string::npos; ++i)
+            token.replace(i, 2, token.compare(i, 2, "~1") == 0 ? "/" : "~");
+        if (doc.kind(node) == engine::NodeKind::object) {
+            auto member = doc.member(node, token);
+            if (!member) return std::nullopt;
+            node = *member;
+        } else if (doc.kind(node) == engine::NodeKind::array) {
+            const std::size_t index = std::strtoul(token.c_str(), nullptr, 10);
+            if (index >= doc.size(node)) return std::nullopt;
+            node = doc.child(node, index);
+        } else {
+            return std::nullopt;
+        }
+        at = next == std::string::npos ? pointer.size() : next;
+    }
+    return node;
+}
+
+// Byte offset of a 1-based line and code-point column.
+std::uint32_t offset_of(const dsl::SourceFile& source, engine::SourcePosition position) {
+    const std::string& text = source.text();
+    std::uint32_t offset = source.line_start(position.line);
+    for (std::uint32_t column = 1; column < position.column && offset < text.size(); ++column) {
+        ++offset;
+        while (offset < text.size() && (static_cast<unsigned char>(text[offset]) & 0xC0) == 0x80) ++offset;
+    }
+    return offset;
+}
+
+}  // namespace
+
+fs::path bundled_rules_root() {
+    std::error_code ec;
+    const fs::path installed = executable_directory() / ".." / "share" / "dutycheck" / "rules";
+    if (fs::is_directory(installed, ec)) return installed.lexically_normal();
+#ifdef DUTYCHECK_SOURCE_RULES_DIR
+    if (fs::is_directory(DUTYCHECK_SOURCE_RULES_DIR, ec)) return DUTYCHECK_SOURCE_RULES_DIR;
+#endif
+    throw UsageError{"cannot find the bundled rule packs (looked in " + installed.string() +
+                     "); pass --rules PATH"};
+}
+
+std::optional<std::string> read_file(const fs::path& path) {
+    std::error_code ec;
+    if (fs::is_directory(path, ec)) return std::nullopt;
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return std::nullopt;
+    std::stringstream text;
+    text << in.rdbuf();
+    if (in.bad()) return std::nullopt;
+    return text.str();
+}
+
+std::optional<engine::LoadResult> load_or_report(const std::vector<fs::path>& packs) {
+    engine::LoadResult loaded = engine::load_rule_packs(packs);
+    for (const auto& diagnostic : loaded.diagnostics) std::cerr << dsl::render(diagnostic);
+    if (!loaded.ok()) return std::nullopt;
+    spdlog::debug("loaded {} rules from {} pack(s)", loaded.rules->rules.size(), loaded.rules->packs.size());
+    return loaded;
+}
+
+LoadedDocument load_document(const std::string& path, const engine::DocumentLimits& limits) {
+    LoadedDocument loaded;
+    loaded.path = path;
+    std::error_code ec;
+    const auto size = fs::file_size(path, ec);
+    if (!ec && size > limits.max_bytes)
+        throw UsageError{path + ": error[DC504]: file is larger than the " + std::to_string(limits.max_bytes) +
+                         "-byte limit"};
+    auto text = read_file(path);
+    if (!text) throw UsageError{path + ": error[DC504]: cannot read the file"};
+    loaded.source = std::make_unique<dsl::SourceFile>(path, std::move(*text));
+    engine::ParsedDocument parsed = engine::parse_json_document(loaded.source->text(), limits);
+    if (parsed.error) {
+        dsl::Diagnostic d;
+        d.code = "DC501";
+        d.message = parsed.error->message;
+        if (!parsed.error->pointer.empty()) d.message += " (at " + parsed.error->pointer + ")";
+        if (parsed.error->position.line > 0) {
+            d.file = loaded.source.get();
+            d.begin = d.end = offset_of(*loaded.source, parsed.error->position);
+            d.end = d.begin + 1;
+        } else {
+            d.message = path + ": " + d.message;
+        }
+        throw UsageError{dsl::render(d)};
+    }
+    loaded.document = std::move(parsed.document);
+    return loaded;
+}
+
+std::string render_input_error(const LoadedDocument& loaded, const std::string& pointer, const std::string& code,
+                               const std::string& message) {
+    dsl::Diagnostic d;
+    d.code = code;
+    d.message = message + (pointer.empty() ? "" : " (at " + pointer + ")");
+    const auto node = loaded.document ? resolve_pointer(*loaded.document, pointer) : std::nullopt;
+    const auto position = node ? loaded.document->position(*node) : engine::SourcePosition{};
+    if (position.line > 0) {
+        d.file = loaded.source.get();
+        d.begin = offset_of(*loaded.source, position);
+        d.end = d.begin + 1;
+        return dsl::render(d);
+    }
+    d.message = loaded.path + ": " + d.message;
+    return dsl::render(d);
+}
+
+std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs) {
+    std::vector<std::string> files;
+    for (const auto& input : inputs) {
+        std::error_code ec;
+        if (!fs::is_directory(input, ec)) {
+            files.push_back(input);
+            continue;
+        }
+        std::vector<std::string> found;
+        for (const auto& entry : fs::recursive_directory_iterator(input, ec))
+            if (entry.is_regular_file() && entry.path().extension() == ".json") found.push_back(entry.path().string());
+        if (found.empty()) throw UsageError{input + ": error[DC504]: no partnership files (*.json) in this directory"};
+        std::sort(found.begin(), found.end());
+        files.insert(files.end(), found.begin(), found.end());
+    }
+    return files;
+}
+
+}  // namespace dutycheck::tools
