@@ -79,7 +79,10 @@ private:
     Truth condition(const Expr& expr, Value& problem) { return truth_of(doc_, eval(expr), problem); }
 
     void step(std::size_t index);
-    void finish(Status status, std::string message, std::vector<std::string> missing, std::size_t next_step);
+    /// Records the instance's finding; `next_step` is where it stopped. When the collection of
+    /// a 'for each' is itself absent or empty, the finding is about that collection, not `about`.
+    void finish(Status status, std::string message, std::vector<std::string> missing, std::size_t next_step,
+                bool about_collection = false);
     std::string render(const std::vector<MessagePart>& parts, const Expr& condition);
 
     const CompiledRule& rule_;
@@ -284,7 +287,7 @@ void RuleRun::step(std::size_t index) {
                     std::vector<std::string> reasons;
                     collect_reasons(doc_, problem, reasons);
                     innermost_.push_back(collection);
-                    finish(Status::unknown, {}, std::move(reasons), rule_.steps.size());
+                    finish(Status::unknown, {}, std::move(reasons), rule_.steps.size(), true);
                     innermost_.pop_back();
                     return;
                 }
@@ -292,7 +295,7 @@ void RuleRun::step(std::size_t index) {
                     innermost_.push_back(collection);
                     finish(Status::not_applicable,
                            "nothing to check: " + std::string(s.collection->span.text()) + " is empty", {},
-                           rule_.steps.size());
+                           rule_.steps.size(), true);
                     innermost_.pop_back();
                     return;
                 }
@@ -344,7 +347,8 @@ void RuleRun::step(std::size_t index) {
         rule_.steps[index]);
 }
 
-void RuleRun::finish(Status status, std::string message, std::vector<std::string> missing, std::size_t next_step) {
+void RuleRun::finish(Status status, std::string message, std::vector<std::string> missing, std::size_t next_step,
+                     bool about_collection) {
     // An instance that stopped early still binds its later 'let's (up to the next 'for each'),
     // so 'about' names the same object whatever the outcome.
     for (std::size_t i = next_step; i < rule_.steps.size(); ++i) {
@@ -354,7 +358,9 @@ void RuleRun::finish(Status status, std::string message, std::vector<std::string
     Finding finding;
     finding.rule = &rule_.info;
     finding.status = status;
-    Value about = rule_.about ? eval(*rule_.about) : innermost_.empty() ? Value{DocNode{doc_.root()}} : innermost_.back();
+    Value about = rule_.about && !about_collection ? eval(*rule_.about)
+                  : innermost_.empty()             ? Value{DocNode{doc_.root()}}
+                                                   : innermost_.back();
     if (const auto* absent = std::get_if<Absent>(&about.data)) finding.pointer = absent->pointer;
     else if (const auto* node = std::get_if<DocNode>(&about.data)) finding.pointer = doc_.pointer(node->id);
     else if (about.origin != no_origin) finding.pointer = doc_.pointer(about.origin);

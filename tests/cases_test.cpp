@@ -1,1 +1,84 @@
-#include <catch2/catch.hpp>
+// Every rule's fixtures: each case file must produce exactly the findings its expected.tsv lists.
+#include "test_support.hpp"
+
+#include <map>
+#include <set>
+
+using namespace dutycheck;
+using dutycheck::testing::source_dir;
+
+namespace {
+
+struct Expected {
+    std::string status;
+    std::string pointer;
+    auto operator<=>(const Expected& other) const = default;
+};
+
+// expected.tsv: file, status, pointer per line, after a header.
+std::map<std::string, std::multiset<Expected>> read_expected(const std::filesystem::path& tsv) {
+    std::map<std::string, std::multiset<Expected>> expected;
+    std::istringstream lines(dutycheck::testing::read_text(tsv));
+    std::string line;
+    std::getline(lines, line);  // header
+    while (std::getline(lines, line)) {
+        if (line.empty()) continue;
+        const auto tab1 = line.find('\t');
+        const auto tab2 = line.find('\t', tab1 + 1);
+        expected[line.substr(0, tab1)].insert({line.substr(tab1 + 1, tab2 - tab1 - 1), line.substr(tab2 + 1)});
+    }
+    return expected;
+}
+
+// The packs a file selects: the standard pack and its rule_packs, as the command line does.
+std::vector<std::filesystem::path> packs_for(const engine::Document& doc) {
+    std::vector<std::filesystem::path> packs{source_dir / "rules" / "scotland"};
+    if (auto list = doc.member(doc.root(), "rule_packs"))
+        for (std::size_t i = 0; i < doc.size(*list); ++i)
+            packs.push_back(source_dir / "rules" / std::string(doc.as_string(doc.child(*list, i))));
+    return packs;
+}
+
+}  // namespace
+
+TEST_CASE("every rule fixture produces exactly the findings it expects", "[cases]") {
+    std::size_t rules_checked = 0;
+    for (const auto& folder : std::filesystem::directory_iterator(source_dir / "fixtures" / "cases")) {
+        if (!folder.is_directory()) continue;
+        const std::string rule_id = folder.path().filename().string();
+        const auto expected = read_expected(folder.path() / "expected.tsv");
+        REQUIRE_FALSE(expected.empty());
+        std::set<std::string> statuses;
+        for (const auto& [file, findings] : expected) {
+            DYNAMIC_SECTION(rule_id << "/" << file) {
+                const std::string json = dutycheck::testing::read_text(folder.path() / file);
+                const engine::Document doc = dutycheck::testing::parse_document(json);
+                const auto loaded = engine::load_rule_packs(packs_for(doc));
+                REQUIRE(loaded.ok());
+                REQUIRE(loaded.rules->find_rule(rule_id) != nullptr);
+                auto params = engine::resolve_parameters(*loaded.rules, doc, {});
+                REQUIRE(std::holds_alternative<std::vector<engine::Value>>(params));
+                const auto result = engine::evaluate(*loaded.rules, doc, std::get<std::vector<engine::Value>>(params),
+                                                     *engine::parse_date("2026-01-01"), file);
+                std::multiset<Expected> actual;
+                for (const auto& finding : result.findings)
+                    if (finding.rule->id == rule_id)
+                        actual.insert({std::string(engine::to_string(finding.status)), finding.pointer});
+                std::string shown;
+                for (const auto& finding : result.findings)
+                    if (finding.rule->id == rule_id)
+                        shown += std::string(engine::to_string(finding.status)) + " " + finding.pointer + ": " +
+                                 finding.message + "\n";
+                INFO("actual findings:\n" << shown);
+                CHECK(actual == findings);
+            }
+            for (const auto& finding : findings) statuses.insert(finding.status);
+        }
+        // Each rule is shown passing, failing and unable to decide.
+        CHECK(statuses.count("met") == 1);
+        CHECK(statuses.count("unmet") == 1);
+        CHECK(statuses.count("unknown") == 1);
+        ++rules_checked;
+    }
+    CHECK(rules_checked == 5);
+}

@@ -1,1 +1,163 @@
-#include <catch2/catch.hpp>
+// The command line, run as a user would: exit codes, both formats, and errors with their place.
+#include "test_support.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <array>
+#include <cstdio>
+#include <sys/wait.h>
+
+using dutycheck::testing::source_dir;
+
+namespace {
+
+struct Run {
+    int exit_code = -1;
+    std::string out;  // stdout
+    std::string err;  // stderr
+};
+
+// Runs the built binary from the source folder; stderr is captured through a file.
+Run dutycheck_run(const std::string& arguments) {
+    const auto err_file = std::filesystem::temp_directory_path() / "dutycheck-cli-test.err";
+    const std::string command = "cd '" + source_dir.string() + "' && '" DUTYCHECK_BINARY "' " + arguments + " 2>'" +
+                                err_file.string() + "'";
+    Run run;
+    FILE* pipe = popen(command.c_str(), "r");
+    REQUIRE(pipe != nullptr);
+    std::array<char, 4096> buffer{};
+    while (auto n = fread(buffer.data(), 1, buffer.size(), pipe)) run.out.append(buffer.data(), n);
+    const int status = pclose(pipe);
+    run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    run.err = dutycheck::testing::read_text(err_file);
+    return run;
+}
+
+std::string temp_file(const std::string& name, const std::string& text) {
+    const auto path = std::filesystem::temp_directory_path() / name;
+    std::ofstream(path, std::ios::binary) << text;
+    return path.string();
+}
+
+}  // namespace
+
+TEST_CASE("checking the bundled Inverclyde file prints a report and exits 1 for its unknown finding", "[cli]") {
+    const Run run = dutycheck_run("check --as-of 2026-01-01 fixtures/inverclyde-2019.json");
+    CHECK(run.exit_code == 1);
+    CHECK_THAT(run.out, Catch::StartsWith("Inverclyde Health and Social Care Partnership (fixtures/inverclyde-2019.json), as of 2026-01-01"));
+    CHECK_THAT(run.out, Catch::Contains("UNKNOWN"));
+    CHECK_THAT(run.out, Catch::Contains("IJB/42/2019/HW"));
+    CHECK_THAT(run.out, Catch::Contains("PBJW-S27-DIRECTION-IN-WRITING"));
+    CHECK_THAT(run.out, Catch::Contains("s27(5)(b)"));
+    CHECK(run.err.empty());
+}
+
+TEST_CASE("--fail-on none reports without failing", "[cli]") {
+    CHECK(dutycheck_run("check --fail-on none fixtures/inverclyde-2019.json").exit_code == 0);
+}
+
+TEST_CASE("a partnership that meets every rule exits 0", "[cli]") {
+    const std::string rules = temp_file("dutycheck-two.rules",
+        "rule two {\n  title \"t\"\n  duty D\n  cite \"c\"\n  basis statute\n  require count(localities) >= 2\n}\n");
+    const Run run = dutycheck_run("check --rules '" + rules + "' fixtures/cases/localities-two-or-more/pass-six-localities.json");
+    CHECK(run.exit_code == 0);
+    CHECK_THAT(run.out, Catch::Contains("Summary: 1 met, 0 unmet, 0 unknown, 0 not applicable"));
+}
+
+TEST_CASE("JSON output parses and carries rule, duties, status, pointer and citation", "[cli]") {
+    const Run run = dutycheck_run("check --format json --as-of 2026-01-01 fixtures/inverclyde-2019.json");
+    CHECK(run.exit_code == 1);
+    const auto report = nlohmann::json::parse(run.out);
+    CHECK(report["format"] == "dutycheck.report/1");
+    CHECK(report["as_of"] == "2026-01-01");
+    const auto& findings = report["documents"][0]["findings"];
+    bool found = false;
+    for (const auto& finding : findings) {
+        if (finding["rule"] != "report-direction-resolves") continue;
+        found = true;
+        CHECK(finding["status"] == "unknown");
+        CHECK(finding["pointer"] == "/reports/0");
+        CHECK(finding["duties"][0] == "PBJW-S27-DIRECTION-IN-WRITING");
+        CHECK(finding["citation"]["source"].get<std::string>().find("s27(5)(b)") != std::string::npos);
+    }
+    CHECK(found);
+}
+
+TEST_CASE("a file from another jurisdiction is not applicable, not a pass", "[cli]") {
+    const std::string file = temp_file("dutycheck-england.json",
+        R"({"format": "dutycheck.partnership/1", "partnership": {"id": "lancs", "name": "Lancashire", "jurisdiction": "england"}})");
+    const Run run = dutycheck_run("check --format json '" + file + "'");
+    CHECK(run.exit_code == 0);
+    const auto report = nlohmann::json::parse(run.out);
+    CHECK(report["documents"][0]["summary"]["met"] == 0);
+    CHECK(report["documents"][0]["summary"]["not_applicable"].get<int>() > 0);
+}
+
+TEST_CASE("malformed JSON gives its line and column and exit 2, with nothing on stdout", "[cli]") {
+    const std::string file = temp_file("dutycheck-bad.json", "{\n  \"format\": \"dutycheck.partnership/1\",\n  \"x\": [1, 2\n}\n");
+    const Run run = dutycheck_run("check '" + file + "'");
+    CHECK(run.exit_code == 2);
+    CHECK(run.out.empty());
+    CHECK_THAT(run.err, Catch::Contains(file + ":4:1: error[DC501]: invalid JSON"));
+}
+
+TEST_CASE("an unknown format version is an input error at /format", "[cli]") {
+    const std::string file = temp_file("dutycheck-v9.json", "{\n  \"format\": \"dutycheck.partnership/9\"\n}\n");
+    const Run run = dutycheck_run("check '" + file + "'");
+    CHECK(run.exit_code == 2);
+    CHECK(run.out.empty());
+    CHECK_THAT(run.err, Catch::Contains(file + ":2:13: error[DC502]: unknown format version"));
+}
+
+TEST_CASE("a rule file with a syntax error gives file:line:col, the line, a caret, and exit 2", "[cli]") {
+    const std::string file = temp_file("dutycheck-bad.rules", "rule r {\n  title \"t\"\n  require count(localities >= 2\n}\n");
+    const Run run = dutycheck_run("check --rules '" + file + "' fixtures/inverclyde-2019.json");
+    CHECK(run.exit_code == 2);
+    CHECK(run.out.empty());
+    CHECK_THAT(run.err, Catch::Contains(file + ":4:1: error[DC101]: expected ')' to close the call, found '}'\n"
+                                        "   4 | }\n"
+                                        "     | ^\n"));
+}
+
+TEST_CASE("lint reports rule problems without a document", "[cli]") {
+    CHECK(dutycheck_run("lint rules/scotland rules/local/inverclyde").exit_code == 0);
+    const std::string file = temp_file("dutycheck-lint.rules", "rule r {\n  title \"t\"\n  duty D\n  cite \"c\"\n  basis law\n  require true\n}\n");
+    const Run run = dutycheck_run("lint '" + file + "'");
+    CHECK(run.exit_code == 2);
+    CHECK_THAT(run.err, Catch::Contains("error[DC204]: unknown basis 'law'"));
+}
+
+TEST_CASE("rules list and explain show sources and force", "[cli]") {
+    Run run = dutycheck_run("rules list");
+    CHECK(run.exit_code == 0);
+    CHECK_THAT(run.out, Catch::StartsWith("pack scotland"));
+    CHECK_THAT(run.out, Catch::Contains("localities-two-or-more  [error, statute]"));
+    CHECK_THAT(run.out, Catch::Contains("pack local/inverclyde"));
+    run = dutycheck_run("rules explain eqia-for-policy-change");
+    CHECK(run.exit_code == 0);
+    CHECK_THAT(run.out, Catch::Contains("quote:    \"A listed authority must"));
+    CHECK_THAT(run.out, Catch::Contains("rule eqia-for-policy-change {"));
+    CHECK(dutycheck_run("rules explain no-such-rule").exit_code == 2);
+}
+
+TEST_CASE("parameters from the command line override, and a bad one is a usage error", "[cli]") {
+    const std::string fixture = "fixtures/cases/localities-two-or-more/pass-two-localities.json";
+    CHECK(dutycheck_run("check --format json " + fixture).exit_code == 1);  // its LPG evidence is missing
+    CHECK(dutycheck_run("check --param min_localities=3 --format json " + fixture).exit_code == 1);
+    const Run run = dutycheck_run("check --param min_localities=three " + fixture);
+    CHECK(run.exit_code == 2);
+    CHECK_THAT(run.err, Catch::Contains("--param min_localities=three: expected a number"));
+}
+
+TEST_CASE("a folder of partnership files is checked file by file", "[cli]") {
+    const Run run = dutycheck_run("check --format json --fail-on none fixtures/cases/localities-two-or-more");
+    CHECK(run.exit_code == 0);
+    CHECK(nlohmann::json::parse(run.out)["documents"].size() == 8);
+}
+
+TEST_CASE("usage errors exit 2", "[cli]") {
+    CHECK(dutycheck_run("check").exit_code == 2);
+    CHECK(dutycheck_run("check --format yaml fixtures/inverclyde-2019.json").exit_code == 2);
+    CHECK(dutycheck_run("check no-such-file.json").exit_code == 2);
+    CHECK(dutycheck_run("--version").exit_code == 0);
+}

@@ -1,1 +1,200 @@
-#include <catch2/catch.hpp>
+// Evaluation semantics: three-valued logic, quantifiers over empty and missing lists, dates, lookups.
+#include "test_support.hpp"
+
+using namespace dutycheck;
+using dutycheck::testing::evaluate_text;
+
+namespace {
+
+engine::LoadResult rule(const std::string& logic, const std::string& preamble = "") {
+    return engine::load_rule_text("t.rules", preamble + "rule r {\n  title \"t\"\n  duty D\n  cite \"c\"\n  basis statute\n" +
+                                                 logic + "\n}\n");
+}
+
+std::string doc(const std::string& body) {
+    return R"({"format": "dutycheck.partnership/1", "partnership": {"id": "p", "name": "P", "jurisdiction": "scotland"})" +
+           (body.empty() ? std::string() : ", " + body) + "}";
+}
+
+// Statuses of the findings, in order.
+std::vector<std::string> statuses(const engine::DocumentResult& result) {
+    std::vector<std::string> out;
+    for (const auto& f : result.findings) out.emplace_back(engine::to_string(f.status));
+    return out;
+}
+
+std::string only_status(const std::string& logic, const std::string& body) {
+    const auto result = evaluate_text(rule(logic), doc(body));
+    REQUIRE(result.findings.size() == 1);
+    return std::string(engine::to_string(result.findings[0].status));
+}
+
+}  // namespace
+
+TEST_CASE("a missing path is unknown, never met", "[evaluator]") {
+    const auto result = evaluate_text(rule("  require strategic_plan.published <= as_of"), doc(""));
+    REQUIRE(result.findings.size() == 1);
+    CHECK(result.findings[0].status == engine::Status::unknown);
+    CHECK(result.findings[0].missing == std::vector<std::string>{"/strategic_plan/published is not recorded"});
+    CHECK(result.findings[0].message == "cannot verify: /strategic_plan/published is not recorded");
+}
+
+TEST_CASE("null counts as not recorded", "[evaluator]") {
+    CHECK(only_status("  require strategic_plan.published <= as_of", R"("strategic_plan": {"published": null})") ==
+          "unknown");
+}
+
+TEST_CASE("a string where a date is needed is unknown with the pointer and the value", "[evaluator]") {
+    const auto result = evaluate_text(rule("  require strategic_plan.published <= as_of"),
+                                      doc(R"("strategic_plan": {"published": "tbc"})"));
+    REQUIRE(result.findings.size() == 1);
+    CHECK(result.findings[0].status == engine::Status::unknown);
+    CHECK(result.findings[0].missing ==
+          std::vector<std::string>{"/strategic_plan/published: expected a date (YYYY-MM-DD or YYYY-MM), found a string \"tbc\""});
+}
+
+TEST_CASE("three-valued logic: false decides 'and', true decides 'or'", "[evaluator]") {
+    CHECK(only_status("  require board.x == 1 and false", "") == "unmet");
+    CHECK(only_status("  require board.x == 1 and true", "") == "unknown");
+    CHECK(only_status("  require board.x == 1 or true", "") == "met");
+    CHECK(only_status("  require board.x == 1 or false", "") == "unknown");
+    CHECK(only_status("  require not (board.x == 1)", "") == "unknown");
+}
+
+TEST_CASE("an unmet requirement outweighs an unknown one", "[evaluator]") {
+    CHECK(only_status("  require board.x == 1\n  require 1 > 2", "") == "unmet");
+}
+
+TEST_CASE("quantifiers over an empty list: any false, all and none true, count zero", "[evaluator]") {
+    const std::string body = R"("board": {"members": []})";
+    CHECK(only_status("  require any(m in board.members where m.role == \"voting\")", body) == "unmet");
+    CHECK(only_status("  require all(m in board.members where m.role == \"voting\")", body) == "met");
+    CHECK(only_status("  require none(m in board.members where m.role == \"voting\")", body) == "met");
+    CHECK(only_status("  require count(m in board.members where m.role == \"voting\") == 0", body) == "met");
+}
+
+TEST_CASE("quantifiers over a missing list are unknown", "[evaluator]") {
+    CHECK(only_status("  require any(m in board.members where m.role == \"voting\")", "") == "unknown");
+    CHECK(only_status("  require all(m in board.members where m.role == \"voting\")", "") == "unknown");
+    CHECK(only_status("  require count(board.members) == 0", "") == "unknown");
+}
+
+TEST_CASE("any is decided by one true element even when others are unknown", "[evaluator]") {
+    const std::string body = R"("board": {"members": [{"name": "a"}, {"name": "b", "role": "voting"}]})";
+    CHECK(only_status("  require any(m in board.members where m.role == \"voting\")", body) == "met");
+    CHECK(only_status("  require all(m in board.members where m.role == \"voting\")", body) == "unknown");
+    CHECK(only_status("  require count(m in board.members where m.role == \"voting\") >= 1", body) == "unknown");
+}
+
+TEST_CASE("for each: filters give not_applicable, undecidable filters give unknown", "[evaluator]") {
+    const auto result = evaluate_text(
+        rule("  for each l in localities where l.planning_group.status == \"active\"\n  require exists(l.name)"),
+        doc(R"("localities": [{"id": "a", "planning_group": {"status": "active"}},
+                              {"id": "b", "planning_group": {"status": "dormant"}},
+                              {"id": "c"}])"));
+    CHECK(statuses(result) == std::vector<std::string>{"unmet", "not_applicable", "unknown"});
+    CHECK(result.findings[0].pointer == "/localities/0");
+    CHECK(result.findings[1].message == "does not apply: l.planning_group.status == \"active\"");
+    CHECK(result.findings[2].missing == std::vector<std::string>{"/localities/2/planning_group/status is not recorded"});
+}
+
+TEST_CASE("an empty collection is one not_applicable finding, a missing one is unknown", "[evaluator]") {
+    const auto loaded = rule("  for each l in localities\n  require exists(l.name)");
+    auto result = evaluate_text(loaded, doc(R"("localities": [])"));
+    REQUIRE(statuses(result) == std::vector<std::string>{"not_applicable"});
+    CHECK(result.findings[0].pointer == "/localities");
+    result = evaluate_text(loaded, doc(""));
+    REQUIRE(statuses(result) == std::vector<std::string>{"unknown"});
+    CHECK(result.findings[0].pointer == "/localities");
+}
+
+TEST_CASE("nested for each yields one finding per inner element, named by the object", "[evaluator]") {
+    const auto result = evaluate_text(
+        rule("  for each l in localities\n  for each m in l.planning_group.members\n  require exists(m.category) else \"{m.name} in {l.name} has no category\""),
+        doc(R"("localities": [{"name": "Eildon", "planning_group": {"members": [{"name": "Ann", "category": "housing"}, {"name": "Bo"}]}}])"));
+    REQUIRE(statuses(result) == std::vector<std::string>{"met", "unmet"});
+    CHECK(result.findings[1].pointer == "/localities/0/planning_group/members/1");
+    CHECK(result.findings[1].object_name == "Bo");
+    CHECK(result.findings[1].message == "Bo in Eildon has no category");
+}
+
+TEST_CASE("date arithmetic: a five-year period, month-precision dates, as_of", "[evaluator]") {
+    const std::string scheme = R"("partnership": {"id": "p", "jurisdiction": "scotland"}, "x": {"approved": "2015-06-27", "review": "%s"})";
+    const auto loaded = rule("  require date(x.review) <= add_days(add_years(x.approved, 5), -1)");
+    auto with = [&](const char* review) {
+        std::string body = scheme;
+        body.replace(body.find("%s"), 2, review);
+        const auto result = evaluate_text(loaded, R"({"format": "dutycheck.partnership/1", )" + body + "}");
+        return std::string(engine::to_string(result.findings.at(0).status));
+    };
+    CHECK(with("2020-06-26") == "met");
+    CHECK(with("2020-06-27") == "unmet");
+    CHECK(with("2020-05") == "met");    // end of May
+    CHECK(with("2020-06") == "unmet");  // end of June is after the 26th
+    CHECK(only_status("  require as_of == 2026-01-01", "") == "met");
+}
+
+TEST_CASE("lookup finds the cross-referenced object, or says it is absent", "[evaluator]") {
+    const auto loaded = rule(
+        "  for each r in reports\n  let d = lookup(directions, \"reference\", r.direction.reference)\n"
+        "  require exists(d) else \"no direction {r.direction.reference}\"\n  require d.to == r.direction.to");
+    const auto result = evaluate_text(loaded, doc(R"(
+        "reports": [{"id": "A", "direction": {"reference": "D-1", "to": "both"}},
+                    {"id": "B", "direction": {"reference": "D-2", "to": "both"}},
+                    {"id": "C", "direction": {"to": "both"}}],
+        "directions": [{"reference": "D-1", "to": "both"}])"));
+    REQUIRE(statuses(result) == std::vector<std::string>{"met", "unmet", "unknown"});
+    CHECK(result.findings[1].message == "no direction D-2");
+}
+
+TEST_CASE("projection collects a field across a list, skipping absent ones", "[evaluator]") {
+    const std::string body = R"("board": {"members": [{"role": "voting"}, {}, {"role": "non_voting"}]})";
+    CHECK(only_status("  require \"non_voting\" in board.members.role", body) == "met");
+    CHECK(only_status("  require count(board.members.role) == 2", body) == "met");
+    CHECK(only_status("  require \"chair\" not in board.members.role", body) == "met");
+}
+
+TEST_CASE("string helpers: empty, length, matches", "[evaluator]") {
+    const std::string body = R"("board": {"remit": "", "name": "Eilean Siar – IJB"})";
+    CHECK(only_status("  require empty(board.remit)", body) == "met");
+    CHECK(only_status("  require length(board.name) == 17", body) == "met");
+    CHECK(only_status("  require matches(board.name, \"^Eilean\")", body) == "met");
+    CHECK(only_status("  require empty(board.missing)", body) == "unknown");
+}
+
+TEST_CASE("parameters: default, the file's parameters, then overrides", "[evaluator]") {
+    const auto loaded = rule("  require count(localities) >= param.min", "param min = 2\n");
+    const std::string body = R"("localities": [{"id": "a"}, {"id": "b"}])";
+    CHECK(evaluate_text(loaded, doc(body)).findings[0].status == engine::Status::met);
+    const auto file_says_six = dutycheck::testing::parse_document(doc(body + R"(, "parameters": {"min": 6})"));
+    auto params = engine::resolve_parameters(*loaded.rules, file_says_six, {});
+    REQUIRE(std::holds_alternative<std::vector<engine::Value>>(params));
+    auto result = engine::evaluate(*loaded.rules, file_says_six, std::get<std::vector<engine::Value>>(params),
+                                   engine::today(), "f");
+    CHECK(result.findings[0].status == engine::Status::unmet);
+    params = engine::resolve_parameters(*loaded.rules, file_says_six, {{"min", "1"}});
+    result = engine::evaluate(*loaded.rules, file_says_six, std::get<std::vector<engine::Value>>(params),
+                              engine::today(), "f");
+    CHECK(result.findings[0].status == engine::Status::met);
+    CHECK(std::holds_alternative<engine::InputError>(engine::resolve_parameters(*loaded.rules, file_says_six, {{"min", "six"}})));
+    CHECK(std::holds_alternative<engine::InputError>(engine::resolve_parameters(*loaded.rules, file_says_six, {{"max", "1"}})));
+}
+
+TEST_CASE("a pack for another jurisdiction is not applicable, and an unrecorded jurisdiction is unknown", "[evaluator]") {
+    const auto loaded = rule("  require true", "pack \"scotland\" jurisdiction \"scotland\"\n");
+    auto result = evaluate_text(loaded, R"({"format": "dutycheck.partnership/1", "partnership": {"jurisdiction": "england"}})");
+    REQUIRE(statuses(result) == std::vector<std::string>{"not_applicable"});
+    CHECK(result.findings[0].message ==
+          "the scotland pack applies only to jurisdiction 'scotland'; this partnership is 'england'");
+    result = evaluate_text(loaded, R"({"format": "dutycheck.partnership/1", "partnership": {}})");
+    CHECK(statuses(result) == std::vector<std::string>{"unknown"});
+}
+
+TEST_CASE("a file without the format version is not a partnership file", "[evaluator]") {
+    CHECK(engine::check_document_shape(dutycheck::testing::parse_document("[]"))->message ==
+          "the top level must be an object (a partnership file), not a list or a single value");
+    CHECK(engine::check_document_shape(dutycheck::testing::parse_document("{}"))->message ==
+          "missing \"format\": expected \"dutycheck.partnership/1\"");
+    CHECK(engine::check_document_shape(dutycheck::testing::parse_document(R"({"format": "dutycheck.partnership/2"})"))->pointer ==
+          "/format");
+}

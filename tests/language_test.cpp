@@ -1,1 +1,219 @@
-#include <catch2/catch.hpp>
+// The rule language: constructs that parse and check, and every load-time error with its exact place.
+#include "test_support.hpp"
+
+using namespace dutycheck;
+using dutycheck::testing::rendered;
+
+namespace {
+
+engine::LoadResult load(const std::string& text) { return engine::load_rule_text("test.rules", text); }
+
+// A valid rule with the given logic clauses.
+std::string rule_with(const std::string& logic) {
+    return "rule r {\n  title \"t\"\n  duty D-1\n  cite \"c\"\n  basis statute\n" + logic + "\n}\n";
+}
+
+}  // namespace
+
+TEST_CASE("a rule with every clause loads with its metadata", "[language]") {
+    const auto loaded = load(R"RULES(pack "p" version "1.0" jurisdiction "scotland" description "d"
+param min = 2   # a comment
+rule two-or-more.v1 {
+  title    "Two"
+  duty     PBJW-S29-LOCALITIES, LOC-GUIDE-PARTICIPANTS
+  cite     "Act, s29(3)(a)"
+  url      "https://example.org"
+  quote    "dividing the area " "into localities"
+  basis    statutory_guidance
+  tags     localities, membership
+  for each l in localities where l.id != ""
+  let n = count(localities)
+  when n >= 0
+  about l
+  require n >= param.min else "{n} < {param.min} {{literal}}"
+})RULES");
+    INFO(rendered(loaded));
+    REQUIRE(loaded.ok());
+    const auto& rules = *loaded.rules;
+    CHECK(rules.packs[0].name == "p");
+    CHECK(rules.packs[0].version == "1.0");
+    CHECK(rules.packs[0].jurisdiction == "scotland");
+    REQUIRE(rules.rules.size() == 1);
+    const auto& info = rules.rules[0].info;
+    CHECK(info.id == "two-or-more.v1");
+    CHECK(info.duties == std::vector<std::string>{"PBJW-S29-LOCALITIES", "LOC-GUIDE-PARTICIPANTS"});
+    CHECK(info.citation.quote == "dividing the area into localities");
+    CHECK(info.basis == engine::Basis::statutory_guidance);
+    CHECK(info.severity == engine::Severity::warning);  // the default for statutory guidance
+    CHECK(info.tags == std::vector<std::string>{"localities", "membership"});
+    CHECK(info.line == 3);
+}
+
+TEST_CASE("statute defaults to severity error and an explicit severity wins", "[language]") {
+    auto loaded = load(rule_with("  require true"));
+    REQUIRE(loaded.ok());
+    CHECK(loaded.rules->rules[0].info.severity == engine::Severity::error);
+    loaded = load("rule r {\n  title \"t\"\n  duty D\n  cite \"c\"\n  basis statute\n  severity info\n  require true\n}\n");
+    REQUIRE(loaded.ok());
+    CHECK(loaded.rules->rules[0].info.severity == engine::Severity::info);
+}
+
+TEST_CASE("a syntax error names the place, shows the line and a caret, and says what was expected", "[language]") {
+    const auto loaded = load("rule r {\n  titel \"t\"\n}\n");
+    CHECK(rendered(loaded) ==
+          "test.rules:2:3: error[DC101]: expected a clause (title, duty, cite, url, quote, basis, severity, tags, "
+          "about, for each, let, when, require) or '}', found 'titel'\n"
+          "   2 |   titel \"t\"\n"
+          "     |   ^~~~~\n");
+}
+
+TEST_CASE("an unterminated string is reported where the line ends", "[language]") {
+    const auto loaded = load("rule r {\n  title \"never closed\n}\n");
+    CHECK(rendered(loaded) ==
+          "test.rules:2:22: error[DC102]: unterminated string: expected a closing '\"' before the end of the line\n"
+          "   2 |   title \"never closed\n"
+          "     |                      ^\n");
+}
+
+TEST_CASE("a missing operand says an expression was expected", "[language]") {
+    const auto loaded = load(rule_with("  require count(localities) >="));
+    CHECK(rendered(loaded) ==
+          "test.rules:7:1: error[DC101]: expected an expression, found '}'\n"
+          "   7 | }\n"
+          "     | ^\n");
+}
+
+TEST_CASE("an unknown function suggests the closest one", "[language]") {
+    const auto loaded = load(rule_with("  require cout(localities) >= 2"));
+    CHECK(rendered(loaded) ==
+          "test.rules:6:11: error[DC201]: unknown function 'cout'\n"
+          "   6 |   require cout(localities) >= 2\n"
+          "     |           ^~~~\n"
+          "   note: did you mean 'count'?\n");
+}
+
+TEST_CASE("a wrong number of arguments shows the usage", "[language]") {
+    const auto loaded = load(rule_with("  require add_days(2020-01-01) > as_of"));
+    CHECK(rendered(loaded) ==
+          "test.rules:6:11: error[DC202]: 'add_days' takes 2 arguments, found 1\n"
+          "   6 |   require add_days(2020-01-01) > as_of\n"
+          "     |           ^~~~~~~~~~~~~~~~~~~~\n"
+          "   note: usage: add_days(DATE, N)\n");
+}
+
+TEST_CASE("an unknown parameter is an error with a suggestion", "[language]") {
+    const auto loaded = load("param min_localities = 2\n" + rule_with("  require count(localities) >= param.min_locality"));
+    CHECK(rendered(loaded) ==
+          "test.rules:7:38: error[DC203]: unknown parameter 'min_locality'\n"
+          "   7 |   require count(localities) >= param.min_locality\n"
+          "     |                                      ^~~~~~~~~~~~\n"
+          "   note: did you mean 'param.min_localities'?\n");
+}
+
+TEST_CASE("an unknown severity lists the allowed words", "[language]") {
+    const auto loaded = load("rule r {\n  title \"t\"\n  duty D\n  cite \"c\"\n  basis statute\n  severity eror\n  require true\n}\n");
+    CHECK(rendered(loaded) ==
+          "test.rules:6:12: error[DC204]: unknown severity 'eror'\n"
+          "   6 |   severity eror\n"
+          "     |            ^~~~\n"
+          "   note: expected error, warning or info\n");
+}
+
+TEST_CASE("a duplicate rule id points at both definitions", "[language]") {
+    const auto loaded = load(rule_with("  require true") + rule_with("  require true"));
+    CHECK(rendered(loaded) ==
+          "test.rules:8:6: error[DC205]: duplicate rule id 'r'\n"
+          "   8 | rule r {\n"
+          "     |      ^\n"
+          "   note: first defined at test.rules:1:6\n");
+}
+
+TEST_CASE("a rule without its required clauses says which are missing", "[language]") {
+    const auto loaded = load("rule bare {\n  title \"t\"\n}\n");
+    const std::string text = rendered(loaded);
+    CHECK_THAT(text, Catch::Contains("test.rules:1:6: error[DC206]: rule 'bare' has no 'duty' clause"));
+    CHECK_THAT(text, Catch::Contains("error[DC206]: rule 'bare' has no 'cite' clause"));
+    CHECK_THAT(text, Catch::Contains("error[DC206]: rule 'bare' has no 'basis' clause"));
+    CHECK_THAT(text, Catch::Contains("error[DC206]: rule 'bare' has no 'require' clause"));
+}
+
+TEST_CASE("'for each' after a requirement is misplaced", "[language]") {
+    const auto loaded = load(rule_with("  require true\n  for each l in localities"));
+    CHECK_THAT(rendered(loaded), Catch::Contains("test.rules:7:3: error[DC207]: 'for each' must come before the first 'require'"));
+}
+
+TEST_CASE("an invalid date literal is an error", "[language]") {
+    const auto loaded = load(rule_with("  require as_of > 2019-02-30"));
+    CHECK_THAT(rendered(loaded), Catch::Contains("test.rules:6:19: error[DC209]: '2019-02-30' is not a valid date"));
+}
+
+TEST_CASE("an invalid regular expression is caught when the pack loads", "[language]") {
+    const auto loaded = load(rule_with("  require matches(partnership.name, \"([a-z\")"));
+    CHECK_THAT(rendered(loaded), Catch::Contains("error[DC209]: invalid regular expression"));
+}
+
+TEST_CASE("comparisons do not chain", "[language]") {
+    const auto loaded = load(rule_with("  require 1 < 2 < 3"));
+    CHECK_THAT(rendered(loaded), Catch::Contains("error[DC210]: comparisons do not chain"));
+}
+
+TEST_CASE("type errors visible without a document are reported", "[language]") {
+    CHECK_THAT(rendered(load(rule_with("  require \"a\" + 1 > 0"))),
+               Catch::Contains("error[DC301]: each side of an arithmetic operator must be a number, but this is a string"));
+    CHECK_THAT(rendered(load(rule_with("  require not 3"))),
+               Catch::Contains("error[DC301]: the operand of 'not' must be true or false, but this is a number"));
+    CHECK_THAT(rendered(load(rule_with("  require add_days(\"x\", 1) > as_of"))),
+               Catch::Contains("error[DC301]: argument 1 of 'add_days' must be a date, but this is a string"));
+    CHECK_THAT(rendered(load(rule_with("  require count(localities)"))),
+               Catch::Contains("error[DC301]: a requirement must be true or false, but this is a number"));
+    CHECK_THAT(rendered(load(rule_with("  require \"a\" == 1"))),
+               Catch::Contains("error[DC301]: cannot compare a string with a number"));
+}
+
+TEST_CASE("a misspelt top-level field is a warning with a suggestion, not an error", "[language]") {
+    const auto loaded = load(rule_with("  require count(localites) >= 2"));
+    CHECK(loaded.ok());
+    CHECK_THAT(rendered(loaded), Catch::Contains("warning[DC211]: 'localites' is not a variable nor a top-level field"));
+    CHECK_THAT(rendered(loaded), Catch::Contains("note: did you mean 'localities'?"));
+}
+
+TEST_CASE("every problem in a file is reported in one run, in order", "[language]") {
+    const auto loaded = load(rule_with("  require cout(x) >= 2\n  require param.nope"));
+    const std::string text = rendered(loaded);
+    const auto first = text.find("DC201");
+    const auto second = text.find("DC203");
+    CHECK(first != std::string::npos);
+    CHECK(second != std::string::npos);
+    CHECK(first < second);
+}
+
+TEST_CASE("deeply nested expressions are refused before they can exhaust the stack", "[language]") {
+    const std::string deep = std::string(10000, '(') + "true" + std::string(10000, ')');
+    CHECK_THAT(rendered(load(rule_with("  require " + deep))), Catch::Contains("error[DC103]: expression nested too deeply"));
+    std::string nots;
+    for (int i = 0; i < 10000; ++i) nots += "not ";
+    CHECK_THAT(rendered(load(rule_with("  require " + nots + "true"))), Catch::Contains("error[DC103]"));
+}
+
+TEST_CASE("imports load once, and a cycle or an escape from the pack folder is an error", "[language]") {
+    const auto dir = std::filesystem::temp_directory_path() / "dutycheck-import-test";
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir / "pack");
+    auto write = [&](const std::string& name, const std::string& text) { std::ofstream(dir / name) << text; };
+    write("pack/pack.rules", "pack \"p\"\nimport \"a.rules\"\nimport \"b.rules\"\n");
+    write("pack/a.rules", "import \"b.rules\"\n" + rule_with("  require true"));
+    write("pack/b.rules", "import \"a.rules\"\n");
+    const auto cyclic = engine::load_rule_packs({dir / "pack"});
+    CHECK_THAT(rendered(cyclic), Catch::Contains("error[DC402]: import cycle: a.rules -> b.rules -> a.rules"));
+
+    write("pack/b.rules", "import \"../outside.rules\"\n");
+    write("outside.rules", "");
+    const auto escaping = engine::load_rule_packs({dir / "pack"});
+    CHECK_THAT(rendered(escaping), Catch::Contains("error[DC403]: import '../outside.rules' is outside the pack folder"));
+
+    write("pack/b.rules", "# nothing\n");
+    const auto fine = engine::load_rule_packs({dir / "pack"});
+    CHECK(fine.ok());
+    CHECK(fine.rules->rules.size() == 1);
+    std::filesystem::remove_all(dir);
+}
