@@ -79,6 +79,9 @@ private:
     Truth condition(const Expr& expr, Value& problem) { return truth_of(doc_, eval(expr), problem); }
 
     void step(std::size_t index);
+    /// Goes on past a 'where' or 'when' that holds; one that is false makes the instance
+    /// not applicable, one that cannot be decided makes it unknown.
+    void gate(const Expr& applies_if, std::size_t index);
     /// Records the instance's finding; `next_step` is where it stopped. When the collection of
     /// a 'for each' is itself absent or empty, the finding is about that collection, not `about`.
     void finish(Status status, std::string message, std::vector<std::string> missing, std::size_t next_step,
@@ -306,36 +309,15 @@ void RuleRun::step(std::size_t index) {
                     unknown_ = saved_unknown;
                     slots_[s.slot] = item;
                     innermost_.push_back(std::move(item));
-                    Value filter_problem;
-                    const Truth applies = s.filter ? condition(*s.filter, filter_problem) : Truth::true_;
-                    if (applies == Truth::true_) {
-                        step(index + 1);
-                    } else if (applies == Truth::false_) {
-                        finish(Status::not_applicable, "does not apply: " + std::string(s.filter->span.text()), {},
-                               index + 1);
-                    } else {
-                        std::vector<std::string> reasons;
-                        collect_reasons(doc_, filter_problem, reasons);
-                        finish(Status::unknown, {}, std::move(reasons), index + 1);
-                    }
+                    if (s.filter) gate(*s.filter, index);
+                    else step(index + 1);
                     innermost_.pop_back();
                 }
             } else if constexpr (std::is_same_v<S, LetStep>) {
                 slots_[s.slot] = eval(*s.value);
                 step(index + 1);
             } else if constexpr (std::is_same_v<S, WhenStep>) {
-                Value problem;
-                const Truth applies = condition(*s.condition, problem);
-                if (applies == Truth::true_) {
-                    step(index + 1);
-                } else if (applies == Truth::false_) {
-                    finish(Status::not_applicable, "does not apply: " + std::string(s.condition->span.text()), {},
-                           index + 1);
-                } else {
-                    std::vector<std::string> reasons;
-                    collect_reasons(doc_, problem, reasons);
-                    finish(Status::unknown, {}, std::move(reasons), index + 1);
-                }
+                gate(*s.condition, index);
             } else {
                 Value problem;
                 const Truth met = condition(*s.condition, problem);
@@ -345,6 +327,20 @@ void RuleRun::step(std::size_t index) {
             }
         },
         rule_.steps[index]);
+}
+
+void RuleRun::gate(const Expr& applies_if, std::size_t index) {
+    Value problem;
+    const Truth applies = condition(applies_if, problem);
+    if (applies == Truth::true_) {
+        step(index + 1);
+    } else if (applies == Truth::false_) {
+        finish(Status::not_applicable, "does not apply: " + std::string(applies_if.span.text()), {}, index + 1);
+    } else {
+        std::vector<std::string> reasons;
+        collect_reasons(doc_, problem, reasons);
+        finish(Status::unknown, {}, std::move(reasons), index + 1);
+    }
 }
 
 void RuleRun::finish(Status status, std::string message, std::vector<std::string> missing, std::size_t next_step,
