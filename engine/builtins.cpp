@@ -4,6 +4,7 @@
 #include "engine/value_ops.hpp"
 
 #include <algorithm>
+#include <unordered_set>
 
 namespace dutycheck::engine {
 namespace {
@@ -11,6 +12,15 @@ namespace {
 using T = StaticType;
 
 Value boolean(bool b) { return Value{b}; }
+
+// A key that identifies a scalar value for hashing: its kind and its text.
+std::optional<std::string> scalar_key(const Value& value) {
+    if (const auto* text = as_string(value)) return "s" + *text;
+    if (const auto number = as_number(value)) return "n" + format_number(*number);
+    if (const auto boolean = as_boolean(value)) return *boolean ? "btrue" : "bfalse";
+    if (const auto* date = std::get_if<Date>(&value.data)) return "d" + std::to_string(date->days);
+    return std::nullopt;
+}
 
 std::size_t utf8_length(const std::string& text) {
     return static_cast<std::size_t>(
@@ -105,16 +115,19 @@ Value call_builtin(Builtin id, const std::vector<Value>& args, const Document& d
             Value problem;
             auto items = elements_of(doc, args[0], problem);
             if (!items) return problem;
+            // Scalars are keyed by kind and text, so `count(distinct(localities.id))` stays
+            // linear on a large file; other values fall back to pairwise comparison.
+            std::unordered_set<std::string> seen_scalars;
             std::vector<Value> unique;
             for (auto& item : *items) {
-                bool seen = false;
-                for (const auto& kept : unique) {
-                    Value ignored;
-                    if (equals(doc, item, kept, ignored) == Truth::true_) {
-                        seen = true;
-                        break;
-                    }
+                if (auto key = scalar_key(item)) {
+                    if (seen_scalars.insert(std::move(*key)).second) unique.push_back(std::move(item));
+                    continue;
                 }
+                const bool seen = std::any_of(unique.begin(), unique.end(), [&](const Value& kept) {
+                    Value ignored;
+                    return equals(doc, item, kept, ignored) == Truth::true_;
+                });
                 if (!seen) unique.push_back(std::move(item));
             }
             return make_list(std::move(unique));

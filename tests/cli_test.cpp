@@ -161,3 +161,24 @@ TEST_CASE("usage errors exit 2", "[cli]") {
     CHECK(dutycheck_run("check no-such-file.json").exit_code == 2);
     CHECK(dutycheck_run("--version").exit_code == 0);
 }
+
+// Golden files: the reports a governance lead and a CI tool would read for the bundled
+// partnership. Refresh with DUTYCHECK_UPDATE_GOLDEN=1 and review the diff.
+TEST_CASE("the reports of the bundled partnership match their golden files", "[cli][golden]") {
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {"inverclyde-2019.txt", "check --as-of 2026-01-01 --colour never fixtures/inverclyde-2019.json"},
+        {"inverclyde-2019-all.txt", "check --as-of 2026-01-01 --colour never --all fixtures/inverclyde-2019.json"},
+        {"inverclyde-2019.json", "check --as-of 2026-01-01 --format json fixtures/inverclyde-2019.json"},
+        {"lpg-mixed-four-localities.txt",
+         "check --as-of 2026-01-01 --colour never fixtures/cases/lpg-mandatory-membership/mixed-four-localities.json"},
+    };
+    const bool update = std::getenv("DUTYCHECK_UPDATE_GOLDEN") != nullptr;
+    for (const auto& [name, arguments] : cases) {
+        DYNAMIC_SECTION(name) {
+            const Run run = dutycheck_run(arguments);
+            const auto path = source_dir / "tests" / "golden" / name;
+            if (update) std::ofstream(path, std::ios::binary) << run.out;
+            CHECK(run.out == dutycheck::testing::read_text(path));
+        }
+    }
+}

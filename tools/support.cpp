@@ -82,7 +82,10 @@ std::optional<std::string> read_file(const fs::path& path) {
 
 std::optional<engine::LoadResult> load_or_report(const std::vector<fs::path>& packs) {
     engine::LoadResult loaded = engine::load_rule_packs(packs);
-    for (const auto& diagnostic : loaded.diagnostics) std::cerr << dsl::render(diagnostic);
+    // Errors always show; rule warnings follow --quiet like other diagnostics.
+    for (const auto& diagnostic : loaded.diagnostics)
+        if (diagnostic.level == dsl::DiagnosticLevel::error || spdlog::should_log(spdlog::level::warn))
+            std::cerr << dsl::render(diagnostic);
     if (!loaded.ok()) return std::nullopt;
     spdlog::debug("loaded {} rules from {} pack(s)", loaded.rules->rules.size(), loaded.rules->packs.size());
     return loaded;
