@@ -270,7 +270,7 @@ void RuleRun::step(std::size_t index) {
     if (index == rule_.steps.size()) {
         if (!unmet_.empty()) {
             std::string message;
-            for (const auto& m : unmet_) message += (message.empty() ? "" : "; ") + m;
+            for (const auto& m : unmet_) message += (message.empty() ? "" : "\n") + m;  // one line each
             finish(Status::unmet, std::move(message), {}, index);
         } else if (!unknown_.empty()) {
             finish(Status::unknown, {}, unknown_, index);
