@@ -4,6 +4,7 @@
 #include "engine/value_ops.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <unordered_set>
 
 namespace dutycheck::engine {
@@ -49,6 +50,39 @@ Value shift_date(const Document& doc, const std::vector<Value>& args, Date (*shi
     return Value{shift(*date, static_cast<std::int64_t>(*amount))};
 }
 
+// The largest or smallest of a list of numbers, or of dates (strings from the file read as
+// dates); absent for an empty list, so `exists(max(…))` asks whether there is any.
+Value extreme(const Document& doc, const std::vector<Value>& items, bool largest) {
+    if (items.empty()) return Value{Absent{}};
+    const bool numbers = as_number(items.front()).has_value();
+    std::optional<std::size_t> best;
+    double best_number = 0;
+    std::int32_t best_day = 0;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        const Value& item = items[i];
+        if (item.is_missing()) return unknown_from(doc, {&item});
+        double key = 0;
+        if (numbers) {
+            const auto number = as_number(item);
+            if (!number) return type_problem(doc, item, "a number");
+            key = *number;
+        } else {
+            const auto date = as_date(item);
+            if (!date) return type_problem(doc, item, "a date (YYYY-MM-DD or YYYY-MM)");
+            key = date->days;
+        }
+        const double current = numbers ? best_number : best_day;
+        if (!best || (largest ? key > current : key < current)) {
+            best = i;
+            best_number = key;
+            best_day = static_cast<std::int32_t>(key);
+        }
+    }
+    if (numbers) return items[*best];
+    Value date{*as_date(items[*best]), items[*best].origin};
+    return date;
+}
+
 }  // namespace
 
 const std::vector<BuiltinSignature>& builtin_table() {
@@ -56,6 +90,7 @@ const std::vector<BuiltinSignature>& builtin_table() {
         {"add_days", Builtin::add_days, 2, 2, {T::date, T::number}, T::date, "add_days(DATE, N)"},
         {"add_months", Builtin::add_months, 2, 2, {T::date, T::number}, T::date, "add_months(DATE, N)"},
         {"add_years", Builtin::add_years, 2, 2, {T::date, T::number}, T::date, "add_years(DATE, N)"},
+        {"abs", Builtin::abs, 1, 1, {T::number, T::any}, T::number, "abs(N)"},
         {"count", Builtin::count, 1, 1, {T::list, T::any}, T::number, "count(LIST) or count(x in LIST where P)"},
         {"date", Builtin::date, 1, 1, {T::string, T::any}, T::date, "date(\"YYYY-MM-DD\")"},
         {"days_between", Builtin::days_between, 2, 2, {T::date, T::date}, T::number, "days_between(FROM, TO)"},
@@ -63,7 +98,11 @@ const std::vector<BuiltinSignature>& builtin_table() {
         {"empty", Builtin::empty, 1, 1, {T::any, T::any}, T::boolean, "empty(X)"},
         {"exists", Builtin::exists, 1, 1, {T::any, T::any}, T::boolean, "exists(X)"},
         {"length", Builtin::length, 1, 1, {T::any, T::any}, T::number, "length(STRING or LIST)"},
+        {"max", Builtin::max, 1, 1, {T::list, T::any}, T::any, "max(LIST of numbers or dates)"},
+        {"min", Builtin::min, 1, 1, {T::list, T::any}, T::any, "min(LIST of numbers or dates)"},
         {"matches", Builtin::matches, 2, 2, {T::string, T::string}, T::boolean, "matches(STRING, \"REGEX\")"},
+        {"sum", Builtin::sum, 1, 1, {T::list, T::any}, T::number, "sum(LIST of numbers)"},
+        {"years_between", Builtin::years_between, 2, 2, {T::date, T::date}, T::number, "years_between(FROM, TO)"},
     };
     return table;
 }
@@ -75,7 +114,7 @@ const BuiltinSignature* find_builtin(std::string_view name) {
 }
 
 std::vector<std::string> callable_names() {
-    std::vector<std::string> names{"any", "all", "none", "lookup"};
+    std::vector<std::string> names{"any", "all", "none", "select", "if", "lookup"};
     for (const auto& signature : builtin_table()) names.emplace_back(signature.name);
     return names;
 }
@@ -131,6 +170,41 @@ Value call_builtin(Builtin id, const std::vector<Value>& args, const Document& d
                 if (!seen) unique.push_back(std::move(item));
             }
             return make_list(std::move(unique));
+        }
+        case Builtin::max:
+        case Builtin::min: {
+            Value problem;
+            auto items = elements_of(doc, args[0], problem);
+            if (!items) return problem;
+            return extreme(doc, *items, id == Builtin::max);
+        }
+        case Builtin::sum: {
+            Value problem;
+            auto items = elements_of(doc, args[0], problem);
+            if (!items) return problem;
+            double total = 0;
+            for (const auto& item : *items) {
+                if (item.is_missing()) return unknown_from(doc, {&item});
+                const auto number = as_number(item);
+                if (!number) return type_problem(doc, item, "a number");
+                total += *number;
+            }
+            return Value{total};
+        }
+        case Builtin::abs: {
+            std::optional<double> number;
+            if (Value problem = number_argument(doc, args[0], number); problem.is_unknown()) return problem;
+            return Value{std::fabs(*number)};
+        }
+        case Builtin::years_between: {
+            std::optional<Date> from, to;
+            if (Value problem = date_argument(doc, args[0], from); problem.is_unknown()) return problem;
+            if (Value problem = date_argument(doc, args[1], to); problem.is_unknown()) return problem;
+            // Whole years: the largest N whose anniversary of FROM is on or before TO.
+            const CivilDate a = to_civil(*from), b = to_civil(*to);
+            std::int64_t years = b.year - a.year;
+            if (add_years(*from, years) > *to) --years;
+            return Value{static_cast<double>(years)};
         }
         case Builtin::date: {
             std::optional<Date> date;

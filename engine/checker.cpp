@@ -252,23 +252,39 @@ ExprPtr RuleChecker::call(const ast::Call& call) {
         error(call, "DC202", "wrong arguments for '" + fn + "'", {"usage: " + usage});
         return make(call, StaticType::any, Constant{Value{Absent{}}});
     };
-    const bool quantifier = fn == "any" || fn == "all" || fn == "none" || fn == "count";
+    const bool quantifier = fn == "any" || fn == "all" || fn == "none" || fn == "count" || fn == "select";
     if (quantifier && call.binding) {
         const ast::Binding& binding = *call.binding;
         if (!call.arguments.empty() || (fn != "count" && !binding.predicate))
             return wrong_arity(fn + "(x in LIST where CONDITION)");
         QuantifierExpr q;
-        q.kind = fn == "any" ? Quantifier::any : fn == "all" ? Quantifier::all : fn == "none" ? Quantifier::none
-                                                                                               : Quantifier::count;
+        q.kind = fn == "any"    ? Quantifier::any
+                 : fn == "all"  ? Quantifier::all
+                 : fn == "none" ? Quantifier::none
+                 : fn == "select" ? Quantifier::select
+                                  : Quantifier::count;
         q.collection = expression(binding.collection);
         expect_type(*q.collection, StaticType::list, "the collection of '" + fn + "'");
         q.slot = bind(binding.variable, StaticType::any);
         if (binding.predicate) q.predicate = condition(*binding.predicate, "the condition after 'where'");
         scope_.pop_back();  // the variable is visible only inside the quantifier
-        return make(call, fn == "count" ? StaticType::number : StaticType::boolean, std::move(q));
+        const StaticType type = fn == "count"    ? StaticType::number
+                                : fn == "select" ? StaticType::list
+                                                 : StaticType::boolean;
+        return make(call, type, std::move(q));
     }
     if (call.binding) return wrong_arity(fn == "lookup" ? "lookup(LIST, \"FIELD\", VALUE)" : std::string(fn + "(…)"));
-    if (fn == "any" || fn == "all" || fn == "none") return wrong_arity(fn + "(x in LIST where CONDITION)");
+    if (fn == "any" || fn == "all" || fn == "none" || fn == "select")
+        return wrong_arity(fn + "(x in LIST where CONDITION)");
+    if (fn == "if") {
+        if (call.arguments.size() != 3) return wrong_arity("if(CONDITION, THEN, OTHERWISE)");
+        IfExpr choice;
+        choice.condition = condition(call.arguments[0], "the condition of 'if'");
+        choice.then = expression(call.arguments[1]);
+        choice.otherwise = expression(call.arguments[2]);
+        const StaticType type = choice.then->type == choice.otherwise->type ? choice.then->type : StaticType::any;
+        return make(call, type, std::move(choice));
+    }
     if (fn == "lookup") {
         if (call.arguments.size() != 3) return wrong_arity("lookup(LIST, \"FIELD\", VALUE)");
         LookupExpr lookup;

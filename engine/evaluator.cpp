@@ -35,6 +35,7 @@ public:
     static std::optional<std::string> key_text(const Value& value) {
         if (const auto* text = as_string(value)) return *text;
         if (const auto number = as_number(value)) return format_number(*number);
+        if (const auto* date = std::get_if<Date>(&value.data)) return format_date(*date);
         return std::nullopt;
     }
 
@@ -132,6 +133,11 @@ Value RuleRun::eval(const Expr& expr) {
                 args.reserve(node.arguments.size());
                 for (const auto& argument : node.arguments) args.push_back(eval(*argument));
                 return call_builtin(node.function, args, doc_, node.pattern.get());
+            } else if constexpr (std::is_same_v<N, IfExpr>) {
+                Value problem;
+                const Truth chosen = condition(*node.condition, problem);
+                if (chosen == Truth::unknown) return problem;
+                return eval(chosen == Truth::true_ ? *node.then : *node.otherwise);
             } else return eval_lookup(node);
         },
         expr.node);
@@ -217,10 +223,11 @@ Value RuleRun::eval_quantifier(const QuantifierExpr& q) {
     if (!items) return problem;
     if (!q.predicate) return Value{static_cast<double>(items->size())};
     std::size_t count = 0;
+    std::vector<Value> selected;
     Unknown reasons;
     bool unknown = false;
     for (Value& item : *items) {
-        slots_[q.slot] = std::move(item);
+        slots_[q.slot] = item;
         Value item_problem;
         const Truth t = condition(*q.predicate, item_problem);
         if (t == Truth::unknown) {
@@ -230,6 +237,7 @@ Value RuleRun::eval_quantifier(const QuantifierExpr& q) {
         }
         if (t == Truth::true_) {
             ++count;
+            if (q.kind == Quantifier::select) selected.push_back(std::move(item));
             if (q.kind == Quantifier::any) return Value{true};
             if (q.kind == Quantifier::none) return Value{false};
         } else if (q.kind == Quantifier::all) {
@@ -242,6 +250,7 @@ Value RuleRun::eval_quantifier(const QuantifierExpr& q) {
         case Quantifier::all:
         case Quantifier::none: return Value{true};
         case Quantifier::count: return Value{static_cast<double>(count)};
+        case Quantifier::select: return make_list(std::move(selected));
     }
     return Value{Unknown{}};
 }

@@ -22,10 +22,13 @@ std::string_view to_string(StaticType type);
 
 enum class BinaryOp { or_, and_, eq, ne, lt, le, gt, ge, in, not_in, add, sub, mul, div };
 enum class UnaryOp { not_, negate };
-enum class Quantifier { any, all, none, count };
+enum class Quantifier { any, all, none, count, select };
 
 /// Identifies a builtin function in the table (engine/builtins.hpp).
-enum class Builtin { exists, empty, length, matches, count, distinct, date, add_years, add_months, add_days, days_between };
+enum class Builtin {
+    exists, empty, length, matches, count, distinct, max, min, sum, abs,
+    date, add_years, add_months, add_days, days_between, years_between
+};
 
 /// Where an expression came from, for messages.
 struct Span {
@@ -60,6 +63,12 @@ struct CallExpr {
     std::vector<ExprPtr> arguments;
     std::shared_ptr<const std::regex> pattern;  ///< compiled once, for matches()
 };
+/// `if(condition, then, otherwise)`: only the chosen branch is evaluated.
+struct IfExpr {
+    ExprPtr condition;
+    ExprPtr then;
+    ExprPtr otherwise;
+};
 struct LookupExpr {
     ExprPtr collection;
     std::string field;
@@ -68,7 +77,7 @@ struct LookupExpr {
 
 struct Expr {
     std::variant<Constant, Variable, RootField, ParamRef, AsOf, FieldAccess, UnaryExpr, BinaryExpr, ListExpr,
-                 QuantifierExpr, CallExpr, LookupExpr>
+                 QuantifierExpr, CallExpr, IfExpr, LookupExpr>
         node;
     StaticType type = StaticType::any;
     Span span;

@@ -198,3 +198,34 @@ TEST_CASE("a file without the format version is not a partnership file", "[evalu
     CHECK(engine::check_document_shape(dutycheck::testing::parse_document(R"({"format": "dutycheck.partnership/2"})"))->pointer ==
           "/format");
 }
+
+TEST_CASE("if evaluates only the chosen branch and is unknown when its condition is", "[evaluator]") {
+    const std::string body = R"("board": {"a": 1})";
+    CHECK(only_status("  require if(board.a == 1, true, board.missing == 2)", body) == "met");
+    CHECK(only_status("  require if(board.a == 2, true, false)", body) == "unmet");
+    CHECK(only_status("  require if(board.missing == 1, true, true)", body) == "unknown");
+}
+
+TEST_CASE("select keeps the elements where the condition holds", "[evaluator]") {
+    const std::string body = R"("publications": [{"kind": "annual_performance_report", "published": "2023-07-20"},
+                                                  {"kind": "financial_statement", "published": "2023-06-30"},
+                                                  {"kind": "annual_performance_report", "published": "2024-07-31"}])";
+    CHECK(only_status("  require count(select(p in publications where p.kind == \"annual_performance_report\")) == 2", body) == "met");
+    CHECK(only_status("  require max(select(p in publications where p.kind == \"annual_performance_report\").published) == 2024-07-31", body) == "met");
+    CHECK(only_status("  require min(publications.published) == 2023-06-30", body) == "met");
+    CHECK(only_status("  require not exists(max(select(p in publications where p.kind == \"equality_outcomes\").published))", body) == "met");
+}
+
+TEST_CASE("sum, abs and years_between", "[evaluator]") {
+    const std::string body = R"("x": {"amounts": [1.5, 2.5], "from": "2016-02-29"})";
+    CHECK(only_status("  require sum(x.amounts) == 4", body) == "met");
+    CHECK(only_status("  require abs(0 - 3) == 3", body) == "met");
+    CHECK(only_status("  require years_between(x.from, 2020-02-28) == 3", body) == "met");
+    CHECK(only_status("  require years_between(x.from, 2020-02-29) == 4", body) == "met");
+    CHECK(only_status("  require sum(x.missing) == 0", body) == "unknown");
+}
+
+TEST_CASE("lookup accepts a date as its key", "[evaluator]") {
+    const std::string body = R"("strategic_plan": {"reviews": [{"date": "2019-03-31", "outcome": "replaced"}]})";
+    CHECK(only_status("  require lookup(strategic_plan.reviews, \"date\", max(strategic_plan.reviews.date)).outcome == \"replaced\"", body) == "met");
+}
