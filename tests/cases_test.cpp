@@ -41,11 +41,34 @@ std::vector<std::filesystem::path> packs_for(const engine::Document& doc) {
 
 }  // namespace
 
+// Every rule of every bundled pack, by id.
+std::set<std::string> bundled_rule_ids() {
+    std::vector<std::filesystem::path> packs;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(source_dir / "rules"))
+        if (entry.path().filename() == "pack.rules") packs.push_back(entry.path().parent_path());
+    const auto loaded = engine::load_rule_packs(packs);
+    INFO(dutycheck::testing::rendered(loaded));
+    REQUIRE(loaded.ok());
+    std::set<std::string> ids;
+    for (const auto& rule : loaded.rules->rules) ids.insert(rule.info.id);
+    return ids;
+}
+
+TEST_CASE("every rule of every bundled pack has a folder of fixture cases", "[cases]") {
+    for (const auto& id : bundled_rule_ids()) {
+        INFO("rule " << id);
+        CHECK(std::filesystem::is_regular_file(source_dir / "fixtures" / "cases" / id / "expected.tsv"));
+    }
+}
+
 TEST_CASE("every rule fixture produces exactly the findings it expects", "[cases]") {
+    const std::set<std::string> rule_ids = bundled_rule_ids();
     std::size_t rules_checked = 0;
     for (const auto& folder : std::filesystem::directory_iterator(source_dir / "fixtures" / "cases")) {
         if (!folder.is_directory()) continue;
         const std::string rule_id = folder.path().filename().string();
+        INFO("rule " << rule_id);
+        CHECK(rule_ids.count(rule_id) == 1);  // no fixtures for a rule that no longer exists
         const auto expected = read_expected(folder.path() / "expected.tsv");
         REQUIRE_FALSE(expected.empty());
         std::set<std::string> statuses;
@@ -80,5 +103,5 @@ TEST_CASE("every rule fixture produces exactly the findings it expects", "[cases
         CHECK(statuses.count("unknown") == 1);
         ++rules_checked;
     }
-    CHECK(rules_checked == 5);
+    CHECK(rules_checked == rule_ids.size());
 }
