@@ -182,3 +182,13 @@ TEST_CASE("the reports of the bundled partnership match their golden files", "[c
         }
     }
 }
+
+TEST_CASE("a wrong type is an input error with its line, column and pointer, exit 2", "[cli]") {
+    const std::string file = temp_file("dutycheck-types.json",
+        "{\n  \"format\": \"dutycheck.partnership/1\",\n  \"partnership\": {\"id\": \"x\", \"name\": \"X\", \"jurisdiction\": \"scotland\"},\n"
+        "  \"reports\": [{\"id\": \"A\", \"eqia\": {\"carried_out\": \"yes\"}}]\n}\n");
+    const Run run = dutycheck_run("check '" + file + "'");
+    CHECK(run.exit_code == 2);
+    CHECK(run.out.empty());
+    CHECK_THAT(run.err, Catch::Contains(file + ":4:51: error[DC505]: expected true or false, found \"yes\" (at /reports/0/eqia/carried_out)"));
+}

@@ -1,4 +1,5 @@
 // Evaluation semantics: three-valued logic, quantifiers over empty and missing lists, dates, lookups.
+#include "engine/schema_check.hpp"
 #include "test_support.hpp"
 
 using namespace dutycheck;
@@ -228,4 +229,27 @@ TEST_CASE("sum, abs and years_between", "[evaluator]") {
 TEST_CASE("lookup accepts a date as its key", "[evaluator]") {
     const std::string body = R"("strategic_plan": {"reviews": [{"date": "2019-03-31", "outcome": "replaced"}]})";
     CHECK(only_status("  require lookup(strategic_plan.reviews, \"date\", max(strategic_plan.reviews.date)).outcome == \"replaced\"", body) == "met");
+}
+
+TEST_CASE("the schema check reports wrong JSON types and impossible dates with their nodes", "[schema]") {
+    const auto doc = dutycheck::testing::parse_document(R"({"format": "dutycheck.partnership/1",
+        "partnership": {"id": "x", "name": "X", "jurisdiction": "scotland", "established": "2023-13"},
+        "localities": [{"id": "a", "population": "many", "planning_group": {"status": "Active", "meetings": ["2019-02-30", "2019-03"]}}],
+        "reports": [{"id": "A", "eqia": {"carried_out": "yes"}, "strategic_decision": null}],
+        "custom_field": {"anything": [1, "two"]}})");
+    const auto problems = engine::check_against_schema(doc);
+    std::vector<std::string> seen;
+    for (const auto& p : problems) seen.push_back(doc.pointer(p.node) + ": " + p.message);
+    CHECK(seen == std::vector<std::string>{
+                      "/partnership/established: expected a date (YYYY-MM-DD or YYYY-MM), found \"2023-13\"",
+                      "/localities/0/population: expected a number, found \"many\"",
+                      "/localities/0/planning_group/meetings/0: expected a date (YYYY-MM-DD or YYYY-MM), found \"2019-02-30\"",
+                      "/reports/0/eqia/carried_out: expected true or false, found \"yes\""});
+}
+
+TEST_CASE("vocabularies are for rule packs to judge, not input errors", "[schema]") {
+    const auto doc = dutycheck::testing::parse_document(R"({"format": "dutycheck.partnership/1",
+        "partnership": {"id": "x", "name": "X", "jurisdiction": "scotland"},
+        "action_plans": [{"id": "ir", "items": [{"id": "1", "status": "complete-ish"}]}]})");
+    CHECK(engine::check_against_schema(doc).empty());
 }

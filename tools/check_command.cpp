@@ -1,5 +1,6 @@
 // `dutycheck check`: load rules once per pack selection, evaluate every file, then print one report.
 #include "engine/evaluator.hpp"
+#include "engine/schema_check.hpp"
 #include "report/json_report.hpp"
 #include "report/text_report.hpp"
 #include "tools/commands.hpp"
@@ -56,8 +57,14 @@ int run_check(const CheckOptions& options) {
     std::vector<LoadedDocument> documents;
     for (const auto& path : expand_inputs(options.inputs)) {
         documents.push_back(load_document(path, {}));
-        if (auto problem = engine::check_document_shape(*documents.back().document))
-            throw UsageError{render_input_error(documents.back(), problem->pointer, "DC502", problem->message)};
+        const LoadedDocument& loaded = documents.back();
+        if (auto problem = engine::check_document_shape(*loaded.document))
+            throw UsageError{render_input_error(loaded, problem->pointer, "DC502", problem->message)};
+        // Wrong JSON types and impossible dates are input errors: every one of them, then exit 2.
+        std::string problems;
+        for (const auto& problem : engine::check_against_schema(*loaded.document))
+            problems += render_input_error(loaded, loaded.document->pointer(problem.node), "DC505", problem.message);
+        if (!problems.empty()) throw UsageError{problems};
     }
 
     // Rule sets are loaded once per distinct pack selection and reused across files.

@@ -25,6 +25,9 @@ int run_check(const CheckOptions& options);
 int run_rules_list(const std::vector<std::string>& rules);
 /// `dutycheck rules explain ID`: the rule, its citation, quote and source text.
 int run_rules_explain(const std::vector<std::string>& rules, const std::string& id);
+/// `dutycheck rules coverage`: every duty of the register and the rules that encode it (text or markdown);
+/// exit 1 if a duty has neither a rule nor a recorded reason, or a rule names a duty not in the register.
+int run_rules_coverage(const std::vector<std::string>& rules, const std::string& format);
 /// `dutycheck lint PATH…`: parse and check rule packs without a document.
 int run_lint(const std::vector<std::string>& paths);
 

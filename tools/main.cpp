@@ -43,6 +43,11 @@ int main(int argc, char** argv) {
     explain_cmd->add_option("--rules", rule_packs, "Rule pack folder or file (repeatable); default: every bundled pack");
     explain_cmd->add_option("id", rule_id, "Rule id")->required();
 
+    std::string coverage_format = "text";
+    auto* coverage_cmd = rules_cmd->add_subcommand("coverage", "Every duty of the register and the rules that encode it");
+    coverage_cmd->add_option("--rules", rule_packs, "Rule pack folder or file (repeatable); default: every bundled pack");
+    coverage_cmd->add_option("--format", coverage_format, "Output format")->check(CLI::IsMember({"text", "markdown"}));
+
     std::vector<std::string> lint_paths;
     auto* lint_cmd = app.add_subcommand("lint", "Parse and check rule packs without a partnership file");
     lint_cmd->add_option("paths", lint_paths, "Rule pack folders or files")->required();
@@ -69,6 +74,7 @@ int main(int argc, char** argv) {
         if (check_cmd->parsed()) return run_check(check);
         if (list_cmd->parsed()) return run_rules_list(rule_packs);
         if (explain_cmd->parsed()) return run_rules_explain(rule_packs, rule_id);
+        if (coverage_cmd->parsed()) return run_rules_coverage(rule_packs, coverage_format);
         if (lint_cmd->parsed()) return run_lint(lint_paths);
     } catch (const UsageError& e) {
         std::cerr << e.message << (e.message.empty() || e.message.back() != '\n' ? "\n" : "");

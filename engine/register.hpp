@@ -1,0 +1,41 @@
+// The duties register: which duties exist, their force, and how rules cover them.
+#pragma once
+
+#include "engine/model.hpp"
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace dutycheck::engine {
+
+/// One duty of the register (rules/register.tsv).
+struct Duty {
+    std::string id;
+    std::string force;           ///< MUST, SHOULD or LOCAL
+    std::string section;
+    std::string title;
+    std::string no_rule_reason;  ///< why no rule encodes it; empty if rules should
+};
+
+/// Reads the register; nullopt with `error` set if the file is unreadable or malformed.
+std::optional<std::vector<Duty>> read_register(const std::filesystem::path& path, std::string& error);
+
+/// A duty and the rules that name it.
+struct DutyCoverage {
+    const Duty* duty = nullptr;
+    std::vector<const CompiledRule*> rules;
+    /// No rule encodes it and the register gives no reason: a gap to fix.
+    bool gap() const { return rules.empty() && duty->no_rule_reason.empty(); }
+};
+
+struct Coverage {
+    std::vector<DutyCoverage> duties;                    ///< in register order
+    std::vector<std::pair<const CompiledRule*, std::string>> unknown_duties;  ///< rule, duty id not in the register
+};
+
+/// Joins the register with the duty ids that rules name.
+Coverage compute_coverage(const std::vector<Duty>& duties, const RuleSet& rules);
+
+}  // namespace dutycheck::engine

@@ -1,0 +1,129 @@
+// The engine's structural check of partnership files, driven by the bundled JSON Schema.
+#include "engine/schema_check.hpp"
+
+#include "engine/date.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+
+namespace dutycheck::engine {
+namespace {
+
+using nlohmann::json;
+
+const json& schema() {
+    static const json parsed = json::parse(partnership_schema_text());
+    return parsed;
+}
+
+std::string_view kind_name(NodeKind kind) {
+    switch (kind) {
+        case NodeKind::null: return "null";
+        case NodeKind::boolean: return "true or false";
+        case NodeKind::number: return "a number";
+        case NodeKind::string: return "a string";
+        case NodeKind::array: return "a list";
+        case NodeKind::object: return "an object";
+    }
+    return "a value";
+}
+
+std::string type_noun(const std::string& type) {
+    if (type == "object") return "an object";
+    if (type == "array") return "a list";
+    if (type == "string") return "a string";
+    if (type == "number") return "a number";
+    if (type == "integer") return "a whole number";
+    if (type == "boolean") return "true or false";
+    if (type == "null") return "null";
+    return type;
+}
+
+bool has_type(const Document& doc, NodeId node, const std::string& type) {
+    const NodeKind kind = doc.kind(node);
+    if (type == "object") return kind == NodeKind::object;
+    if (type == "array") return kind == NodeKind::array;
+    if (type == "string") return kind == NodeKind::string;
+    if (type == "boolean") return kind == NodeKind::boolean;
+    if (type == "null") return kind == NodeKind::null;
+    if (type == "number") return kind == NodeKind::number;
+    if (type == "integer") return kind == NodeKind::number && std::floor(doc.as_number(node)) == doc.as_number(node);
+    return true;
+}
+
+std::string found(const Document& doc, NodeId node) {
+    if (doc.kind(node) == NodeKind::string) return "\"" + std::string(doc.as_string(node)) + "\"";
+    if (doc.kind(node) == NodeKind::boolean) return doc.as_bool(node) ? "true" : "false";
+    return std::string(kind_name(doc.kind(node)));
+}
+
+class Checker {
+public:
+    Checker(const Document& doc, std::size_t limit) : doc_(doc), limit_(limit) {}
+
+    void check(NodeId node, const json& subschema, int depth = 0) {
+        if (problems_.size() >= limit_ || depth > 64) return;
+        const json* s = &subschema;
+        bool is_date = false;
+        // Follow local references; the date definition carries date semantics.
+        for (int hops = 0; s->contains("$ref") && hops < 8; ++hops) {
+            const std::string ref = (*s)["$ref"].get<std::string>();
+            if (ref == "#/$defs/date") is_date = true;
+            const std::string prefix = "#/$defs/";
+            if (ref.rfind(prefix, 0) != 0 || !schema()["$defs"].contains(ref.substr(prefix.size()))) return;
+            s = &schema()["$defs"][ref.substr(prefix.size())];
+        }
+        // JSON null is "not recorded", whatever the field: rules report it as unknown.
+        if (doc_.kind(node) == NodeKind::null) return;
+        if (auto type = s->find("type"); type != s->end()) {
+            std::vector<std::string> types;
+            if (type->is_string()) types.push_back(type->get<std::string>());
+            else for (const auto& t : *type) types.push_back(t.get<std::string>());
+            bool ok = false;
+            for (const auto& t : types) ok = ok || has_type(doc_, node, t);
+            if (!ok) {
+                std::string expected;
+                for (std::size_t i = 0; i < types.size(); ++i)
+                    expected += (i == 0 ? "" : i + 1 == types.size() ? " or " : ", ") + type_noun(types[i]);
+                if (is_date) expected = "a date (YYYY-MM-DD or YYYY-MM)";
+                problems_.push_back({node, "expected " + expected + ", found " + found(doc_, node)});
+                return;
+            }
+        }
+        if (is_date && doc_.kind(node) == NodeKind::string && !parse_date(doc_.as_string(node))) {
+            problems_.push_back({node, "expected a date (YYYY-MM-DD or YYYY-MM), found " + found(doc_, node)});
+            return;
+        }
+        if (doc_.kind(node) == NodeKind::object) {
+            auto properties = s->find("properties");
+            if (properties == s->end()) return;
+            for (std::size_t i = 0; i < doc_.size(node); ++i) {
+                const NodeId member = doc_.child(node, i);
+                auto property = properties->find(std::string(doc_.key(member)));
+                if (property != properties->end()) check(member, *property, depth + 1);
+            }
+        } else if (doc_.kind(node) == NodeKind::array) {
+            auto items = s->find("items");
+            if (items == s->end()) return;
+            for (std::size_t i = 0; i < doc_.size(node); ++i) check(doc_.child(node, i), *items, depth + 1);
+        }
+    }
+
+    std::vector<SchemaProblem> take() { return std::move(problems_); }
+
+private:
+    const Document& doc_;
+    std::size_t limit_;
+    std::vector<SchemaProblem> problems_;
+};
+
+}  // namespace
+
+std::vector<SchemaProblem> check_against_schema(const Document& doc, std::size_t limit) {
+    Checker checker(doc, limit);
+    checker.check(doc.root(), schema());
+    return checker.take();
+}
+
+}  // namespace dutycheck::engine
