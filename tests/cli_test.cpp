@@ -192,3 +192,13 @@ TEST_CASE("a wrong type is an input error with its line, column and pointer, exi
     CHECK(run.out.empty());
     CHECK_THAT(run.err, Catch::Contains(file + ":4:51: error[DC505]: expected true or false, found \"yes\" (at /reports/0/eqia/carried_out)"));
 }
+
+TEST_CASE("statute coverage has no gap, every rule names a registered duty, and the docs page matches", "[cli][golden]") {
+    const Run run = dutycheck_run("rules coverage --format markdown");
+    CHECK(run.exit_code == 0);
+    CHECK(run.err.empty());  // a rule naming a duty that is not in the register is reported here
+    CHECK_THAT(run.out, Catch::Contains(" 0 gaps."));
+    const auto path = source_dir / "docs" / "coverage.md";
+    if (std::getenv("DUTYCHECK_UPDATE_GOLDEN") != nullptr) std::ofstream(path, std::ios::binary) << run.out;
+    CHECK(run.out == dutycheck::testing::read_text(path));
+}
