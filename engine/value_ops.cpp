@@ -167,7 +167,10 @@ std::optional<int> ordered(const Document& doc, const Value& a, const Value& b, 
     }
     const Kind ka = kind_of(a);
     const Kind kb = kind_of(b);
-    if (ka == Kind::date || kb == Kind::date) {
+    // Two strings that both read as dates are dates: "2023-07" (the end of July) is after
+    // "2023-07-15", which a string comparison would get wrong.
+    const bool both_dates = ka == Kind::string && kb == Kind::string && as_date(a) && as_date(b);
+    if (ka == Kind::date || kb == Kind::date || both_dates) {
         const auto da = as_date(a);
         const auto db = as_date(b);
         if (!da) problem = type_problem(doc, a, std::string(kind_noun(Kind::date)));

@@ -73,7 +73,7 @@ TEST_CASE("JSON output parses and carries rule, duties, status, pointer and cita
     const auto& findings = report["documents"][0]["findings"];
     bool found = false;
     for (const auto& finding : findings) {
-        if (finding["rule"] != "report-direction-resolves") continue;
+        if (finding["rule"] != "direction-in-writing") continue;
         found = true;
         CHECK(finding["status"] == "unknown");
         CHECK(finding["pointer"] == "/reports/0");

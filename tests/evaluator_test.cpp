@@ -253,3 +253,10 @@ TEST_CASE("vocabularies are for rule packs to judge, not input errors", "[schema
         "action_plans": [{"id": "ir", "items": [{"id": "1", "status": "complete-ish"}]}]})");
     CHECK(engine::check_against_schema(doc).empty());
 }
+
+TEST_CASE("two dates from the file compare as dates, month precision as the end of the month", "[evaluator]") {
+    const std::string body = R"("x": {"month": "2023-07", "day": "2023-07-15", "same": "2023-07-31"})";
+    CHECK(only_status("  require x.month > x.day", body) == "met");
+    CHECK(only_status("  require x.month == x.same", body) == "met");
+    CHECK(only_status("  require \"abc\" < \"abd\"", body) == "met");  // plain strings still order as text
+}
