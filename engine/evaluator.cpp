@@ -152,7 +152,9 @@ Value RuleRun::eval_binary(const BinaryExpr& binary, const Expr& expr) {
         if (left == decisive) return Value{decisive == Truth::true_};
         const Truth right = condition(*binary.rhs, right_problem);
         if (right == decisive) return Value{decisive == Truth::true_};
-        if (left == Truth::unknown || right == Truth::unknown) return unknown_from(doc_, {&left_problem, &right_problem});
+        if (left == Truth::unknown && right == Truth::unknown) return unknown_from(doc_, {&left_problem, &right_problem});
+        if (left == Truth::unknown) return left_problem;
+        if (right == Truth::unknown) return right_problem;
         return Value{decisive != Truth::true_};
     }
     Value lhs = eval(*binary.lhs);

@@ -169,6 +169,13 @@ TEST_CASE("the reports of the bundled partnership match their golden files", "[c
         {"inverclyde-2019.txt", "check --as-of 2026-01-01 --colour never fixtures/inverclyde-2019.json"},
         {"inverclyde-2019-all.txt", "check --as-of 2026-01-01 --colour never --all fixtures/inverclyde-2019.json"},
         {"inverclyde-2019.json", "check --as-of 2026-01-01 --format json fixtures/inverclyde-2019.json"},
+        {"inverclyde-2020-strategic-plan.txt",
+         "check --as-of 2026-01-01 --colour never fixtures/inverclyde-2020-strategic-plan.json"},
+        {"scottish-borders-2023.txt", "check --as-of 2026-01-01 --colour never fixtures/scottish-borders-2023.json"},
+        {"scottish-borders-2023-at-board.txt",
+         "check --as-of 2023-05-17 --colour never fixtures/scottish-borders-2023.json"},
+        {"north-lanarkshire-2020.txt", "check --as-of 2026-01-01 --colour never fixtures/north-lanarkshire-2020.json"},
+        {"lancashire.txt", "check --as-of 2026-01-01 --colour never --all fixtures/lancashire.json"},
         {"lpg-mixed-four-localities.txt",
          "check --as-of 2026-01-01 --colour never fixtures/cases/lpg-mandatory-membership/mixed-four-localities.json"},
     };

@@ -260,3 +260,9 @@ TEST_CASE("two dates from the file compare as dates, month precision as the end 
     CHECK(only_status("  require x.month == x.same", body) == "met");
     CHECK(only_status("  require \"abc\" < \"abd\"", body) == "met");  // plain strings still order as text
 }
+
+TEST_CASE("an undecided 'and' names only what was missing", "[evaluator]") {
+    const auto result = evaluate_text(rule("  require board.x == 1 and true"), doc(""));
+    REQUIRE(result.findings.size() == 1);
+    CHECK(result.findings[0].missing == std::vector<std::string>{"/board/x is not recorded"});
+}
