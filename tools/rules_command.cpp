@@ -96,12 +96,13 @@ int run_rules_coverage(const std::vector<std::string>& rules, const std::string&
                      "page in step with the rules.\n\n"
                   << covered << " duties encoded by rules, " << explained << " without a rule for the reason given, "
                   << gaps << " gaps.\n\n| duty | force | title | rules, or why none |\n|---|---|---|---|\n";
-        for (const auto& entry : coverage.duties)
-            std::cout << "| " << entry.duty->id << " | " << entry.duty->force << " | " << entry.duty->title << " | "
-                      << (entry.rules.empty() ? (entry.gap() ? std::string("**gap: no rule**")
-                                                              : "no rule: " + entry.duty->no_rule_reason)
-                                              : "`" + rule_ids(entry) + "`")
-                      << " |\n";
+        for (const auto& entry : coverage.duties) {
+            std::cout << "| " << entry.duty->id << " | " << entry.duty->force << " | " << entry.duty->title << " | ";
+            if (!entry.rules.empty()) std::cout << "`" << rule_ids(entry) << "`";
+            else if (entry.gap()) std::cout << "**gap: no rule**";
+            else std::cout << "no rule: " << entry.duty->no_rule_reason;
+            std::cout << " |\n";
+        }
     } else {
         for (const auto& entry : coverage.duties) {
             std::cout << entry.duty->id << "  [" << entry.duty->force << "]  " << entry.duty->title << "\n";

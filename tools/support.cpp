@@ -27,8 +27,17 @@ std::optional<engine::NodeId> resolve_pointer(const engine::Document& doc, const
         if (pointer[at] != '/') return std::nullopt;
         const std::size_t next = pointer.find('/', at + 1);
         std::string token = pointer.substr(at + 1, next == std::string::npos ? std::string::npos : next - at - 1);
-        for (std::size_t i = 0; (i = token.find('~', i)) != std::string::npos; ++i)
-            token.replace(i, 2, token.compare(i, 2, "~1") == 0 ? "/" : "~");
+        // Unescape RFC 6901: "~1" is '/', "~0" is '~'.
+        std::string unescaped;
+        for (std::size_t i = 0; i < token.size(); ++i) {
+            if (token[i] == '~' && i + 1 < token.size()) {
+                unescaped += token[i + 1] == '1' ? '/' : '~';
+                ++i;
+            } else {
+                unescaped += token[i];
+            }
+        }
+        token = std::move(unescaped);
         if (doc.kind(node) == engine::NodeKind::object) {
             auto member = doc.member(node, token);
             if (!member) return std::nullopt;
