@@ -2,6 +2,7 @@
 #include "engine/document.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 #include <cstring>
 #include <functional>
 #include <limits>
@@ -36,6 +37,56 @@ std::optional<NodeId> Document::member(NodeId object, std::string_view name) con
         if (key(candidate) == name) return candidate;
     }
     return std::nullopt;
+}
+
+namespace {
+
+// Walks a JSON Pointer from the root as far as it exists; `complete` says whether it got to the end.
+NodeId walk_pointer(const Document& doc, std::string_view pointer, bool& complete) {
+    NodeId node = doc.root();
+    complete = false;
+    std::size_t at = 0;
+    while (at < pointer.size()) {
+        if (pointer[at] != '/') return node;
+        const std::size_t next = pointer.find('/', at + 1);
+        const std::string_view raw = pointer.substr(at + 1, next == std::string_view::npos ? std::string_view::npos
+                                                                                          : next - at - 1);
+        std::string token;  // unescape RFC 6901: "~1" is '/', "~0" is '~'
+        for (std::size_t i = 0; i < raw.size(); ++i) {
+            if (raw[i] == '~' && i + 1 < raw.size()) {
+                token += raw[i + 1] == '1' ? '/' : '~';
+                ++i;
+            } else {
+                token += raw[i];
+            }
+        }
+        std::optional<NodeId> child;
+        if (doc.kind(node) == NodeKind::object) {
+            child = doc.member(node, token);
+        } else if (doc.kind(node) == NodeKind::array && !token.empty() &&
+                   token.find_first_not_of("0123456789") == std::string::npos) {
+            const std::size_t index = std::strtoul(token.c_str(), nullptr, 10);
+            if (index < doc.size(node)) child = doc.child(node, index);
+        }
+        if (!child) return node;
+        node = *child;
+        at = next == std::string_view::npos ? pointer.size() : next;
+    }
+    complete = true;
+    return node;
+}
+
+}  // namespace
+
+std::optional<NodeId> Document::find(std::string_view pointer) const {
+    bool complete = false;
+    const NodeId node = walk_pointer(*this, pointer, complete);
+    return complete ? std::optional<NodeId>(node) : std::nullopt;
+}
+
+NodeId Document::nearest(std::string_view pointer) const {
+    bool complete = false;
+    return walk_pointer(*this, pointer, complete);
 }
 
 namespace {

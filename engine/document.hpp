@@ -51,6 +51,11 @@ public:
 
     /// RFC 6901 JSON Pointer of the node ("" for the root, "/localities/2/planning_group").
     std::string pointer(NodeId node) const;
+    /// The node a JSON Pointer names, if it exists.
+    std::optional<NodeId> find(std::string_view pointer) const;
+    /// The deepest existing node on the way to a pointer: the node itself if it exists, else its
+    /// nearest recorded ancestor (for placing a finding about something absent).
+    NodeId nearest(std::string_view pointer) const;
     /// Where the node starts in the source text (line 0 if not recorded).
     SourcePosition position(NodeId node) const { return nodes_[node].position; }
     /// Total number of nodes.

@@ -66,9 +66,9 @@ Value from_truth(Truth truth, const Value& problem) {
 class RuleRun {
 public:
     RuleRun(const CompiledRule& rule, const Document& doc, const std::vector<Value>& params, Date as_of,
-            LookupIndex& lookups, std::vector<Finding>& findings)
+            LookupIndex& lookups, std::vector<Finding>& findings, bool explain)
         : rule_(rule), doc_(doc), params_(params), as_of_(as_of), lookups_(lookups), findings_(findings),
-          slots_(rule.slot_count, Value{Absent{}}) {}
+          slots_(rule.slot_count, Value{Absent{}}), explain_(explain) {}
 
     void run() { step(0); }
 
@@ -82,12 +82,15 @@ private:
     void step(std::size_t index);
     /// Goes on past a 'where' or 'when' that holds; one that is false makes the instance
     /// not applicable, one that cannot be decided makes it unknown.
-    void gate(const Expr& applies_if, std::size_t index);
+    void gate(const Expr& applies_if, std::size_t index, const char* clause);
     /// Records the instance's finding; `next_step` is where it stopped. When the collection of
     /// a 'for each' is itself absent or empty, the finding is about that collection, not `about`.
     void finish(Status status, std::string message, std::vector<std::string> missing, std::size_t next_step,
                 bool about_collection = false);
     std::string render(const std::vector<MessagePart>& parts, const Expr& condition);
+    /// For --explain: records a condition, its outcome and the values it read.
+    void note(const char* clause, const Expr& condition, Truth outcome);
+    void looked_at(const Expr& expr, std::vector<std::pair<std::string, std::string>>& values);
 
     const CompiledRule& rule_;
     const Document& doc_;
@@ -99,7 +102,57 @@ private:
     std::vector<Value> innermost_;  // stack of for-each elements, for naming findings
     std::vector<std::string> unmet_;
     std::vector<std::string> unknown_;
+    bool explain_ = false;
+    std::vector<Explanation> explanation_;
 };
+
+void RuleRun::looked_at(const Expr& expr, std::vector<std::pair<std::string, std::string>>& values) {
+    // The values a person would check: paths, parameters, the date, and whole calls and
+    // quantifiers (not their insides, which depend on a bound variable).
+    const bool leaf = std::visit(
+        [](const auto& node) {
+            using N = std::decay_t<decltype(node)>;
+            return std::is_same_v<N, FieldAccess> || std::is_same_v<N, RootField> || std::is_same_v<N, ParamRef> ||
+                   std::is_same_v<N, AsOf> || std::is_same_v<N, Variable> || std::is_same_v<N, QuantifierExpr> ||
+                   std::is_same_v<N, CallExpr> || std::is_same_v<N, LookupExpr>;
+        },
+        expr.node);
+    if (leaf) {
+        std::string text = to_text(doc_, eval(expr));
+        if (text.size() > 120) text = text.substr(0, 117) + "...";
+        const std::string name(expr.span.text());
+        for (const auto& [seen, value] : values)
+            if (seen == name) return;
+        values.emplace_back(name, std::move(text));
+        return;
+    }
+    std::visit(
+        [&](const auto& node) {
+            using N = std::decay_t<decltype(node)>;
+            if constexpr (std::is_same_v<N, UnaryExpr>) looked_at(*node.operand, values);
+            else if constexpr (std::is_same_v<N, BinaryExpr>) {
+                looked_at(*node.lhs, values);
+                looked_at(*node.rhs, values);
+            } else if constexpr (std::is_same_v<N, ListExpr>) {
+                for (const auto& item : node.items) looked_at(*item, values);
+            } else if constexpr (std::is_same_v<N, IfExpr>) {
+                looked_at(*node.condition, values);
+                looked_at(*node.then, values);
+                looked_at(*node.otherwise, values);
+            }
+        },
+        expr.node);
+}
+
+void RuleRun::note(const char* clause, const Expr& condition, Truth outcome) {
+    if (!explain_) return;
+    Explanation entry;
+    entry.clause = clause;
+    entry.condition = std::string(condition.span.text());
+    entry.outcome = outcome == Truth::true_ ? "true" : outcome == Truth::false_ ? "false" : "unknown";
+    looked_at(condition, entry.values);
+    explanation_.push_back(std::move(entry));
+}
 
 Value RuleRun::eval(const Expr& expr) {
     return std::visit(
@@ -315,12 +368,14 @@ void RuleRun::step(std::size_t index) {
                 }
                 const auto saved_unmet = unmet_;
                 const auto saved_unknown = unknown_;
+                const auto saved_explanation = explanation_;
                 for (Value& item : *items) {
                     unmet_ = saved_unmet;
                     unknown_ = saved_unknown;
+                    explanation_ = saved_explanation;
                     slots_[s.slot] = item;
                     innermost_.push_back(std::move(item));
-                    if (s.filter) gate(*s.filter, index);
+                    if (s.filter) gate(*s.filter, index, "where");
                     else step(index + 1);
                     innermost_.pop_back();
                 }
@@ -328,10 +383,11 @@ void RuleRun::step(std::size_t index) {
                 slots_[s.slot] = eval(*s.value);
                 step(index + 1);
             } else if constexpr (std::is_same_v<S, WhenStep>) {
-                gate(*s.condition, index);
+                gate(*s.condition, index, "when");
             } else {
                 Value problem;
                 const Truth met = condition(*s.condition, problem);
+                note("require", *s.condition, met);
                 if (met == Truth::false_) unmet_.push_back(render(s.message, *s.condition));
                 else if (met == Truth::unknown) collect_reasons(doc_, problem, unknown_);
                 step(index + 1);
@@ -340,9 +396,10 @@ void RuleRun::step(std::size_t index) {
         rule_.steps[index]);
 }
 
-void RuleRun::gate(const Expr& applies_if, std::size_t index) {
+void RuleRun::gate(const Expr& applies_if, std::size_t index, const char* clause) {
     Value problem;
     const Truth applies = condition(applies_if, problem);
+    note(clause, applies_if, applies);
     if (applies == Truth::true_) {
         step(index + 1);
     } else if (applies == Truth::false_) {
@@ -383,6 +440,7 @@ void RuleRun::finish(Status status, std::string message, std::vector<std::string
     }
     finding.message = std::move(message);
     finding.missing = std::move(missing);
+    finding.explanation = explanation_;
     findings_.push_back(std::move(finding));
 }
 
@@ -488,8 +546,86 @@ std::optional<InputError> check_document_shape(const Document& doc) {
     return std::nullopt;
 }
 
+std::variant<std::vector<Waiver>, InputError> read_waivers(const Document& doc) {
+    std::vector<Waiver> waivers;
+    if (doc.kind(doc.root()) != NodeKind::object) return waivers;
+    auto list = doc.member(doc.root(), "waivers");
+    if (!list || doc.kind(*list) == NodeKind::null) return waivers;
+    if (doc.kind(*list) != NodeKind::array) return InputError{"/waivers", "expected a list of waivers"};
+    for (std::size_t i = 0; i < doc.size(*list); ++i) {
+        const NodeId node = doc.child(*list, i);
+        const std::string at = doc.pointer(node);
+        if (doc.kind(node) != NodeKind::object) return InputError{at, "expected a waiver object"};
+        auto text = [&](const char* field) -> std::string {
+            auto member = doc.member(node, field);
+            return member && doc.kind(*member) == NodeKind::string ? std::string(doc.as_string(*member)) : "";
+        };
+        Waiver waiver{text("rule"), text("target"), text("reason"), text("approved_by"), text("minute"),
+                      text("expires"), at};
+        for (const auto& [field, value] : {std::pair<const char*, const std::string*>{"rule", &waiver.rule},
+                                          {"reason", &waiver.reason},
+                                          {"approved_by", &waiver.approved_by},
+                                          {"expires", &waiver.expires}}) {
+            if (value->find_first_not_of(" \t") == std::string::npos)
+                return InputError{at, std::string("a waiver needs '") + field +
+                                          "': an exception is accepted only with a rule, a reason, an approver and "
+                                          "an expiry date"};
+        }
+        if (!parse_date(waiver.expires))
+            return InputError{at + "/expires", "expected a date (YYYY-MM-DD or YYYY-MM) for the waiver's expiry"};
+        if (!waiver.target.empty() && waiver.target[0] != '/')
+            return InputError{at + "/target", "expected a JSON Pointer such as /localities/2"};
+        waivers.push_back(std::move(waiver));
+    }
+    return waivers;
+}
+
+namespace {
+
+bool covers(const Waiver& waiver, const Finding& finding) {
+    const RuleInfo& rule = *finding.rule;
+    const bool names_rule = waiver.rule == rule.id ||
+                            std::find(rule.duties.begin(), rule.duties.end(), waiver.rule) != rule.duties.end();
+    if (!names_rule) return false;
+    if (waiver.target.empty()) return true;
+    const std::string& pointer = finding.pointer;
+    return pointer == waiver.target ||
+           (pointer.size() > waiver.target.size() && pointer.compare(0, waiver.target.size(), waiver.target) == 0 &&
+            pointer[waiver.target.size()] == '/');
+}
+
+// Unmet and unknown findings a waiver covers become waived, or waiver_expired once the
+// expiry date (the last day it holds) has passed; a waiver that covers nothing is stale.
+void apply_waivers(DocumentResult& result, Date as_of) {
+    std::vector<bool> used(result.waivers.size(), false);
+    for (auto& finding : result.findings) {
+        if (finding.status != Status::unmet && finding.status != Status::unknown) continue;
+        for (std::size_t w = 0; w < result.waivers.size(); ++w) {
+            if (!covers(result.waivers[w], finding)) continue;
+            used[w] = true;
+            finding.underlying = finding.status;
+            finding.waiver = w;
+            const Date expires = *parse_date(result.waivers[w].expires);
+            finding.status = expires >= as_of ? Status::waived : Status::waiver_expired;
+            break;
+        }
+    }
+    for (std::size_t w = 0; w < used.size(); ++w)
+        if (!used[w]) result.stale_waivers.push_back(w);
+}
+
+}  // namespace
+
 DocumentResult evaluate(const RuleSet& rules, const Document& doc, const std::vector<Value>& params, Date as_of,
                         const std::string& file) {
+    EvaluationOptions options;
+    options.as_of = as_of;
+    return evaluate(rules, doc, params, options, file);
+}
+
+DocumentResult evaluate(const RuleSet& rules, const Document& doc, const std::vector<Value>& params,
+                        const EvaluationOptions& options, const std::string& file) {
+    const Date as_of = options.as_of;
     DocumentResult result;
     result.file = file;
     result.as_of = format_date(as_of);
@@ -526,8 +662,15 @@ DocumentResult evaluate(const RuleSet& rules, const Document& doc, const std::ve
                 continue;
             }
         }
-        RuleRun(rule, doc, params, as_of, lookups, result.findings).run();
+        RuleRun(rule, doc, params, as_of, lookups, result.findings, rule.info.id == options.explain_rule).run();
     }
+    for (auto& finding : result.findings) {
+        const SourcePosition position = doc.position(doc.nearest(finding.pointer));
+        finding.line = position.line;
+        finding.column = position.column;
+    }
+    result.waivers = options.waivers;
+    apply_waivers(result, as_of);
     for (const auto& finding : result.findings) result.summary.add(finding);
     return result;
 }

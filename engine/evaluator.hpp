@@ -27,7 +27,25 @@ std::variant<std::vector<Value>, InputError> resolve_parameters(const RuleSet& r
 /// a top-level object and `"format": "dutycheck.partnership/1"`.
 std::optional<InputError> check_document_shape(const Document& doc);
 
-/// Evaluates every rule of the set against one document. Deterministic: rule order, then instance order.
+/// Reads the file's `waivers`. A waiver without a rule, reason, approver or a valid expiry date
+/// is an input error: an exception nobody approved, or one that never ends, is not accepted.
+std::variant<std::vector<Waiver>, InputError> read_waivers(const Document& doc);
+
+/// How to evaluate one document.
+struct EvaluationOptions {
+    Date as_of;                 ///< the evaluation date for every date rule
+    std::vector<Waiver> waivers;  ///< from read_waivers
+    std::string explain_rule;   ///< record what this rule looked at (empty: none)
+};
+
+/// Evaluates every rule of the set against one document, then applies the waivers: an unmet or
+/// unknown finding a waiver covers becomes waived, or waiver_expired after its expiry date.
+/// Deterministic: rule order, then instance order. Each finding carries the line and column of
+/// its object (or the nearest recorded ancestor).
+DocumentResult evaluate(const RuleSet& rules, const Document& doc, const std::vector<Value>& params,
+                        const EvaluationOptions& options, const std::string& file);
+
+/// The same with no waivers and no explanation.
 DocumentResult evaluate(const RuleSet& rules, const Document& doc, const std::vector<Value>& params, Date as_of,
                         const std::string& file);
 

@@ -29,6 +29,8 @@ std::string_view to_string(Status status) {
         case Status::unmet: return "unmet";
         case Status::unknown: return "unknown";
         case Status::not_applicable: return "not_applicable";
+        case Status::waived: return "waived";
+        case Status::waiver_expired: return "waiver_expired";
     }
     return "?";
 }
@@ -37,6 +39,12 @@ void Summary::add(const Finding& finding) {
     const auto status = static_cast<std::size_t>(finding.status);
     ++by_status[status];
     if (finding.rule != nullptr) ++by_status_severity[status][static_cast<std::size_t>(finding.rule->severity)];
+}
+
+bool fails_gate(const Finding& finding, Severity threshold) {
+    const bool failing = finding.status == Status::unmet || finding.status == Status::unknown ||
+                         finding.status == Status::waiver_expired;
+    return failing && finding.rule != nullptr && finding.rule->severity >= threshold;
 }
 
 }  // namespace dutycheck::engine

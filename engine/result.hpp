@@ -3,6 +3,7 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,8 +16,10 @@ enum class Severity : std::uint8_t { info, warning, error };
 /// The legal force a rule encodes.
 enum class Basis : std::uint8_t { statute, regulation, statutory_guidance, local_policy, good_practice };
 
-/// The outcome of one rule instance.
-enum class Status : std::uint8_t { met, unmet, unknown, not_applicable };
+/// The outcome of one rule instance. `waived`: unmet or unknown, but an accepted waiver in the
+/// file covers it; `waiver_expired`: the same after the waiver's expiry date (it fails the gate).
+enum class Status : std::uint8_t { met, unmet, unknown, not_applicable, waived, waiver_expired };
+inline constexpr std::size_t status_count = 6;
 
 std::string_view to_string(Severity severity);
 std::string_view to_string(Basis basis);
@@ -43,6 +46,25 @@ struct RuleInfo {
     std::uint32_t line = 0;           ///< line of the `rule` keyword
 };
 
+/// An accepted, time-limited exception recorded in the partnership file's `waivers`.
+struct Waiver {
+    std::string rule;         ///< rule id or register duty id
+    std::string target;       ///< JSON Pointer it covers (with everything below it); empty: the whole file
+    std::string reason;
+    std::string approved_by;
+    std::string minute;       ///< may be empty
+    std::string expires;      ///< YYYY-MM-DD or YYYY-MM
+    std::string pointer;      ///< where the waiver is in the file ("/waivers/0")
+};
+
+/// For `--explain`: one condition of a rule instance, its outcome and the values it looked at.
+struct Explanation {
+    std::string clause;       ///< "require", "when" or "where"
+    std::string condition;    ///< its source text
+    std::string outcome;      ///< "true", "false" or "unknown"
+    std::vector<std::pair<std::string, std::string>> values;  ///< expression text -> value read
+};
+
 /// The verdict on one rule instance.
 struct Finding {
     const RuleInfo* rule = nullptr;
@@ -51,12 +73,17 @@ struct Finding {
     std::string object_name;          ///< human name of that object, if it has one
     std::string message;              ///< rendered message (for unmet: each failed requirement)
     std::vector<std::string> missing; ///< for unknown: what could not be read, each with its pointer
+    std::uint32_t line = 0;           ///< where the object (or its nearest recorded ancestor) starts in the file
+    std::uint32_t column = 0;
+    Status underlying = Status::met;  ///< for waived and waiver_expired: the status the waiver covers
+    std::optional<std::size_t> waiver;  ///< for waived and waiver_expired: index into DocumentResult::waivers
+    std::vector<Explanation> explanation;  ///< filled for the rule named by --explain
 };
 
 /// Counts of findings by status and, for unmet and unknown, by severity.
 struct Summary {
-    std::array<std::size_t, 4> by_status{};                  ///< indexed by Status
-    std::array<std::array<std::size_t, 3>, 4> by_status_severity{}; ///< [Status][Severity]
+    std::array<std::size_t, status_count> by_status{};                          ///< indexed by Status
+    std::array<std::array<std::size_t, 3>, status_count> by_status_severity{};  ///< [Status][Severity]
     void add(const Finding& finding);
     std::size_t count(Status status) const { return by_status[static_cast<std::size_t>(status)]; }
 };
@@ -69,6 +96,11 @@ struct DocumentResult {
     std::string as_of;                ///< evaluation date, YYYY-MM-DD
     std::vector<Finding> findings;
     Summary summary;
+    std::vector<Waiver> waivers;      ///< every waiver of the file, as recorded
+    std::vector<std::size_t> stale_waivers;  ///< indexes into `waivers` of those that covered no unmet or unknown finding
 };
+
+/// True if a finding fails a gate at `threshold` severity: unmet, unknown or an expired waiver.
+bool fails_gate(const Finding& finding, Severity threshold);
 
 }  // namespace dutycheck::engine

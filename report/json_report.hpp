@@ -6,15 +6,12 @@
 #include <vector>
 
 #include "engine/result.hpp"
+#include "report/report_info.hpp"
 
 namespace dutycheck::report {
 
-/// What the report says about the run itself, beyond the results.
-struct JsonReportInfo {
-    std::string tool_version;             ///< dutycheck's version, e.g. "0.1.0"
-    std::string as_of;                    ///< evaluation date, YYYY-MM-DD
-    std::vector<std::string> rule_packs;  ///< the packs loaded, in load order
-};
+/// Kept for readability at call sites that only write JSON.
+using JsonReportInfo = ReportInfo;
 
 /// Identifies the report format; changes only when a field is removed, renamed or changes meaning.
 inline constexpr const char* json_report_format = "dutycheck.report/1";

@@ -72,6 +72,8 @@ std::string_view status_label(engine::Status status) {
         case engine::Status::unmet: return "UNMET";
         case engine::Status::unknown: return "UNKNOWN";
         case engine::Status::not_applicable: return "N/A";
+        case engine::Status::waived: return "WAIVED";
+        case engine::Status::waiver_expired: return "EXPIRED";
     }
     return "?";
 }

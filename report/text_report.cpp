@@ -42,6 +42,8 @@ public:
             case Status::unknown: return paint(text, "33");
             case Status::met: return paint(text, "32");
             case Status::not_applicable: return paint(text, "2");
+            case Status::waived: return paint(text, "36");
+            case Status::waiver_expired: return paint(text, "35");
         }
         return std::string(text);
     }
@@ -151,19 +153,22 @@ std::string summary_phrase(const engine::Summary& summary) {
            std::to_string(summary.count(Status::not_applicable)) + " not applicable";
 }
 
-// Unmet before unknown before met before n/a, so that what needs action is read first.
+// What needs action first: expired waivers and unmet, then unknown, waived, met, n/a.
 int status_rank(Status status) {
     switch (status) {
-        case Status::unmet: return 0;
-        case Status::unknown: return 1;
-        case Status::met: return 2;
-        case Status::not_applicable: return 3;
+        case Status::waiver_expired: return 0;
+        case Status::unmet: return 1;
+        case Status::unknown: return 2;
+        case Status::waived: return 3;
+        case Status::met: return 4;
+        case Status::not_applicable: return 5;
     }
-    return 4;
+    return 6;
 }
 
+// Waived findings are listed too: a board should see every accepted exception.
 bool listed(const Finding& finding, const TextOptions& options) {
-    return options.show_all || finding.status == Status::unmet || finding.status == Status::unknown;
+    return options.show_all || (finding.status != Status::met && finding.status != Status::not_applicable);
 }
 
 void write_finding(std::ostream& out, const Finding& finding, const Painter& painter) {

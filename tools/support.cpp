@@ -20,40 +20,6 @@ fs::path executable_directory() {
     return ec ? fs::path() : self.parent_path();
 }
 
-std::optional<engine::NodeId> resolve_pointer(const engine::Document& doc, const std::string& pointer) {
-    engine::NodeId node = doc.root();
-    std::size_t at = 0;
-    while (at < pointer.size()) {
-        if (pointer[at] != '/') return std::nullopt;
-        const std::size_t next = pointer.find('/', at + 1);
-        std::string token = pointer.substr(at + 1, next == std::string::npos ? std::string::npos : next - at - 1);
-        // Unescape RFC 6901: "~1" is '/', "~0" is '~'.
-        std::string unescaped;
-        for (std::size_t i = 0; i < token.size(); ++i) {
-            if (token[i] == '~' && i + 1 < token.size()) {
-                unescaped += token[i + 1] == '1' ? '/' : '~';
-                ++i;
-            } else {
-                unescaped += token[i];
-            }
-        }
-        token = std::move(unescaped);
-        if (doc.kind(node) == engine::NodeKind::object) {
-            auto member = doc.member(node, token);
-            if (!member) return std::nullopt;
-            node = *member;
-        } else if (doc.kind(node) == engine::NodeKind::array) {
-            const std::size_t index = std::strtoul(token.c_str(), nullptr, 10);
-            if (index >= doc.size(node)) return std::nullopt;
-            node = doc.child(node, index);
-        } else {
-            return std::nullopt;
-        }
-        at = next == std::string::npos ? pointer.size() : next;
-    }
-    return node;
-}
-
 // Byte offset of a 1-based line and code-point column.
 std::uint32_t offset_of(const dsl::SourceFile& source, engine::SourcePosition position) {
     const std::string& text = source.text();
@@ -135,7 +101,7 @@ std::string render_input_error(const LoadedDocument& loaded, const std::string& 
     dsl::Diagnostic d;
     d.code = code;
     d.message = message + (pointer.empty() ? "" : " (at " + pointer + ")");
-    const auto node = loaded.document ? resolve_pointer(*loaded.document, pointer) : std::nullopt;
+    const auto node = loaded.document ? loaded.document->find(pointer) : std::nullopt;
     const auto position = node ? loaded.document->position(*node) : engine::SourcePosition{};
     if (position.line > 0) {
         d.file = loaded.source.get();

@@ -1,0 +1,1 @@
+// html report: to be written.

@@ -1,0 +1,1 @@
+// sarif report: to be written.
