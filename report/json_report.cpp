@@ -29,16 +29,27 @@ Json summary_json(const engine::Summary& summary) {
         {"unmet", summary.count(engine::Status::unmet)},
         {"unknown", summary.count(engine::Status::unknown)},
         {"not_applicable", summary.count(engine::Status::not_applicable)},
+        {"waived", summary.count(engine::Status::waived)},
+        {"waiver_expired", summary.count(engine::Status::waiver_expired)},
         {"unmet_by_severity", by_severity(summary, engine::Status::unmet)},
         {"unknown_by_severity", by_severity(summary, engine::Status::unknown)},
+        {"waiver_expired_by_severity", by_severity(summary, engine::Status::waiver_expired)},
     };
 }
 
 // Every field is always present: an unrecorded string is "" and an empty list is [], so a CI
 // tool in a typed language can declare every field required.
-Json finding_json(const engine::Finding& finding) {
+Json waiver_json(const engine::Waiver& waiver) {
+    return Json{{"rule", waiver.rule},       {"target", waiver.target},   {"reason", waiver.reason},
+                {"approved_by", waiver.approved_by}, {"minute", waiver.minute}, {"expires", waiver.expires},
+                {"pointer", waiver.pointer}};
+}
+
+// `waiver`/`underlying` appear only on waived and waiver_expired findings, and `explanation`
+// only for the rule named by --explain: they describe something that is not always there.
+Json finding_json(const engine::DocumentResult& document, const engine::Finding& finding) {
     const engine::RuleInfo& rule = rule_of(finding);
-    return Json{
+    Json json{
         {"rule", rule.id},
         {"title", rule.title},
         {"duties", rule.duties},
@@ -46,22 +57,48 @@ Json finding_json(const engine::Finding& finding) {
         {"basis", engine::to_string(rule.basis)},
         {"status", engine::to_string(finding.status)},
         {"pointer", finding.pointer},
+        {"line", finding.line},
+        {"column", finding.column},
         {"object", finding.object_name},
         {"message", finding.message},
         {"missing", finding.missing},
         {"citation", {{"source", rule.citation.source}, {"url", rule.citation.url}, {"quote", rule.citation.quote}}},
         {"tags", rule.tags},
     };
+    if (finding.waiver && *finding.waiver < document.waivers.size()) {
+        json["underlying"] = engine::to_string(finding.underlying);
+        json["waiver"] = waiver_json(document.waivers[*finding.waiver]);
+    }
+    if (!finding.explanation.empty()) {
+        Json steps = Json::array();
+        for (const auto& step : finding.explanation) {
+            Json values = Json::array();
+            for (const auto& [expression, value] : step.values)
+                values.push_back(Json{{"expression", expression}, {"value", value}});
+            steps.push_back(Json{{"clause", step.clause},
+                                 {"condition", step.condition},
+                                 {"outcome", step.outcome},
+                                 {"values", std::move(values)}});
+        }
+        json["explanation"] = std::move(steps);
+    }
+    return json;
 }
 
 Json document_json(const engine::DocumentResult& document) {
     Json findings = Json::array();
-    for (const auto& finding : document.findings) findings.push_back(finding_json(finding));
+    for (const auto& finding : document.findings) findings.push_back(finding_json(document, finding));
+    Json waivers = Json::array();
+    for (const auto& waiver : document.waivers) waivers.push_back(waiver_json(waiver));
+    Json stale = Json::array();
+    for (const std::size_t index : document.stale_waivers) stale.push_back(document.waivers[index].pointer);
     return Json{
         {"file", document.file},
         {"partnership", {{"id", document.partnership_id}, {"name", document.partnership_name}}},
         {"summary", summary_json(document.summary)},
         {"findings", std::move(findings)},
+        {"waivers", std::move(waivers)},
+        {"stale_waivers", std::move(stale)},
     };
 }
 

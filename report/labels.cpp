@@ -1,4 +1,4 @@
-// Areas of a partnership, status words and totals shared by the text and JSON reports.
+// Areas of a partnership, status words and totals shared by the report formats; CI wording and UTF-8 hygiene.
 #include "report/labels.hpp"
 
 #include <algorithm>
@@ -93,6 +93,307 @@ engine::Summary total_summary(const std::vector<engine::DocumentResult>& documen
         }
     }
     return total;
+}
+
+std::string join_items(const std::vector<std::string>& items, std::string_view separator) {
+    std::string out;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (i > 0) out += separator;
+        out += items[i];
+    }
+    return out;
+}
+
+std::string duties_phrase(const engine::RuleInfo& rule) {
+    if (rule.duties.empty()) return {};
+    return (rule.duties.size() == 1 ? "Duty " : "Duties ") + join_items(rule.duties, ", ");
+}
+
+const engine::Waiver* waiver_of(const engine::DocumentResult& document, const engine::Finding& finding) {
+    if (!finding.waiver || *finding.waiver >= document.waivers.size()) return nullptr;
+    return &document.waivers[*finding.waiver];
+}
+
+std::string waiver_terms(const engine::Waiver& waiver) {
+    std::vector<std::string> parts;
+    if (!waiver.reason.empty()) parts.push_back(waiver.reason);
+    if (!waiver.approved_by.empty()) parts.push_back("approved by " + waiver.approved_by);
+    if (!waiver.minute.empty()) parts.push_back("minute " + waiver.minute);
+    return join_items(parts, "; ");
+}
+
+std::string finding_message(const engine::DocumentResult& document, const engine::Finding& finding) {
+    std::string message = finding.message;
+    if (message.empty() && !finding.missing.empty() &&
+        (finding.status == engine::Status::unknown || finding.underlying == engine::Status::unknown))
+        message = "cannot verify: " + join_items(finding.missing, "; ");
+    if (message.empty()) message = rule_of(finding).title;
+    if (message.empty()) message = std::string(engine::to_string(finding.status));
+    if (finding.status != engine::Status::waiver_expired) return message;
+
+    // An expired waiver fails the gate like the finding it covered; say why it is back.
+    std::string preface = "waiver expired";
+    if (const engine::Waiver* waiver = waiver_of(document, finding)) {
+        if (!waiver->expires.empty()) preface += " on " + waiver->expires;
+        if (const std::string terms = waiver_terms(*waiver); !terms.empty()) preface += " (" + terms + ")";
+    }
+    return preface + ": " + message;
+}
+
+std::string portable_path(std::string_view path) {
+    std::string out(path);
+    std::replace(out.begin(), out.end(), '\\', '/');
+    while (out.size() > 2 && out.compare(0, 2, "./") == 0) out.erase(0, 2);
+    return out;
+}
+
+std::u32string decode_utf8(std::string_view text) {
+    constexpr char32_t replacement = 0xFFFD;
+    std::u32string out;
+    out.reserve(text.size());
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const auto lead = static_cast<unsigned char>(text[i]);
+        if (lead < 0x80) {
+            out += lead;
+            ++i;
+            continue;
+        }
+        // Sequence length and the range the second byte must fall in (Unicode Table 3-7), which
+        // rules out overlong forms, surrogates and code points past U+10FFFF.
+        std::size_t length = 0;
+        unsigned char low = 0x80, high = 0xBF;
+        char32_t value = 0;
+        if (lead >= 0xC2 && lead <= 0xDF) {
+            length = 2;
+            value = lead & 0x1F;
+        } else if (lead >= 0xE0 && lead <= 0xEF) {
+            length = 3;
+            value = lead & 0x0F;
+            if (lead == 0xE0) low = 0xA0;
+            if (lead == 0xED) high = 0x9F;
+        } else if (lead >= 0xF0 && lead <= 0xF4) {
+            length = 4;
+            value = lead & 0x07;
+            if (lead == 0xF0) low = 0x90;
+            if (lead == 0xF4) high = 0x8F;
+        }
+        bool ok = length > 0 && i + length <= text.size();
+        for (std::size_t k = 1; ok && k < length; ++k) {
+            const auto byte = static_cast<unsigned char>(text[i + k]);
+            const unsigned char min = k == 1 ? low : 0x80, max = k == 1 ? high : 0xBF;
+            ok = byte >= min && byte <= max;
+            value = (value << 6) | (byte & 0x3F);
+        }
+        if (ok) {
+            out += value;
+            i += length;
+        } else {
+            out += replacement;
+            ++i;
+        }
+    }
+    return out;
+}
+
+void append_utf8(std::string& out, char32_t c) {
+    if (c < 0x80) {
+        out += static_cast<char>(c);
+    } else if (c < 0x800) {
+        out += static_cast<char>(0xC0 | (c >> 6));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+        out += static_cast<char>(0xE0 | (c >> 12));
+        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (c >> 18));
+        out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+    }
+}
+
+std::string valid_utf8(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (const char32_t c : decode_utf8(text)) append_utf8(out, c);
+    return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Board formats (Markdown, HTML)
+
+std::string partnership_title(const engine::DocumentResult& document) {
+    if (!document.partnership_name.empty()) return document.partnership_name;
+    if (!document.partnership_id.empty()) return document.partnership_id;
+    return "Unnamed partnership";
+}
+
+std::string object_label(std::string_view pointer, std::string_view object_name) {
+    if (!object_name.empty()) return std::string(object_name);
+    if (pointer.empty()) return "the whole partnership file";
+    std::string label;
+    std::size_t start = pointer.front() == '/' ? 1 : 0;
+    while (start <= pointer.size()) {
+        std::size_t end = pointer.find('/', start);
+        if (end == std::string_view::npos) end = pointer.size();
+        std::string segment = unescape_token(pointer.substr(start, end - start));
+        // An array index (a member name of digits would be too, and is short enough to count as one).
+        const bool index = !segment.empty() && segment.size() <= 9 &&
+                           std::all_of(segment.begin(), segment.end(), [](char c) { return c >= '0' && c <= '9'; });
+        // People count from one; the pointer, shown beside the label, keeps the index.
+        if (index) segment = "no. " + std::to_string(std::stoul(segment) + 1);
+        std::replace(segment.begin(), segment.end(), '_', ' ');
+        if (!label.empty()) label += " \u203a ";
+        label += segment;
+        start = end + 1;
+    }
+    return label;
+}
+
+bool pointer_before(std::string_view a, std::string_view b) {
+    auto next = [](std::string_view& rest) {
+        if (!rest.empty() && rest.front() == '/') rest.remove_prefix(1);
+        const std::size_t end = std::min(rest.find('/'), rest.size());
+        const std::string_view segment = rest.substr(0, end);
+        rest.remove_prefix(end);
+        return segment;
+    };
+    auto numeric = [](std::string_view s) {
+        return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+    };
+    while (!a.empty() && !b.empty()) {
+        const std::string_view x = next(a), y = next(b);
+        if (x == y) continue;
+        if (numeric(x) && numeric(y)) {
+            // Compare as numbers without overflow: the shorter digit string (leading zeros aside) is smaller.
+            const auto digits_x = x.substr(std::min(x.find_first_not_of('0'), x.size()));
+            const auto digits_y = y.substr(std::min(y.find_first_not_of('0'), y.size()));
+            if (digits_x.size() != digits_y.size()) return digits_x.size() < digits_y.size();
+            if (digits_x != digits_y) return digits_x < digits_y;
+            return x < y;
+        }
+        return x < y;
+    }
+    return a.empty() && !b.empty();  // a parent before its children
+}
+
+std::string_view status_symbol(engine::Status status) {
+    switch (status) {
+        case engine::Status::met: return "\u2713";
+        case engine::Status::unmet: return "\u2717";
+        case engine::Status::unknown: return "?";
+        case engine::Status::not_applicable: return "\u2013";
+        case engine::Status::waived: return "W";
+        case engine::Status::waiver_expired: return "!";
+    }
+    return "?";
+}
+
+std::string_view status_words(engine::Status status) {
+    switch (status) {
+        case engine::Status::met: return "met";
+        case engine::Status::unmet: return "unmet";
+        case engine::Status::unknown: return "unknown";
+        case engine::Status::not_applicable: return "n/a";
+        case engine::Status::waived: return "waived";
+        case engine::Status::waiver_expired: return "waiver expired";
+    }
+    return "?";
+}
+
+std::string_view basis_words(engine::Basis basis) {
+    switch (basis) {
+        case engine::Basis::statute: return "Statute";
+        case engine::Basis::regulation: return "Regulation";
+        case engine::Basis::statutory_guidance: return "Statutory guidance";
+        case engine::Basis::local_policy: return "Local policy";
+        case engine::Basis::good_practice: return "Good practice";
+    }
+    return "?";
+}
+
+int action_rank(engine::Status status) {
+    switch (status) {
+        case engine::Status::waiver_expired: return 0;
+        case engine::Status::unmet: return 1;
+        case engine::Status::unknown: return 2;
+        case engine::Status::waived: return 3;
+        case engine::Status::met: return 4;
+        case engine::Status::not_applicable: return 5;
+    }
+    return 6;
+}
+
+std::vector<std::string> evidence_to_record(const engine::Finding& finding) {
+    constexpr std::string_view not_recorded = " is not recorded";
+    std::vector<std::string> items;
+    for (const auto& missing : finding.missing) {
+        std::string_view item = missing;
+        if (item.size() <= not_recorded.size() || item.substr(item.size() - not_recorded.size()) != not_recorded) {
+            items.emplace_back(item);
+            continue;
+        }
+        item.remove_suffix(not_recorded.size());
+        const std::string& object = finding.pointer;
+        if (!object.empty() && item.size() > object.size() + 1 && item.substr(0, object.size()) == object &&
+            item[object.size()] == '/')
+            item.remove_prefix(object.size() + 1);
+        items.emplace_back(item);
+    }
+    return items;
+}
+
+namespace {
+
+std::string action_for(engine::Status status, const engine::Finding& finding) {
+    if (status == engine::Status::unmet)
+        return "put right what failed, or, if it has been put right since, record the evidence in the "
+               "partnership file";
+    if (status == engine::Status::unknown) {
+        const auto items = evidence_to_record(finding);
+        if (items.empty()) return "record the evidence this duty needs in the partnership file";
+        return "record " + join_items(items, ", ") + " in the partnership file";
+    }
+    return {};
+}
+
+}  // namespace
+
+std::string what_to_do(const engine::DocumentResult& document, const engine::Finding& finding) {
+    std::string action;
+    if (finding.status == engine::Status::waiver_expired) {
+        const engine::Waiver* waiver = waiver_of(document, finding);
+        action = "renew the waiver";
+        if (waiver != nullptr && !waiver->expires.empty()) action += " (it expired on " + waiver->expires + ")";
+        action += " by a new decision";
+        if (const std::string underlying = action_for(finding.underlying, finding); !underlying.empty())
+            action += ", or " + underlying;
+    } else {
+        action = action_for(finding.status, finding);
+    }
+    if (!action.empty()) action.front() = static_cast<char>(action.front() - 'a' + 'A');
+    return action.empty() ? action : action + ".";
+}
+
+std::vector<std::string> split_lines(std::string_view text) {
+    std::vector<std::string> lines;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string_view::npos) end = text.size();
+        std::string_view line = text.substr(start, end - start);
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        if (!line.empty()) lines.emplace_back(line);
+        start = end + 1;
+    }
+    return lines;
+}
+
+bool is_web_url(std::string_view url) {
+    const bool scheme = url.substr(0, 8) == "https://" || url.substr(0, 7) == "http://";
+    return scheme && url.find_first_of(" \t\r\n\"'<>`\\") == std::string_view::npos;
 }
 
 }  // namespace dutycheck::report

@@ -147,10 +147,15 @@ std::string count_with_severities(const engine::Summary& summary, Status status,
 }
 
 std::string summary_phrase(const engine::Summary& summary) {
-    return std::to_string(summary.count(Status::met)) + " met, " +
-           count_with_severities(summary, Status::unmet, "unmet") + ", " +
-           count_with_severities(summary, Status::unknown, "unknown") + ", " +
-           std::to_string(summary.count(Status::not_applicable)) + " not applicable";
+    std::string phrase = std::to_string(summary.count(Status::met)) + " met, " +
+                         count_with_severities(summary, Status::unmet, "unmet") + ", " +
+                         count_with_severities(summary, Status::unknown, "unknown") + ", " +
+                         std::to_string(summary.count(Status::not_applicable)) + " not applicable";
+    // Waivers are named only where a file has them, so reports of files without any stay short.
+    if (summary.count(Status::waived) > 0) phrase += ", " + std::to_string(summary.count(Status::waived)) + " waived";
+    if (summary.count(Status::waiver_expired) > 0)
+        phrase += ", " + count_with_severities(summary, Status::waiver_expired, "with an expired waiver");
+    return phrase;
 }
 
 // What needs action first: expired waivers and unmet, then unknown, waived, met, n/a.
@@ -171,7 +176,14 @@ bool listed(const Finding& finding, const TextOptions& options) {
     return options.show_all || (finding.status != Status::met && finding.status != Status::not_applicable);
 }
 
-void write_finding(std::ostream& out, const Finding& finding, const Painter& painter) {
+std::string waiver_phrase(const engine::Waiver& waiver) {
+    std::string text = waiver.reason + " (approved by " + waiver.approved_by;
+    if (!waiver.minute.empty()) text += ", minute " + waiver.minute;
+    return text + ")";
+}
+
+void write_finding(std::ostream& out, const engine::DocumentResult& document, const Finding& finding,
+                   const Painter& painter) {
     const engine::RuleInfo& rule = rule_of(finding);
     const std::string label(status_label(finding.status));
     const std::string severity(engine::to_string(rule.severity));
@@ -187,6 +199,7 @@ void write_finding(std::ostream& out, const Finding& finding, const Painter& pai
     } else {
         object = finding.pointer.empty() ? "the whole partnership file" : finding.pointer;
     }
+    if (finding.line > 0) object += "  line " + std::to_string(finding.line);
     write_wrapped(out, object, object_indent);
 
     std::string rule_line = rule.title;
@@ -203,6 +216,19 @@ void write_finding(std::ostream& out, const Finding& finding, const Painter& pai
     if (!source.empty()) write_detail(out, source);
     if (!rule.citation.quote.empty()) write_detail(out, "\"" + rule.citation.quote + "\"");
     if (!rule.citation.url.empty()) write_detail(out, rule.citation.url);
+    if (finding.waiver && *finding.waiver < document.waivers.size()) {
+        const engine::Waiver& waiver = document.waivers[*finding.waiver];
+        write_detail(out, (finding.status == Status::waived ? "Waived until " + waiver.expires + ": "
+                                                            : "Waiver expired on " + waiver.expires + ": ") +
+                              waiver_phrase(waiver) + " [" + waiver.pointer + "]");
+    }
+    for (const auto& step : finding.explanation) {
+        std::string line = "Why: " + step.clause + " " + step.condition + " is " + step.outcome;
+        std::vector<std::string> values;
+        for (const auto& [expression, value] : step.values) values.push_back(expression + " = " + value);
+        if (!values.empty()) line += "; it read " + join(values, "; ");
+        write_detail(out, line);
+    }
 }
 
 void write_document(std::ostream& out, const engine::DocumentResult& document, const TextOptions& options,
@@ -225,7 +251,6 @@ void write_document(std::ostream& out, const engine::DocumentResult& document, c
         out << '\n'
             << std::string(finding_indent, ' ')
             << (options.show_all ? "No findings." : "Nothing to act on: no unmet or unknown findings.") << '\n';
-        return;
     }
     for (auto& [area, findings] : areas) {
         std::stable_sort(findings.begin(), findings.end(), [](const Finding* a, const Finding* b) {
@@ -235,7 +260,16 @@ void write_document(std::ostream& out, const engine::DocumentResult& document, c
         out << '\n' << painter.bold(printable(area)) << '\n';
         for (std::size_t i = 0; i < findings.size(); ++i) {
             if (i > 0) out << '\n';
-            write_finding(out, *findings[i], painter);
+            write_finding(out, document, *findings[i], painter);
+        }
+    }
+    if (!document.stale_waivers.empty()) {
+        out << '\n' << painter.bold("Stale waivers (they cover no unmet or unknown finding; remove them)") << '\n';
+        for (const std::size_t index : document.stale_waivers) {
+            const engine::Waiver& waiver = document.waivers[index];
+            write_wrapped(out, waiver.pointer + "  " + waiver.rule + (waiver.target.empty() ? "" : " at " + waiver.target) +
+                                   ": " + waiver_phrase(waiver) + ", expires " + waiver.expires,
+                          finding_indent);
         }
     }
 }
@@ -249,6 +283,14 @@ void write_text(std::ostream& out, const std::vector<engine::DocumentResult>& do
         write_document(out, documents[i], options, painter);
     }
     if (documents.size() > 1) {
+        // A batch run ends with one line per partnership, so a reader can compare them at a glance.
+        out << '\n' << painter.bold("Partnership files") << '\n';
+        for (const auto& document : documents) {
+            const std::string name = !document.partnership_name.empty() ? document.partnership_name
+                                                                        : document.partnership_id;
+            write_wrapped(out, printable(name.empty() ? document.file : name) + ": " + summary_phrase(document.summary),
+                          finding_indent);
+        }
         out << '\n'
             << painter.bold("Total for " + std::to_string(documents.size()) + " partnership files:") << ' '
             << summary_phrase(total_summary(documents)) << '\n';

@@ -414,12 +414,19 @@ TEST_CASE("the JSON report is indented by two spaces and ends with a newline") {
           "    \"unmet\": 0,\n"
           "    \"unknown\": 0,\n"
           "    \"not_applicable\": 0,\n"
+          "    \"waived\": 0,\n"
+          "    \"waiver_expired\": 0,\n"
           "    \"unmet_by_severity\": {\n"
           "      \"error\": 0,\n"
           "      \"warning\": 0,\n"
           "      \"info\": 0\n"
           "    },\n"
           "    \"unknown_by_severity\": {\n"
+          "      \"error\": 0,\n"
+          "      \"warning\": 0,\n"
+          "      \"info\": 0\n"
+          "    },\n"
+          "    \"waiver_expired_by_severity\": {\n"
           "      \"error\": 0,\n"
           "      \"warning\": 0,\n"
           "      \"info\": 0\n"
@@ -438,7 +445,10 @@ TEST_CASE("the JSON summary counts each document and all documents together") {
                                 {"unknown", 2},
                                 {"not_applicable", 5},
                                 {"unmet_by_severity", {{"error", 2}, {"warning", 1}, {"info", 0}}},
-                                {"unknown_by_severity", {{"error", 1}, {"warning", 1}, {"info", 0}}}};
+                                {"unknown_by_severity", {{"error", 1}, {"warning", 1}, {"info", 0}}},
+                                {"waived", 0},
+                                {"waiver_expired", 0},
+                                {"waiver_expired_by_severity", {{"error", 0}, {"warning", 0}, {"info", 0}}}};
     CHECK(parsed["documents"][0]["summary"] == one);
     CHECK(parsed["summary"]["met"] == 8);
     CHECK(parsed["summary"]["not_applicable"] == 10);
@@ -489,7 +499,9 @@ TEST_CASE("a JSON finding carries every documented field with its value") {
          {{"source", "Inverclyde IJB, 24 June 2019, report IJB/42/2019/HW, para 4.10"},
           {"url", "https://www.inverclyde.gov.uk/ijb"},
           {"quote", "joint chairing (co-chair model)"}}},
-        {"tags", {"localities", "leadership"}}};
+        {"tags", {"localities", "leadership"}},
+        {"line", 0},
+        {"column", 0}};
     CHECK(doc["findings"][0] == expected);
 }
 

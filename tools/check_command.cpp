@@ -1,15 +1,19 @@
-// `dutycheck check`: load rules once per pack selection, evaluate every file, then print one report.
+// `dutycheck check` and `dutycheck diff`: read every input, load rules once per pack selection,
+// evaluate, then write every requested report (stdout and files) only when all of it succeeded.
 #include "engine/evaluator.hpp"
 #include "engine/schema_check.hpp"
+#include "report/formats.hpp"
 #include "report/json_report.hpp"
-#include "report/text_report.hpp"
 #include "tools/commands.hpp"
 #include "tools/support.hpp"
 
+#include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
 #include <cstdlib>
+#include <fstream>
 #include <iostream>
+#include <set>
 #include <sstream>
 #include <unistd.h>
 
@@ -36,43 +40,37 @@ std::vector<std::string> requested_packs(const LoadedDocument& loaded) {
     return packs;
 }
 
-std::size_t severity_rank(const std::string& fail_on) {
-    if (fail_on == "info") return 0;
-    if (fail_on == "warning") return 1;
-    if (fail_on == "error") return 2;
-    return 3;  // none
+engine::Severity threshold_of(const std::string& fail_on) {
+    if (fail_on == "info") return engine::Severity::info;
+    if (fail_on == "warning") return engine::Severity::warning;
+    return engine::Severity::error;
 }
 
-}  // namespace
+engine::Date evaluation_date(const std::optional<std::string>& as_of) {
+    if (!as_of) return engine::today();
+    auto date = engine::parse_date(*as_of);
+    if (!date || date->month_precision) throw UsageError{"--as-of: expected a date YYYY-MM-DD, got '" + *as_of + "'"};
+    return *date;
+}
 
-int run_check(const CheckOptions& options) {
-    const engine::Date as_of = [&] {
-        if (!options.as_of) return engine::today();
-        auto date = engine::parse_date(*options.as_of);
-        if (!date || date->month_precision) throw UsageError{"--as-of: expected a date YYYY-MM-DD, got '" + *options.as_of + "'"};
-        return *date;
-    }();
+// The structure checks every file passes before any rule runs; each problem is an input error.
+void check_structure(const LoadedDocument& loaded) {
+    if (auto problem = engine::check_document_shape(*loaded.document))
+        throw UsageError{render_input_error(loaded, problem->pointer, "DC502", problem->message)};
+    std::string problems;
+    for (const auto& problem : engine::check_against_schema(*loaded.document))
+        problems += render_input_error(loaded, loaded.document->pointer(problem.node), "DC505", problem.message);
+    if (!problems.empty()) throw UsageError{problems};
+}
 
-    // Read and parse every file before printing anything: an input error leaves no partial report.
-    std::vector<LoadedDocument> documents;
-    for (const auto& path : expand_inputs(options.inputs)) {
-        documents.push_back(load_document(path, {}));
-        const LoadedDocument& loaded = documents.back();
-        if (auto problem = engine::check_document_shape(*loaded.document))
-            throw UsageError{render_input_error(loaded, problem->pointer, "DC502", problem->message)};
-        // Wrong JSON types and impossible dates are input errors: every one of them, then exit 2.
-        std::string problems;
-        for (const auto& problem : engine::check_against_schema(*loaded.document))
-            problems += render_input_error(loaded, loaded.document->pointer(problem.node), "DC505", problem.message);
-        if (!problems.empty()) throw UsageError{problems};
-    }
+/// Evaluates loaded documents; rule sets are loaded once per distinct pack selection.
+class Evaluation {
+public:
+    explicit Evaluation(const CheckOptions& options) : options_(options), as_of_(evaluation_date(options.as_of)) {}
 
-    // Rule sets are loaded once per distinct pack selection and reused across files.
-    std::map<std::vector<std::string>, engine::LoadResult> rule_sets;
-    std::vector<engine::DocumentResult> results;
-    std::vector<std::string> pack_names;
-    for (const auto& loaded : documents) {
-        std::vector<std::string> selection = options.rules;
+    /// nullopt when a rule pack failed to load (its diagnostics are already on stderr).
+    std::optional<engine::DocumentResult> evaluate(const LoadedDocument& loaded) {
+        std::vector<std::string> selection = options_.rules;
         std::vector<fs::path> paths(selection.begin(), selection.end());
         if (selection.empty()) {
             selection = requested_packs(loaded);
@@ -81,53 +79,251 @@ int run_check(const CheckOptions& options) {
             for (const auto& name : selection) {
                 std::error_code ec;
                 if (!fs::is_directory(root / name, ec))
-                    throw UsageError{render_input_error(loaded, "/rule_packs", "DC503",
-                                                        "unknown rule pack '" + name + "'")};
+                    throw UsageError{render_input_error(loaded, "/rule_packs", "DC503", "unknown rule pack '" + name + "'")};
                 paths.push_back(root / name);
             }
         }
-        auto found = rule_sets.find(selection);
-        if (found == rule_sets.end()) {
+        auto found = rule_sets_.find(selection);
+        if (found == rule_sets_.end()) {
             auto rules = load_or_report(paths);
-            if (!rules) return exit_error;
-            found = rule_sets.emplace(selection, std::move(*rules)).first;
+            if (!rules) return std::nullopt;
+            found = rule_sets_.emplace(selection, std::move(*rules)).first;
             for (const auto& pack : found->second.rules->packs)
-                if (std::find(pack_names.begin(), pack_names.end(), pack.name) == pack_names.end())
-                    pack_names.push_back(pack.name);
+                if (std::find(pack_names_.begin(), pack_names_.end(), pack.name) == pack_names_.end())
+                    pack_names_.push_back(pack.name);
         }
         const engine::RuleSet& rules = *found->second.rules;
-        auto params = engine::resolve_parameters(rules, *loaded.document, options.params);
+        if (!options_.explain.empty() && rules.find_rule(options_.explain) == nullptr)
+            throw UsageError{"--explain: no rule with id '" + options_.explain + "' (see 'dutycheck rules list')"};
+        auto params = engine::resolve_parameters(rules, *loaded.document, options_.params);
         if (auto* error = std::get_if<engine::InputError>(&params)) {
             if (error->pointer.empty()) throw UsageError{error->message};
             throw UsageError{render_input_error(loaded, error->pointer, "DC503", error->message)};
         }
-        results.push_back(engine::evaluate(rules, *loaded.document, std::get<std::vector<engine::Value>>(params),
-                                           as_of, loaded.path));
+        auto waivers = engine::read_waivers(*loaded.document);
+        if (auto* error = std::get_if<engine::InputError>(&waivers))
+            throw UsageError{render_input_error(loaded, error->pointer, "DC506", error->message)};
+        engine::EvaluationOptions evaluation;
+        evaluation.as_of = as_of_;
+        evaluation.waivers = std::move(std::get<std::vector<engine::Waiver>>(waivers));
+        evaluation.explain_rule = options_.explain;
+        return engine::evaluate(rules, *loaded.document, std::get<std::vector<engine::Value>>(params), evaluation,
+                                loaded.path);
     }
 
+    report::ReportInfo info() const {
+        return report::ReportInfo{DUTYCHECK_VERSION, engine::format_date(as_of_), pack_names_};
+    }
+
+private:
+    const CheckOptions& options_;
+    engine::Date as_of_;
+    std::map<std::vector<std::string>, engine::LoadResult> rule_sets_;
+    std::vector<std::string> pack_names_;
+};
+
+std::vector<LoadedDocument> load_inputs(const std::vector<std::string>& inputs) {
+    // Read and check every file before evaluating or printing anything: an input error leaves
+    // no partial report behind.
+    std::vector<LoadedDocument> documents;
+    for (const auto& path : expand_inputs(inputs)) {
+        documents.push_back(load_document(path, {}));
+        check_structure(documents.back());
+    }
+    return documents;
+}
+
+/// A failing finding's identity across runs: rule, file and JSON Pointer (not the rule alone,
+/// which would hide a second gap behind a known one).
+using FindingKey = std::tuple<std::string, std::string, std::string>;
+
+// Reads the failing findings of a saved JSON report, for --baseline.
+std::set<FindingKey> read_baseline(const std::string& path) {
+    auto text = read_file(path);
+    if (!text) throw UsageError{path + ": error[DC504]: cannot read the baseline report"};
+    nlohmann::json report;
+    try {
+        report = nlohmann::json::parse(*text);
+    } catch (const nlohmann::json::exception& e) {
+        throw UsageError{path + ": error[DC507]: the baseline is not a JSON report: " + std::string(e.what())};
+    }
+    if (!report.is_object() || report.value("format", "") != report::json_report_format)
+        throw UsageError{path + ": error[DC507]: the baseline must be a dutycheck JSON report (\"format\": \"" +
+                         std::string(report::json_report_format) + "\")"};
+    std::set<FindingKey> keys;
+    for (const auto& document : report.value("documents", nlohmann::json::array())) {
+        for (const auto& finding : document.value("findings", nlohmann::json::array())) {
+            const std::string status = finding.value("status", "");
+            if (status == "unmet" || status == "unknown" || status == "waiver_expired")
+                keys.insert({finding.value("rule", ""), document.value("file", ""), finding.value("pointer", "")});
+        }
+    }
+    return keys;
+}
+
+// Writes `content` to `path` through a temporary file and a rename, so an interrupted run
+// leaves the previous report intact.
+void write_atomically(const std::string& path, const std::string& content) {
+    const fs::path target(path);
+    const fs::path temporary = target.parent_path() / (target.filename().string() + ".tmp." + std::to_string(getpid()));
+    {
+        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+        out << content;
+        out.flush();
+        if (!out) {
+            std::error_code ignored;
+            fs::remove(temporary, ignored);
+            throw UsageError{path + ": error[DC508]: cannot write the report"};
+        }
+    }
+    std::error_code ec;
+    fs::rename(temporary, target, ec);
+    if (ec) {
+        fs::remove(temporary, ec);
+        throw UsageError{path + ": error[DC508]: cannot write the report"};
+    }
+}
+
+std::string render(const std::string& format, const std::vector<engine::DocumentResult>& results,
+                   const report::ReportInfo& info, const CheckOptions& options, bool to_terminal) {
     std::ostringstream out;
-    if (options.format == "json") {
-        report::JsonReportInfo info;
-        info.tool_version = DUTYCHECK_VERSION;
-        info.as_of = engine::format_date(as_of);
-        info.rule_packs = pack_names;
-        report::write_json(out, results, info);
-    } else {
-        report::TextOptions text;
-        text.show_all = options.show_all;
-        text.colour = options.colour == "always" ||
-                      (options.colour == "auto" && isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr);
-        report::write_text(out, results, text);
-    }
-    std::cout << out.str() << std::flush;
+    report::TextOptions text;
+    text.show_all = options.show_all;
+    text.colour = options.colour == "always" ||
+                  (options.colour == "auto" && to_terminal && std::getenv("NO_COLOR") == nullptr);
+    report::write_report(out, format, results, info, text);
+    return out.str();
+}
 
-    const std::size_t threshold = severity_rank(options.fail_on);
-    for (const auto& result : results)
+// Parses --output FORMAT=PATH.
+std::vector<std::pair<std::string, std::string>> parse_outputs(const std::vector<std::string>& outputs) {
+    std::vector<std::pair<std::string, std::string>> parsed;
+    for (const auto& output : outputs) {
+        const auto equals = output.find('=');
+        const std::string format = output.substr(0, equals);
+        const auto& formats = report::format_names();
+        if (equals == std::string::npos || equals + 1 == output.size() ||
+            std::find(formats.begin(), formats.end(), format) == formats.end())
+            throw UsageError{"--output expects FORMAT=PATH with FORMAT one of " + report::format_list() + ", got '" +
+                             output + "'"};
+        parsed.emplace_back(format, output.substr(equals + 1));
+    }
+    return parsed;
+}
+
+}  // namespace
+
+int run_check(const CheckOptions& options) {
+    const auto outputs = parse_outputs(options.outputs);
+    const auto baseline = options.baseline ? std::optional(read_baseline(*options.baseline)) : std::nullopt;
+    const std::vector<LoadedDocument> documents = load_inputs(options.inputs);
+    Evaluation evaluation(options);
+    std::vector<engine::DocumentResult> results;
+    for (const auto& loaded : documents) {
+        auto result = evaluation.evaluate(loaded);
+        if (!result) return exit_error;
+        results.push_back(std::move(*result));
+    }
+
+    // Render everything first, then write: files atomically, then stdout.
+    const report::ReportInfo info = evaluation.info();
+    std::vector<std::pair<std::string, std::string>> files;
+    for (const auto& [format, path] : outputs) files.emplace_back(path, render(format, results, info, options, false));
+    const std::string stdout_report = render(options.format, results, info, options, isatty(STDOUT_FILENO) != 0);
+    for (const auto& [path, content] : files) write_atomically(path, content);
+    std::cout << stdout_report << std::flush;
+
+    if (options.fail_on == "none") return exit_ok;
+    const engine::Severity threshold = threshold_of(options.fail_on);
+    bool failing = false;
+    std::set<FindingKey> still_known;
+    for (const auto& result : results) {
+        for (const auto& finding : result.findings) {
+            if (!engine::fails_gate(finding, threshold)) continue;
+            const FindingKey key{finding.rule->id, result.file, finding.pointer};
+            if (baseline && baseline->count(key) > 0) {
+                still_known.insert(key);  // accepted by the baseline
+                continue;
+            }
+            failing = true;
+        }
+    }
+    if (baseline) {
+        // A baseline may only shrink: entries that no longer match are listed so they are removed.
+        for (const auto& key : *baseline)
+            if (still_known.count(key) == 0)
+                std::cerr << "stale baseline entry: " << std::get<0>(key) << " " << std::get<1>(key) << " "
+                          << (std::get<2>(key).empty() ? "(whole file)" : std::get<2>(key))
+                          << " no longer fails; remove it from the baseline\n";
+    }
+    return failing ? exit_findings : exit_ok;
+}
+
+int run_diff(const DiffOptions& options) {
+    // BASE is a file, or with --git the same file at a git revision.
+    std::vector<LoadedDocument> documents;
+    if (options.git_revision) {
+        documents.push_back(load_document_text(options.git_revision.value() + ":" + options.head,
+                                               git_show(*options.git_revision, options.head), {}));
+    } else {
+        documents.push_back(load_document(options.base, {}));
+    }
+    documents.push_back(load_document(options.head, {}));
+    for (const auto& loaded : documents) check_structure(loaded);
+    Evaluation evaluation(options.check);
+    auto base = evaluation.evaluate(documents[0]);
+    auto head = evaluation.evaluate(documents[1]);
+    if (!base || !head) return exit_error;
+
+    // The two sides are one logical file, so findings match on rule and pointer.
+    const engine::Severity threshold = threshold_of(options.check.fail_on == "none" ? "info" : options.check.fail_on);
+    auto failing = [&](const engine::DocumentResult& result) {
+        std::map<std::pair<std::string, std::string>, const engine::Finding*> keyed;
         for (const auto& finding : result.findings)
-            if ((finding.status == engine::Status::unmet || finding.status == engine::Status::unknown) &&
-                static_cast<std::size_t>(finding.rule->severity) >= threshold)
-                return exit_findings;
-    return exit_ok;
+            if (engine::fails_gate(finding, engine::Severity::info)) keyed[{finding.rule->id, finding.pointer}] = &finding;
+        return keyed;
+    };
+    const auto before = failing(*base), after = failing(*head);
+    std::vector<const engine::Finding*> added, resolved, unchanged;
+    for (const auto& [key, finding] : after) (before.count(key) ? unchanged : added).push_back(finding);
+    for (const auto& [key, finding] : before)
+        if (!after.count(key)) resolved.push_back(finding);
+
+    if (options.check.format == "json") {
+        auto list = [](const std::vector<const engine::Finding*>& findings) {
+            nlohmann::ordered_json out = nlohmann::ordered_json::array();
+            for (const auto* f : findings)
+                out.push_back({{"rule", f->rule->id}, {"pointer", f->pointer}, {"object", f->object_name},
+                               {"status", engine::to_string(f->status)},
+                               {"severity", engine::to_string(f->rule->severity)}, {"message", f->message}});
+            return out;
+        };
+        nlohmann::ordered_json out{{"format", "dutycheck.diff/1"}, {"base", documents[0].path},
+                                   {"head", documents[1].path}, {"as_of", evaluation.info().as_of},
+                                   {"new", list(added)}, {"resolved", list(resolved)}, {"unchanged", list(unchanged)}};
+        std::cout << out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
+    } else {
+        auto section = [](const char* heading, const std::vector<const engine::Finding*>& findings) {
+            std::cout << heading << " (" << findings.size() << ")\n";
+            for (const auto* f : findings)
+                std::cout << "  " << engine::to_string(f->status) << "  " << engine::to_string(f->rule->severity)
+                          << "  " << f->rule->id << "  " << (f->pointer.empty() ? "(whole file)" : f->pointer)
+                          << (f->object_name.empty() ? "" : "  " + f->object_name) << "\n";
+        };
+        std::cout << "Comparing " << documents[0].path << " with " << documents[1].path << ", as of "
+                  << evaluation.info().as_of << "\n";
+        section("New", added);
+        section("Resolved", resolved);
+        std::cout << "Unchanged (" << unchanged.size() << ")\n";
+    }
+
+    auto gate = [&](const std::vector<const engine::Finding*>& findings) {
+        return std::any_of(findings.begin(), findings.end(),
+                           [&](const engine::Finding* f) { return f->rule->severity >= threshold; });
+    };
+    if (options.check.fail_on == "none") return exit_ok;
+    if (options.fail_on_new) return gate(added) ? exit_findings : exit_ok;
+    return gate(added) || gate(unchanged) ? exit_findings : exit_ok;
 }
 
 }  // namespace dutycheck::tools

@@ -17,10 +17,23 @@ struct CheckOptions {
     bool show_all = false;                       ///< --all: list met and not-applicable findings too
     std::string colour = "auto";                 ///< --colour auto|always|never
     std::vector<std::string> inputs;             ///< files and folders
+    std::vector<std::string> outputs;            ///< --output FORMAT=PATH, written atomically
+    std::optional<std::string> baseline;         ///< --baseline REPORT.json: known findings that do not fail the gate
+    std::string explain;                         ///< --explain RULE: what the rule looked at, per instance
+};
+
+struct DiffOptions {
+    CheckOptions check;                          ///< rules, params, as-of, format, fail-on
+    std::string base;                            ///< BASE file (unused with --git)
+    std::string head;                            ///< HEAD file
+    std::optional<std::string> git_revision;     ///< --git REV: BASE is HEAD's file at that revision
+    bool fail_on_new = false;                    ///< gate only on findings the change introduced
 };
 
 /// `dutycheck check`: evaluate partnership files; exit 0, 1 (findings at or above --fail-on) or 2.
 int run_check(const CheckOptions& options);
+/// `dutycheck diff BASE HEAD`: new, resolved and unchanged failing findings, matched on rule and pointer.
+int run_diff(const DiffOptions& options);
 /// `dutycheck rules list`: packs, rules, duties, sources and force.
 int run_rules_list(const std::vector<std::string>& rules);
 /// `dutycheck rules explain ID`: the rule, its citation, quote and source text.

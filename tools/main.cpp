@@ -1,4 +1,5 @@
 // The `dutycheck` command line: argument parsing (CLI11), logging set-up, and the one place errors are caught.
+#include "report/formats.hpp"
 #include "tools/commands.hpp"
 #include "tools/support.hpp"
 
@@ -24,7 +25,13 @@ int main(int argc, char** argv) {
                           "Rule pack folder or file (repeatable); default: the standard pack plus the file's rule_packs");
     check_cmd->add_option("--param", params, "Override a rule-pack parameter: NAME=VALUE (repeatable)");
     check_cmd->add_option("--as-of", check.as_of, "Evaluate date rules as on DATE (YYYY-MM-DD); default today");
-    check_cmd->add_option("--format", check.format, "Report format")->check(CLI::IsMember({"text", "json"}));
+    check_cmd->add_option("--format", check.format, "Report format on stdout: " + dutycheck::report::format_list())
+        ->check(CLI::IsMember(dutycheck::report::format_names()));
+    check_cmd->add_option("--output", check.outputs,
+                          "Also write a report to a file: FORMAT=PATH (repeatable; written atomically)");
+    check_cmd->add_option("--baseline", check.baseline,
+                          "A saved JSON report: its failing findings do not fail the gate; stale entries are listed");
+    check_cmd->add_option("--explain", check.explain, "Show what RULE looked at and why, for each instance");
     check_cmd->add_option("--fail-on", check.fail_on,
                           "Exit 1 if an unmet or unknown finding is at least this severe; 'none' only reports")
         ->check(CLI::IsMember({"error", "warning", "info", "none"}));
@@ -32,6 +39,29 @@ int main(int argc, char** argv) {
     check_cmd->add_option("--colour,--color", check.colour, "Colour in the text report")
         ->check(CLI::IsMember({"auto", "always", "never"}));
     check_cmd->add_option("inputs", check.inputs, "Partnership files (JSON) or folders of them")->required();
+
+    DiffOptions diff;
+    std::vector<std::string> diff_params;
+    auto* diff_cmd = app.add_subcommand("diff", "Compare the findings of two versions of a partnership file");
+    diff_cmd->add_option("--rules", diff.check.rules, "Rule pack folder or file (repeatable)");
+    diff_cmd->add_option("--param", diff_params, "Override a rule-pack parameter: NAME=VALUE (repeatable)");
+    diff_cmd->add_option("--as-of", diff.check.as_of, "Evaluate date rules as on DATE (YYYY-MM-DD); default today");
+    diff_cmd->add_option("--format", diff.check.format, "Output format")->check(CLI::IsMember({"text", "json"}));
+    diff_cmd->add_option("--fail-on", diff.check.fail_on, "Severity that fails the gate")
+        ->check(CLI::IsMember({"error", "warning", "info", "none"}));
+    diff_cmd->add_flag("--fail-on-new", diff.fail_on_new, "Exit 1 only for failing findings the change introduced");
+    diff_cmd->add_option("--git", diff.git_revision, "BASE is HEAD's file at this git revision");
+    diff_cmd->add_option("files", [&](const CLI::results_t& files) {
+        if (files.size() == 1) {
+            diff.head = files[0];
+        } else if (files.size() == 2) {
+            diff.base = files[0];
+            diff.head = files[1];
+        } else {
+            return false;
+        }
+        return true;
+    }, "BASE HEAD, or HEAD with --git REV")->required()->expected(1, 2);
 
     auto* rules_cmd = app.add_subcommand("rules", "Look at rule packs");
     rules_cmd->require_subcommand(1);
@@ -65,13 +95,22 @@ int main(int argc, char** argv) {
     spdlog::set_level(verbose ? spdlog::level::debug : quiet ? spdlog::level::err : spdlog::level::warn);
 
     try {
-        for (const auto& param : params) {
-            const auto equals = param.find('=');
-            if (equals == std::string::npos || equals == 0)
-                throw UsageError{"--param expects NAME=VALUE, got '" + param + "'"};
-            check.params[param.substr(0, equals)] = param.substr(equals + 1);
-        }
+        auto parse_params = [](const std::vector<std::string>& given, std::map<std::string, std::string>& into) {
+            for (const auto& param : given) {
+                const auto equals = param.find('=');
+                if (equals == std::string::npos || equals == 0)
+                    throw UsageError{"--param expects NAME=VALUE, got '" + param + "'"};
+                into[param.substr(0, equals)] = param.substr(equals + 1);
+            }
+        };
+        parse_params(params, check.params);
+        parse_params(diff_params, diff.check.params);
         if (check_cmd->parsed()) return run_check(check);
+        if (diff_cmd->parsed()) {
+            if (diff.git_revision.has_value() == !diff.base.empty())
+                throw UsageError{"diff takes BASE HEAD, or HEAD with --git REV"};
+            return run_diff(diff);
+        }
         if (list_cmd->parsed()) return run_rules_list(rule_packs);
         if (explain_cmd->parsed()) return run_rules_explain(rule_packs, rule_id);
         if (coverage_cmd->parsed()) return run_rules_coverage(rule_packs, coverage_format);

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <iostream>
 #include <sstream>
+#include <sys/wait.h>
 #include <unistd.h>
 
 namespace dutycheck::tools {
@@ -67,8 +68,6 @@ std::optional<engine::LoadResult> load_or_report(const std::vector<fs::path>& pa
 }
 
 LoadedDocument load_document(const std::string& path, const engine::DocumentLimits& limits) {
-    LoadedDocument loaded;
-    loaded.path = path;
     std::error_code ec;
     const auto size = fs::file_size(path, ec);
     if (!ec && size > limits.max_bytes)
@@ -76,7 +75,14 @@ LoadedDocument load_document(const std::string& path, const engine::DocumentLimi
                          "-byte limit"};
     auto text = read_file(path);
     if (!text) throw UsageError{path + ": error[DC504]: cannot read the file"};
-    loaded.source = std::make_unique<dsl::SourceFile>(path, std::move(*text));
+    return load_document_text(path, std::move(*text), limits);
+}
+
+LoadedDocument load_document_text(const std::string& display_path, std::string text,
+                                  const engine::DocumentLimits& limits) {
+    LoadedDocument loaded;
+    loaded.path = display_path;
+    loaded.source = std::make_unique<dsl::SourceFile>(display_path, std::move(text));
     engine::ParsedDocument parsed = engine::parse_json_document(loaded.source->text(), limits);
     if (parsed.error) {
         dsl::Diagnostic d;
@@ -85,15 +91,41 @@ LoadedDocument load_document(const std::string& path, const engine::DocumentLimi
         if (!parsed.error->pointer.empty()) d.message += " (at " + parsed.error->pointer + ")";
         if (parsed.error->position.line > 0) {
             d.file = loaded.source.get();
-            d.begin = d.end = offset_of(*loaded.source, parsed.error->position);
+            d.begin = offset_of(*loaded.source, parsed.error->position);
             d.end = d.begin + 1;
         } else {
-            d.message = path + ": " + d.message;
+            d.message = display_path + ": " + d.message;
         }
         throw UsageError{dsl::render(d)};
     }
     loaded.document = std::move(parsed.document);
     return loaded;
+}
+
+std::string git_show(const std::string& revision, const std::string& path) {
+    // Arguments go through argv, never a shell, so a revision or path cannot inject commands.
+    int pipe_fds[2];
+    if (pipe(pipe_fds) != 0) throw UsageError{"--git: cannot run git"};
+    const pid_t child = fork();
+    if (child < 0) throw UsageError{"--git: cannot run git"};
+    if (child == 0) {
+        dup2(pipe_fds[1], STDOUT_FILENO);
+        close(pipe_fds[0]);
+        close(pipe_fds[1]);
+        const std::string spec = revision + ":" + (fs::path(path).is_absolute() ? path : "./" + path);
+        execlp("git", "git", "show", spec.c_str(), static_cast<char*>(nullptr));
+        _exit(127);
+    }
+    close(pipe_fds[1]);
+    std::string text;
+    char buffer[65536];
+    for (ssize_t n; (n = read(pipe_fds[0], buffer, sizeof buffer)) > 0;) text.append(buffer, static_cast<std::size_t>(n));
+    close(pipe_fds[0]);
+    int status = 0;
+    waitpid(child, &status, 0);
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+        throw UsageError{"--git: cannot read " + path + " at revision " + revision + " (git show failed)"};
+    return text;
 }
 
 std::string render_input_error(const LoadedDocument& loaded, const std::string& pointer, const std::string& code,

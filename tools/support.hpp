@@ -44,6 +44,13 @@ struct LoadedDocument {
 /// `file:line:col: error[DC5xx]: …` message and the caret.
 LoadedDocument load_document(const std::string& path, const engine::DocumentLimits& limits);
 
+/// The same for text already read (e.g. a file at a git revision), shown as `display_path`.
+LoadedDocument load_document_text(const std::string& display_path, std::string text,
+                                  const engine::DocumentLimits& limits);
+
+/// The content of `path` at git revision `revision` (`git show REV:PATH`); throws UsageError if git fails.
+std::string git_show(const std::string& revision, const std::string& path);
+
 /// Renders an input problem at a JSON Pointer of a loaded document (line:col when it can be found).
 std::string render_input_error(const LoadedDocument& loaded, const std::string& pointer, const std::string& code,
                                const std::string& message);
