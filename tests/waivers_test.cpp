@@ -1,1 +1,231 @@
-#include <catch2/catch.hpp>
+// Waivers, baselines, diffs, explanations and report files: what a CI gate and an auditor rely on.
+#include "test_support.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <array>
+#include <cstdio>
+#include <sys/wait.h>
+
+using namespace dutycheck;
+using dutycheck::testing::source_dir;
+
+namespace {
+
+engine::LoadResult two_localities_rule() {
+    return engine::load_rule_text(
+        "t.rules",
+        "rule two {\n  title \"Two or more localities\"\n  duty PBJW-S29-LOCALITIES\n  cite \"s29\"\n  basis statute\n"
+        "  for each l in localities\n  require exists(l.name) else \"{l.id} has no name\"\n}\n");
+}
+
+std::string partnership(const std::string& localities, const std::string& waivers = "") {
+    return R"({"format": "dutycheck.partnership/1", "partnership": {"id": "p", "name": "P", "jurisdiction": "scotland"},
+               "localities": )" + localities + (waivers.empty() ? "" : R"(, "waivers": )" + waivers) + "}";
+}
+
+engine::DocumentResult evaluate_with_waivers(const std::string& json, const char* as_of) {
+    const auto loaded = two_localities_rule();
+    REQUIRE(loaded.ok());
+    const auto doc = dutycheck::testing::parse_document(json);
+    auto waivers = engine::read_waivers(doc);
+    REQUIRE(std::holds_alternative<std::vector<engine::Waiver>>(waivers));
+    engine::EvaluationOptions options;
+    options.as_of = *engine::parse_date(as_of);
+    options.waivers = std::get<std::vector<engine::Waiver>>(waivers);
+    auto params = engine::resolve_parameters(*loaded.rules, doc, {});
+    return engine::evaluate(*loaded.rules, doc, std::get<std::vector<engine::Value>>(params), options, "p.json");
+}
+
+const std::string waiver_for_b =
+    R"([{"rule": "PBJW-S29-LOCALITIES", "target": "/localities/1", "reason": "name agreed at next board",
+         "approved_by": "IJB chair", "minute": "IJB/2025/12", "expires": "2026-03-31"}])";
+
+struct Run {
+    int exit_code = -1;
+    std::string out;
+    std::string err;
+};
+
+Run dutycheck_run(const std::string& arguments) {
+    const auto err_file = std::filesystem::temp_directory_path() / "dutycheck-waivers-test.err";
+    const std::string command = "cd '" + source_dir.string() + "' && '" DUTYCHECK_BINARY "' " + arguments + " 2>'" +
+                                err_file.string() + "'";
+    Run run;
+    FILE* pipe = popen(command.c_str(), "r");
+    REQUIRE(pipe != nullptr);
+    std::array<char, 4096> buffer{};
+    while (auto n = fread(buffer.data(), 1, buffer.size(), pipe)) run.out.append(buffer.data(), n);
+    const int status = pclose(pipe);
+    run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    run.err = dutycheck::testing::read_text(err_file);
+    return run;
+}
+
+std::filesystem::path scratch(const std::string& name) {
+    const auto dir = std::filesystem::temp_directory_path() / "dutycheck-waivers" / name;
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    return dir;
+}
+
+void write(const std::filesystem::path& path, const std::string& text) { std::ofstream(path, std::ios::binary) << text; }
+
+const std::string localities_a_b = R"([{"id": "a", "name": "Annandale"}, {"id": "b"}])";
+
+}  // namespace
+
+TEST_CASE("a waiver by duty id and target turns that unmet finding into waived, with its details", "[waivers]") {
+    const auto result = evaluate_with_waivers(partnership(localities_a_b, waiver_for_b), "2026-01-01");
+    REQUIRE(result.findings.size() == 2);
+    CHECK(result.findings[0].status == engine::Status::met);
+    CHECK(result.findings[1].status == engine::Status::waived);
+    CHECK(result.findings[1].underlying == engine::Status::unmet);
+    REQUIRE(result.findings[1].waiver.has_value());
+    CHECK(result.waivers[*result.findings[1].waiver].approved_by == "IJB chair");
+    CHECK(result.stale_waivers.empty());
+    CHECK(result.summary.count(engine::Status::waived) == 1);
+}
+
+TEST_CASE("after its expiry date a waiver's finding returns as waiver_expired and fails the gate", "[waivers]") {
+    const auto on_expiry_day = evaluate_with_waivers(partnership(localities_a_b, waiver_for_b), "2026-03-31");
+    CHECK(on_expiry_day.findings[1].status == engine::Status::waived);
+    const auto day_after = evaluate_with_waivers(partnership(localities_a_b, waiver_for_b), "2026-04-01");
+    CHECK(day_after.findings[1].status == engine::Status::waiver_expired);
+    CHECK(engine::fails_gate(day_after.findings[1], engine::Severity::error));
+    CHECK_FALSE(engine::fails_gate(on_expiry_day.findings[1], engine::Severity::error));
+}
+
+TEST_CASE("a waiver that covers nothing unmet or unknown is stale", "[waivers]") {
+    const std::string waivers =
+        R"([{"rule": "two", "target": "/localities/0", "reason": "r", "approved_by": "a", "expires": "2027-01"}])";
+    const auto result = evaluate_with_waivers(partnership(localities_a_b, waivers), "2026-01-01");
+    CHECK(result.findings[1].status == engine::Status::unmet);
+    CHECK(result.stale_waivers == std::vector<std::size_t>{0});
+}
+
+TEST_CASE("a waiver without a reason, an approver or an expiry is an input error", "[waivers]") {
+    for (const char* missing : {"reason", "approved_by", "expires"}) {
+        nlohmann::json waiver = {{"rule", "two"}, {"reason", "r"}, {"approved_by", "a"}, {"expires", "2027-01-01"}};
+        waiver.erase(missing);
+        const auto doc = dutycheck::testing::parse_document(partnership("[]", nlohmann::json::array({waiver}).dump()));
+        const auto read = engine::read_waivers(doc);
+        REQUIRE(std::holds_alternative<engine::InputError>(read));
+        CHECK(std::get<engine::InputError>(read).pointer == "/waivers/0");
+        CHECK_THAT(std::get<engine::InputError>(read).message, Catch::Contains(missing));
+    }
+}
+
+TEST_CASE("the command line rejects an unapproved waiver with its place, exit 2", "[waivers][cli]") {
+    const auto dir = scratch("unapproved");
+    write(dir / "p.json", partnership("[]", R"([{"rule": "two", "reason": "r", "expires": "2027-01-01"}])"));
+    const Run run = dutycheck_run("check '" + (dir / "p.json").string() + "'");
+    CHECK(run.exit_code == 2);
+    CHECK(run.out.empty());
+    CHECK_THAT(run.err, Catch::Contains("error[DC506]: a waiver needs 'approved_by'"));
+}
+
+TEST_CASE("a baseline lets known findings pass, fails new ones, and lists entries that no longer match", "[waivers][cli]") {
+    const auto dir = scratch("baseline");
+    const std::string file = (dir / "p.json").string();
+    write(dir / "rules.rules",
+          "rule named {\n  title \"t\"\n  duty D\n  cite \"c\"\n  basis statute\n  for each l in localities\n"
+          "  require exists(l.name)\n}\n");
+    const std::string rules = "--rules '" + (dir / "rules.rules").string() + "' ";
+    write(dir / "p.json", partnership(R"([{"id": "a"}, {"id": "b", "name": "B"}])"));
+    Run run = dutycheck_run("check " + rules + "--fail-on none --output json='" + (dir / "base.json").string() + "' '" + file + "'");
+    REQUIRE(run.exit_code == 0);
+    // Unchanged: the known finding at /localities/0 does not fail the gate.
+    run = dutycheck_run("check " + rules + "--baseline '" + (dir / "base.json").string() + "' '" + file + "'");
+    CHECK(run.exit_code == 0);
+    // A new gap at another pointer of the same rule fails it: matching is by pointer, not by rule.
+    write(dir / "p.json", partnership(R"([{"id": "a"}, {"id": "b"}])"));
+    run = dutycheck_run("check " + rules + "--baseline '" + (dir / "base.json").string() + "' '" + file + "'");
+    CHECK(run.exit_code == 1);
+    // Fixed: the baseline entry is stale and said so.
+    write(dir / "p.json", partnership(R"([{"id": "a", "name": "A"}, {"id": "b", "name": "B"}])"));
+    run = dutycheck_run("check " + rules + "--baseline '" + (dir / "base.json").string() + "' '" + file + "'");
+    CHECK(run.exit_code == 0);
+    CHECK_THAT(run.err, Catch::Contains("stale baseline entry: named " + file + " /localities/0 no longer fails"));
+}
+
+TEST_CASE("diff reports new, resolved and unchanged findings and --fail-on-new gates only on new ones", "[waivers][cli]") {
+    const auto dir = scratch("diff");
+    write(dir / "rules.rules",
+          "rule named {\n  title \"t\"\n  duty D\n  cite \"c\"\n  basis statute\n  for each l in localities\n"
+          "  require exists(l.name)\n}\n");
+    const std::string rules = "--rules '" + (dir / "rules.rules").string() + "' ";
+    write(dir / "base.json", partnership(R"([{"id": "a"}, {"id": "b"}, {"id": "c", "name": "C"}])"));
+    write(dir / "head.json", partnership(R"([{"id": "a"}, {"id": "b", "name": "B"}, {"id": "c"}])"));
+    const std::string files = "'" + (dir / "base.json").string() + "' '" + (dir / "head.json").string() + "'";
+    Run run = dutycheck_run("diff " + rules + "--format json " + files);
+    CHECK(run.exit_code == 1);
+    const auto diff = nlohmann::json::parse(run.out);
+    CHECK(diff["format"] == "dutycheck.diff/1");
+    REQUIRE(diff["new"].size() == 1);
+    CHECK(diff["new"][0]["pointer"] == "/localities/2");
+    REQUIRE(diff["resolved"].size() == 1);
+    CHECK(diff["resolved"][0]["pointer"] == "/localities/1");
+    CHECK(diff["unchanged"].size() == 1);
+    CHECK(dutycheck_run("diff " + rules + "--fail-on-new " + files).exit_code == 1);
+    write(dir / "head.json", partnership(R"([{"id": "a"}, {"id": "b", "name": "B"}, {"id": "c", "name": "C"}])"));
+    CHECK(dutycheck_run("diff " + rules + "--fail-on-new " + files).exit_code == 0);  // only the old gap remains
+}
+
+TEST_CASE("--explain shows what the rule read and why, for each instance", "[waivers][cli]") {
+    const Run run = dutycheck_run("check --as-of 2026-01-01 --format json --explain localities-two-or-more "
+                                  "fixtures/cases/localities-two-or-more/pass-two-localities.json");
+    const auto report = nlohmann::json::parse(run.out);
+    bool explained = false;
+    for (const auto& finding : report["documents"][0]["findings"]) {
+        if (finding["rule"] != "localities-two-or-more") {
+            CHECK_FALSE(finding.contains("explanation"));
+            continue;
+        }
+        explained = true;
+        REQUIRE(finding.contains("explanation"));
+        const auto& step = finding["explanation"][0];
+        CHECK(step["clause"] == "require");
+        CHECK(step["outcome"] == "true");
+        CHECK_FALSE(step["values"].empty());
+    }
+    CHECK(explained);
+    CHECK(dutycheck_run("check --explain no-such-rule fixtures/inverclyde-2019.json").exit_code == 2);
+}
+
+TEST_CASE("report files are written whole or not at all", "[waivers][cli]") {
+    const auto dir = scratch("outputs");
+    const std::string report = (dir / "report.json").string();
+    Run run = dutycheck_run("check --fail-on none --output json='" + report + "' fixtures/inverclyde-2019.json");
+    REQUIRE(run.exit_code == 0);
+    const std::string first = dutycheck::testing::read_text(report);
+    CHECK(nlohmann::json::parse(first)["format"] == "dutycheck.report/1");
+    // A run that fails on its input leaves the previous report as it was, and no temporary file.
+    write(dir / "bad.json", "{ not json");
+    run = dutycheck_run("check --output json='" + report + "' '" + (dir / "bad.json").string() + "'");
+    CHECK(run.exit_code == 2);
+    CHECK(dutycheck::testing::read_text(report) == first);
+    std::size_t files = 0;
+    for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(dir)) ++files;
+    CHECK(files == 2);  // report.json and bad.json
+    CHECK(dutycheck_run("check --output yaml=x.yaml fixtures/inverclyde-2019.json").exit_code == 2);
+}
+
+TEST_CASE("diff --git compares a file with its version at a git revision", "[waivers][cli]") {
+    const auto dir = scratch("git");
+    write(dir / "rules.rules",
+          "rule named {\n  title \"t\"\n  duty D\n  cite \"c\"\n  basis statute\n  for each l in localities\n"
+          "  require exists(l.name)\n}\n");
+    write(dir / "p.json", partnership(R"([{"id": "a", "name": "A"}])"));
+    const std::string git = "git -C '" + dir.string() + "' ";
+    REQUIRE(std::system((git + "init -q && " + git + "add p.json && " + git +
+                         "-c user.name=t -c user.email=t@example.org commit -qm base").c_str()) == 0);
+    write(dir / "p.json", partnership(R"([{"id": "a"}])"));
+    const Run run = dutycheck_run("diff --rules '" + (dir / "rules.rules").string() + "' --format json --git HEAD '" +
+                                  (dir / "p.json").string() + "'");
+    CHECK(run.exit_code == 1);
+    INFO(run.err);
+    const auto diff = nlohmann::json::parse(run.out);
+    CHECK(diff["new"].size() == 1);
+    CHECK(diff["resolved"].empty());
+}

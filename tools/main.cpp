@@ -51,17 +51,8 @@ int main(int argc, char** argv) {
         ->check(CLI::IsMember({"error", "warning", "info", "none"}));
     diff_cmd->add_flag("--fail-on-new", diff.fail_on_new, "Exit 1 only for failing findings the change introduced");
     diff_cmd->add_option("--git", diff.git_revision, "BASE is HEAD's file at this git revision");
-    diff_cmd->add_option("files", [&](const CLI::results_t& files) {
-        if (files.size() == 1) {
-            diff.head = files[0];
-        } else if (files.size() == 2) {
-            diff.base = files[0];
-            diff.head = files[1];
-        } else {
-            return false;
-        }
-        return true;
-    }, "BASE HEAD, or HEAD with --git REV")->required()->expected(1, 2);
+    std::vector<std::string> diff_files;
+    diff_cmd->add_option("files", diff_files, "BASE HEAD, or HEAD with --git REV")->required()->expected(1, 2);
 
     auto* rules_cmd = app.add_subcommand("rules", "Look at rule packs");
     rules_cmd->require_subcommand(1);
@@ -107,6 +98,8 @@ int main(int argc, char** argv) {
         parse_params(diff_params, diff.check.params);
         if (check_cmd->parsed()) return run_check(check);
         if (diff_cmd->parsed()) {
+            diff.head = diff_files.back();
+            if (diff_files.size() == 2) diff.base = diff_files.front();
             if (diff.git_revision.has_value() == !diff.base.empty())
                 throw UsageError{"diff takes BASE HEAD, or HEAD with --git REV"};
             return run_diff(diff);

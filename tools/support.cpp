@@ -112,7 +112,10 @@ std::string git_show(const std::string& revision, const std::string& path) {
         dup2(pipe_fds[1], STDOUT_FILENO);
         close(pipe_fds[0]);
         close(pipe_fds[1]);
-        const std::string spec = revision + ":" + (fs::path(path).is_absolute() ? path : "./" + path);
+        // From the file's own folder, "REV:./NAME" names it whatever the repository's root.
+        const fs::path file(path);
+        if (!file.parent_path().empty() && chdir(file.parent_path().c_str()) != 0) _exit(127);
+        const std::string spec = revision + ":./" + file.filename().string();
         execlp("git", "git", "show", spec.c_str(), static_cast<char*>(nullptr));
         _exit(127);
     }
