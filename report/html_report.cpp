@@ -1,1 +1,672 @@
-// html report: to be written.
+// Renders results as one self-contained HTML page for a board: summary, compliance matrix, findings.
+#include "report/html_report.hpp"
+
+#include <algorithm>
+#include <cstddef>
+#include <iterator>
+#include <map>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "report/labels.hpp"
+
+namespace dutycheck::report {
+namespace {
+
+using engine::DocumentResult;
+using engine::Finding;
+using engine::Severity;
+using engine::Status;
+
+// Text from a partnership file or a rule pack, safe in element content and in quoted attribute
+// values alike: the five characters HTML gives meaning to are escaped, ill-formed UTF-8 becomes
+// U+FFFD and control characters other than tab and line feed (which HTML forbids) are shown as
+// U+FFFD, so a name like <script> is displayed, never run.
+std::string h(std::string_view raw) {
+    const std::string text = valid_utf8(raw);
+    std::string out;
+    out.reserve(text.size() + text.size() / 8);
+    for (const char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            case '\'': out += "&#39;"; break;
+            default:
+                if ((byte < 0x20 && c != '\n' && c != '\t') || byte == 0x7F) out += "\uFFFD";
+                else out += c;
+        }
+    }
+    return out;
+}
+
+// The class that colours a status; the same names in the CSS below.
+std::string_view status_class(Status status) {
+    switch (status) {
+        case Status::met: return "s-met";
+        case Status::unmet: return "s-unmet";
+        case Status::unknown: return "s-unknown";
+        case Status::not_applicable: return "s-na";
+        case Status::waived: return "s-waived";
+        case Status::waiver_expired: return "s-expired";
+    }
+    return "s-na";
+}
+
+std::string_view status_title(Status status) {
+    switch (status) {
+        case Status::met: return "Met";
+        case Status::unmet: return "Unmet";
+        case Status::unknown: return "Unknown";
+        case Status::not_applicable: return "Not applicable";
+        case Status::waived: return "Waived";
+        case Status::waiver_expired: return "Waiver expired";
+    }
+    return "?";
+}
+
+std::string badge(Status status) {
+    return "<span class=\"badge " + std::string(status_class(status)) + "\">" + std::string(status_symbol(status)) +
+           " " + std::string(status_title(status)) + "</span>";
+}
+
+std::size_t severity_count(const engine::Summary& summary, Status status, Severity severity) {
+    return summary.by_status_severity[static_cast<std::size_t>(status)][static_cast<std::size_t>(severity)];
+}
+
+bool needs_action(Status status) {
+    return status == Status::unmet || status == Status::unknown || status == Status::waiver_expired;
+}
+
+// Ids for in-page links: partnership n, finding i of it. Only digits, so nothing from the input
+// ends up in an id or a fragment.
+std::string doc_id(std::size_t doc) { return "p" + std::to_string(doc + 1); }
+std::string finding_id(std::size_t doc, std::size_t index) { return doc_id(doc) + "-f" + std::to_string(index + 1); }
+
+// A citation source as a link when its URL is a web address (the only kind of link the page
+// has); a URL of any other kind is shown as text, never followed.
+std::string citation_html(const engine::Citation& citation) {
+    const std::string text = h(citation.source.empty() ? citation.url : citation.source);
+    if (citation.url.empty()) return text;
+    if (!is_web_url(citation.url)) return text + " <span class=\"url\">(" + h(citation.url) + ")</span>";
+    return "<a href=\"" + h(citation.url) + "\" rel=\"noreferrer\">" + text + "</a>";
+}
+
+std::string joined_html(const std::vector<std::string>& items, std::string_view separator = ", ") {
+    std::vector<std::string> escaped;
+    for (const auto& item : items) escaped.push_back(h(item));
+    return join_items(escaped, separator);
+}
+
+// "/localities/0/remit is not recorded": the pointer set as code, the rest as words.
+std::string missing_html(std::string_view item) {
+    constexpr std::string_view not_recorded = " is not recorded";
+    if (item.size() > not_recorded.size() && item.front() == '/' &&
+        item.substr(item.size() - not_recorded.size()) == not_recorded)
+        return "<code>" + h(item.substr(0, item.size() - not_recorded.size())) + "</code> is not recorded";
+    return h(item);
+}
+
+std::string place_html(const DocumentResult& document, const Finding& finding) {
+    std::string at = document.file;
+    if (finding.line > 0) {
+        at += ":" + std::to_string(finding.line);
+        if (finding.column > 0) at += ":" + std::to_string(finding.column);
+    }
+    std::string out;
+    if (!at.empty()) out += "<code>" + h(at) + "</code> · ";
+    out += finding.pointer.empty() ? std::string("the whole file") : "<code>" + h(finding.pointer) + "</code>";
+    return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Style: inline, no web fonts or images, light backgrounds that print; each status has a tint and
+// a darker ink with at least 4.5:1 contrast on it, and always a symbol and a word as well.
+
+constexpr std::string_view css = R"css(
+:root{--ink:#1b2330;--muted:#4f5867;--line:#d5dae2;--panel:#f6f7f9;--accent:#1f4e79;
+--met-bg:#e3f3e8;--met:#1d5a32;--unmet-bg:#fde4e4;--unmet:#9a1b1b;--unknown-bg:#fff1cc;--unknown:#6e4700;
+--waived-bg:#e2ecfa;--waived:#1c4b8c;--expired-bg:#f4e3f7;--expired:#73207f;--na-bg:#f3f4f6;--na:#555d6b}
+*{box-sizing:border-box}
+html{color-scheme:light}
+body{margin:0;background:#fff;color:var(--ink);
+font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,"Noto Sans","DejaVu Sans",sans-serif}
+code{font-family:ui-monospace,"SFMono-Regular",Menlo,Consolas,"DejaVu Sans Mono",monospace;font-size:.86em;
+overflow-wrap:anywhere}
+a{color:var(--accent)}
+.masthead{background:var(--accent);color:#fff;padding:14px 32px}
+.masthead p{max-width:1116px;margin:0 auto;display:flex;flex-wrap:wrap;justify-content:space-between;gap:4px 24px;
+font-size:13px}
+.masthead .kicker{letter-spacing:.08em;text-transform:uppercase;font-weight:600}
+main{max-width:1180px;margin:0 auto;padding:8px 32px 32px}
+h1{font-size:28px;line-height:1.2;margin:24px 0 6px}
+h2{font-size:20px;margin:32px 0 10px;padding-bottom:4px;border-bottom:2px solid var(--ink)}
+h3{font-size:16px;margin:22px 0 8px;color:var(--accent)}
+h4{margin:0}
+.facts{display:flex;flex-wrap:wrap;gap:4px 28px;margin:0;color:var(--muted);font-size:14px}
+.facts div{display:flex;gap:6px}.facts dt{font-weight:600}.facts dd{margin:0}
+.contents li{margin:2px 0}
+.headline{font-size:17px;margin:6px 0 14px}
+.tiles{list-style:none;display:grid;grid-template-columns:repeat(6,1fr);gap:10px;padding:0;margin:0}
+.tile{border:1px solid var(--line);border-top:6px solid;border-radius:6px;padding:8px 12px 10px;background:#fff}
+.tile-label{display:block;font-weight:600;font-size:14px}
+.tile-count{display:block;font-size:32px;font-weight:700;line-height:1.15}
+.tile-detail{display:block;font-size:12.5px;color:var(--muted)}
+.tile.zero{border-top-color:var(--line)!important}.tile.zero .tile-count{color:var(--muted)!important}
+.tile.s-met{border-top-color:#2f8a4b}.tile.s-unmet{border-top-color:#c62828}
+.tile.s-unknown{border-top-color:#d89a00}
+.tile.s-waived{border-top-color:#3b73c4}.tile.s-expired{border-top-color:#9c3bb0}
+.tile.s-na{border-top-color:#9aa2ae}
+.tile.s-met .tile-count{color:var(--met)}.tile.s-unmet .tile-count{color:var(--unmet)}
+.tile.s-unknown .tile-count{color:var(--unknown)}
+.tile.s-waived .tile-count{color:var(--waived)}.tile.s-expired .tile-count{color:var(--expired)}
+.tile.s-na .tile-count{color:var(--na)}
+.s-met{--bg:var(--met-bg);--fg:var(--met)}.s-unmet{--bg:var(--unmet-bg);--fg:var(--unmet)}
+.s-unknown{--bg:var(--unknown-bg);--fg:var(--unknown)}.s-waived{--bg:var(--waived-bg);--fg:var(--waived)}
+.s-expired{--bg:var(--expired-bg);--fg:var(--expired)}.s-na{--bg:var(--na-bg);--fg:var(--na)}
+.badge{display:inline-block;background:var(--bg);color:var(--fg);border:1px solid currentColor;border-radius:4px;
+padding:0 7px;font-size:13px;font-weight:700;white-space:nowrap}
+.legend{display:flex;flex-wrap:wrap;gap:6px 8px;align-items:center;font-size:13px;color:var(--muted);
+margin:0 0 10px}
+.legend-title{font-weight:700;color:var(--ink);margin-right:4px}
+.badge.none{background:#fff;color:#5f6773;border-color:var(--line);font-weight:400}
+.intro{color:var(--muted);margin:0 0 10px;max-width:70em}
+.matrix-wrap{overflow-x:auto;margin:6px 0 4px}
+table{border-collapse:collapse}
+.matrix{font-size:12.5px}
+.matrix caption{text-align:left;font-weight:700;font-size:15px;color:var(--accent);padding:6px 0}
+.matrix th,.matrix td{border:1px solid var(--line)}
+.matrix thead th{vertical-align:bottom;background:var(--panel);font-weight:600}
+.matrix thead th.obj{text-align:left;padding:6px 8px;min-width:260px}
+.matrix th.duty{padding:4px 3px;min-width:54px;max-width:96px;font-family:ui-monospace,"DejaVu Sans Mono",monospace;
+font-size:11px;line-height:1.25;text-align:left}
+.matrix.rotated th.duty{max-width:none;width:54px;text-align:center}
+.matrix.rotated th.duty span{writing-mode:vertical-rl;transform:rotate(180deg);max-height:150px;text-align:left;
+display:inline-block}
+.matrix tbody th{text-align:left;font-weight:600;padding:4px 8px;background:#fff;max-width:340px}
+.matrix tbody th .ptr{display:block;font-weight:400;font-size:11px;color:var(--muted);
+font-family:ui-monospace,"DejaVu Sans Mono",monospace}
+.matrix tbody th.depth-1{padding-left:22px}.matrix tbody th.depth-2{padding-left:38px}
+.matrix tbody th.depth-3{padding-left:54px}
+.cell{background:var(--bg);color:var(--fg);text-align:center;padding:2px 1px;line-height:1.15;font-weight:700;
+white-space:nowrap}
+.cell a{color:inherit;text-decoration:none;display:block}
+.cell .sym{display:block;font-size:14px}.cell .word{display:block;font-size:10.5px;font-weight:600}
+.cell.none{background:#fff;color:#6b7280;font-weight:400}
+.key div{display:contents}
+.key{display:grid;grid-template-columns:max-content 1fr;gap:2px 12px;font-size:12.5px;margin:6px 0 18px;
+color:var(--ink)}
+.key dt{font-family:ui-monospace,"DejaVu Sans Mono",monospace;font-weight:600;font-size:12px}
+.key dd{margin:0}
+.finding{border:1px solid var(--line);border-left:6px solid var(--fg);border-radius:6px;padding:12px 16px;
+margin:0 0 12px;background:#fff}
+.finding-head{display:flex;flex-wrap:wrap;gap:6px 8px;align-items:center;margin-bottom:4px}
+.sev,.basis{font-size:12.5px;color:var(--muted);border:1px solid var(--line);border-radius:4px;padding:0 6px}
+.sev-error{color:#8c1d1d;border-color:#e3b3b3;font-weight:600}
+.finding-object{font-size:17px}
+.finding-rule{margin:2px 0 8px;font-weight:500}
+.rule-id{font-family:ui-monospace,"DejaVu Sans Mono",monospace;font-size:12px;color:var(--muted);white-space:nowrap}
+.finding-body{display:grid;grid-template-columns:minmax(0,1.1fr) minmax(0,1fr);gap:16px}
+.label{font-size:12px;font-weight:700;text-transform:uppercase;letter-spacing:.04em;color:var(--muted);
+margin:6px 0 2px}
+.msg{margin:0;padding-left:20px}
+.todo{margin:8px 0 4px;padding:6px 10px;background:var(--panel);border-radius:4px}
+.where{font-size:13px;color:var(--muted);margin:6px 0 0}
+.law{background:var(--panel);border-radius:6px;padding:8px 12px;font-size:14px;align-self:start}
+.law .duties{margin:0 0 4px;font-family:ui-monospace,"DejaVu Sans Mono",monospace;font-size:12px;font-weight:600}
+.law blockquote{margin:6px 0;padding:2px 0 2px 12px;border-left:3px solid #9aa2ae;font-style:italic}
+.law blockquote p{margin:0}
+.law .source{margin:4px 0 0;font-size:13px}
+.waiver{margin:6px 0 0;display:grid;grid-template-columns:max-content 1fr;gap:0 10px;font-size:14px}
+.waiver dt{font-weight:600;color:var(--muted)}.waiver dd{margin:0}
+.plain{font-size:13.5px;width:100%}
+.plain th,.plain td{border:1px solid var(--line);padding:4px 8px;text-align:left;vertical-align:top}
+.plain thead th{background:var(--panel)}
+.none-note{color:var(--muted)}
+footer{max-width:1180px;margin:0 auto;padding:12px 32px 32px;color:var(--muted);font-size:13px;
+border-top:1px solid var(--line)}
+@media (max-width:900px){.tiles{grid-template-columns:repeat(3,1fr)}.finding-body{grid-template-columns:1fr}}
+@media print{
+@page{size:A4;margin:14mm 12mm}
+@page matrix{size:A4 landscape;margin:12mm}
+.matrix-section{page:matrix}
+*{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+body{font-size:9.5pt}
+.masthead{background:#fff;color:var(--ink);border-bottom:2px solid var(--accent);padding:0 0 6px}
+main,footer{max-width:none;padding-left:0;padding-right:0}
+.partnership+.partnership{break-before:page}
+h1,h2,h3,caption{break-after:avoid}
+.finding,.tile,.matrix tr,.matrix-area{break-inside:avoid}
+.matrix-wrap{overflow:visible}
+.tiles{grid-template-columns:repeat(6,1fr);gap:6px}.tile{padding:4px 8px 6px}.tile-count{font-size:20pt}
+.matrix{font-size:8pt}.matrix thead th.obj{min-width:45mm}.matrix th.duty{min-width:11mm}
+.matrix tbody th .ptr{font-size:7pt}
+.cell .sym{font-size:10pt}.cell .word{font-size:7pt}
+.finding-body{grid-template-columns:minmax(0,1.1fr) minmax(0,1fr)}
+thead{display:table-header-group}
+a{color:inherit;text-decoration:none}
+.law a[href]::after{content:" <" attr(href) ">";font-size:8pt;overflow-wrap:anywhere}
+.cell a[href]::after{content:none}
+}
+)css";
+
+// ---------------------------------------------------------------------------------------------
+// Summary
+
+// "33 error · 12 warning" for the statuses that need action; severities with none left out.
+std::string severity_detail(const engine::Summary& summary, Status status) {
+    std::vector<std::string> parts;
+    for (const Severity severity : severities_by_weight) {
+        const std::size_t n = severity_count(summary, status, severity);
+        if (n > 0) parts.push_back(std::to_string(n) + " " + std::string(engine::to_string(severity)));
+    }
+    return parts.empty() ? "none" : join_items(parts, " · ");
+}
+
+std::string headline(const engine::Summary& summary) {
+    const std::size_t unmet = summary.count(Status::unmet), unknown = summary.count(Status::unknown),
+                      expired = summary.count(Status::waiver_expired);
+    if (unmet + unknown + expired == 0)
+        return "Nothing needs action: no duty is unmet, none is unknown and no waiver has expired.";
+    std::vector<std::string> parts;
+    if (unmet > 0) parts.push_back(std::to_string(unmet) + " unmet");
+    if (expired > 0) parts.push_back(std::to_string(expired) + " with an expired waiver");
+    if (unknown > 0) parts.push_back(std::to_string(unknown) + " that cannot be verified from the file");
+    const std::size_t total = unmet + unknown + expired;
+    return "<strong>" + std::to_string(total) + (total == 1 ? " finding needs" : " findings need") +
+           " action:</strong> " + join_items(parts, ", ") + ".";
+}
+
+void write_summary(std::ostream& out, const engine::Summary& summary) {
+    out << "<p class=\"headline\">" << headline(summary) << "</p>\n<ul class=\"tiles\">\n";
+    struct Tile {
+        Status status;
+        std::string_view note;  // for statuses without a severity breakdown
+    };
+    constexpr Tile tiles[] = {{Status::unmet, ""},
+                              {Status::unknown, ""},
+                              {Status::waiver_expired, ""},
+                              {Status::waived, "accepted exceptions"},
+                              {Status::met, "duties met"},
+                              {Status::not_applicable, "do not apply"}};
+    for (const Tile& tile : tiles) {
+        const std::string detail = tile.note.empty() ? severity_detail(summary, tile.status) : std::string(tile.note);
+        out << "<li class=\"tile " << status_class(tile.status) << (summary.count(tile.status) == 0 ? " zero" : "")
+            << "\"><span class=\"tile-label\">"
+            << status_symbol(tile.status) << ' ' << status_title(tile.status) << "</span><span class=\"tile-count\">"
+            << summary.count(tile.status) << "</span><span class=\"tile-detail\">" << detail << "</span></li>\n";
+    }
+    out << "</ul>\n";
+}
+
+// ---------------------------------------------------------------------------------------------
+// Compliance matrix: for each area, the objects its findings are about by the duties they check.
+
+struct Row {
+    std::string pointer;
+    std::string name;
+    std::map<std::string, std::vector<std::size_t>> cells;  // column key -> finding indexes
+};
+
+struct Column {
+    std::string key;                  // the duty id, or the rule id of a rule that names no duty
+    std::vector<std::string> titles;  // titles of the rules that check it, in order
+};
+
+struct AreaMatrix {
+    std::vector<Row> rows;
+    std::vector<Column> columns;
+};
+
+std::vector<std::string> column_keys(const engine::RuleInfo& rule) {
+    if (!rule.duties.empty()) return rule.duties;
+    return {rule.id.empty() ? std::string("(no duty)") : rule.id};
+}
+
+template <typename T>
+void add_once(std::vector<T>& list, const T& item) {
+    if (!item.empty() && std::find(list.begin(), list.end(), item) == list.end()) list.push_back(item);
+}
+
+std::map<std::string, AreaMatrix, decltype(&area_before)> build_matrices(const DocumentResult& document) {
+    std::map<std::string, AreaMatrix, decltype(&area_before)> areas(&area_before);
+    for (std::size_t i = 0; i < document.findings.size(); ++i) {
+        const Finding& finding = document.findings[i];
+        const engine::RuleInfo& rule = rule_of(finding);
+        AreaMatrix& matrix = areas[area_of(finding.pointer)];
+        auto row = std::find_if(matrix.rows.begin(), matrix.rows.end(),
+                                [&](const Row& r) { return r.pointer == finding.pointer; });
+        if (row == matrix.rows.end()) {
+            matrix.rows.push_back(Row{finding.pointer, finding.object_name, {}});
+            row = std::prev(matrix.rows.end());
+        }
+        if (row->name.empty()) row->name = finding.object_name;
+        for (const auto& key : column_keys(rule)) {
+            row->cells[key].push_back(i);
+            auto column = std::find_if(matrix.columns.begin(), matrix.columns.end(),
+                                       [&](const Column& c) { return c.key == key; });
+            if (column == matrix.columns.end()) {
+                matrix.columns.push_back(Column{key, {}});
+                column = std::prev(matrix.columns.end());
+            }
+            add_once(column->titles, rule.title);
+        }
+    }
+    // Columns stay in the order the rules were loaded (the packs' own order of the law); rows
+    // follow the file, a locality right before its planning group.
+    for (auto& [area, matrix] : areas)
+        std::stable_sort(matrix.rows.begin(), matrix.rows.end(),
+                         [](const Row& a, const Row& b) { return pointer_before(a.pointer, b.pointer); });
+    return areas;
+}
+
+constexpr std::size_t max_level_columns = 9;
+
+// Text, escaped, that may wrap after each `separator`: a duty id after its hyphens ("PBJW-S32-" /
+// "SPG-NOMINEES"), a pointer before its slashes; line breaking rules alone would break neither
+// before a digit, or would break a pointer mid-word.
+std::string breakable(std::string_view text, char separator) {
+    std::string out;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t at = text.find(separator, start + (separator == '/' ? 1 : 0));
+        if (at != std::string_view::npos && separator == '-') ++at;  // after a hyphen, before a slash
+        const std::size_t end = at == std::string_view::npos ? text.size() : at;
+        out += h(text.substr(start, end - start));
+        if (end < text.size()) out += "<wbr>";
+        start = end;
+    }
+    return out;
+}
+
+// How many rows of the table are about an object that contains this row's: its indent, so a
+// planning group sits under its locality, and under the area's first row if its locality has none.
+std::size_t ancestor_rows(const AreaMatrix& matrix, const Row& row) {
+    return static_cast<std::size_t>(std::count_if(matrix.rows.begin(), matrix.rows.end(), [&](const Row& other) {
+        const std::string& outer = other.pointer;
+        return outer.size() < row.pointer.size() && row.pointer.compare(0, outer.size(), outer) == 0 &&
+               row.pointer[outer.size()] == '/';
+    }));
+}
+
+void write_legend(std::ostream& out) {
+    out << "<p class=\"legend\"><span class=\"legend-title\">Key</span>";
+    for (const Status status : {Status::unmet, Status::waiver_expired, Status::unknown, Status::waived, Status::met,
+                                Status::not_applicable})
+        out << badge(status);
+    out << "<span class=\"badge none\">\u00b7 not checked for that row</span></p>\n";
+}
+
+void write_cell(std::ostream& out, const DocumentResult& document, std::size_t doc, const Row& row,
+                const Column& column) {
+    const auto found = row.cells.find(column.key);
+    if (found == row.cells.end()) {
+        out << "<td class=\"cell none\">\u00b7</td>";
+        return;
+    }
+    // The cell shows the finding that most needs attention; the tooltip lists them all.
+    const std::vector<std::size_t>& indexes = found->second;
+    std::size_t shown = indexes.front();
+    std::vector<std::string> notes;
+    for (const std::size_t i : indexes) {
+        const Finding& finding = document.findings[i];
+        if (action_rank(finding.status) < action_rank(document.findings[shown].status)) shown = i;
+        notes.push_back(std::string(status_words(finding.status)) + ": " + rule_of(finding).title);
+    }
+    const Status status = document.findings[shown].status;
+    const std::string tooltip =
+        object_label(row.pointer, row.name) + " \u2014 " + column.key + "\n" + join_items(notes, "\n");
+    out << "<td class=\"cell " << status_class(status) << "\" title=\"" << h(tooltip) << "\">";
+    const bool listed = status != Status::met && status != Status::not_applicable;
+    if (listed) out << "<a href=\"#" << finding_id(doc, shown) << "\">";
+    // "expired" rather than "waiver expired": the column is narrow and the key says whose expiry.
+    out << "<span class=\"sym\" aria-hidden=\"true\">" << status_symbol(status) << "</span><span class=\"word\">"
+        << (status == Status::waiver_expired ? std::string_view("expired") : status_words(status)) << "</span>";
+    if (listed) out << "</a>";
+    out << "</td>";
+}
+
+void write_matrix(std::ostream& out, const DocumentResult& document, std::size_t doc) {
+    out << "<section class=\"matrix-section\" aria-labelledby=\"" << doc_id(doc) << "-matrix\">\n<h2 id=\""
+        << doc_id(doc) << "-matrix\">Compliance matrix</h2>\n";
+    const auto areas = build_matrices(document);
+    if (areas.empty()) {
+        out << "<p class=\"none-note\">No rule produced a finding for this file.</p>\n</section>\n";
+        return;
+    }
+    out << "<p class=\"intro\">Rows are the parts of the partnership the duties are about, grouped by area; "
+           "columns are the duties of the register, named below each table. Each cell is the result for that row "
+           "and duty; select a cell to read the finding.</p>\n";
+    write_legend(out);
+    for (const auto& [area, matrix] : areas) {
+        // Up to a handful of duties fit across with their ids wrapped at the hyphens; more are set
+        // upright so that a wide area still fits the page.
+        const bool rotated = matrix.columns.size() > max_level_columns;
+        out << "<div class=\"matrix-area\">\n<div class=\"matrix-wrap\"><table class=\"matrix"
+            << (rotated ? " rotated" : "") << "\">\n<caption>"
+            << h(area) << "</caption>\n"
+            << "<thead><tr><th scope=\"col\" class=\"obj\">Object</th>";
+        for (const Column& column : matrix.columns)
+            out << "<th scope=\"col\" class=\"duty\" title=\"" << h(join_items(column.titles, "\n")) << "\"><span>"
+                << breakable(column.key, '-') << "</span></th>";
+        out << "</tr></thead>\n<tbody>\n";
+        for (const Row& row : matrix.rows) {
+            const std::size_t depth = std::min<std::size_t>(ancestor_rows(matrix, row), 3);
+            out << "<tr><th scope=\"row\" class=\"obj depth-" << depth << "\">"
+                << h(object_label(row.pointer, row.name));
+            if (!row.pointer.empty()) out << "<span class=\"ptr\">" << breakable(row.pointer, '/') << "</span>";
+            out << "</th>";
+            for (const Column& column : matrix.columns) write_cell(out, document, doc, row, column);
+            out << "</tr>\n";
+        }
+        out << "</tbody>\n</table></div>\n<dl class=\"key\">\n";
+        for (const Column& column : matrix.columns) {
+            out << "<div><dt>" << h(column.key) << "</dt><dd>" << joined_html(column.titles, "; ") << "</dd></div>\n";
+        }
+        out << "</dl>\n</div>\n";
+    }
+    out << "</section>\n";
+}
+
+// ---------------------------------------------------------------------------------------------
+// Findings
+
+void write_law(std::ostream& out, const engine::RuleInfo& rule) {
+    out << "<div class=\"law\">";
+    if (!rule.duties.empty())
+        out << "<p class=\"duties\">" << (rule.duties.size() == 1 ? "Duty " : "Duties ") << joined_html(rule.duties)
+            << "</p>";
+    if (!rule.citation.quote.empty()) {
+        out << "<blockquote><p>" << h(rule.citation.quote) << "</p></blockquote>";
+    }
+    if (!rule.citation.source.empty() || !rule.citation.url.empty())
+        out << "<p class=\"source\">" << citation_html(rule.citation) << "</p>";
+    out << "</div>";
+}
+
+void write_waiver_terms(std::ostream& out, const engine::Waiver& waiver, Status status) {
+    out << "<p class=\"label\">" << (status == Status::waiver_expired ? "Expired waiver" : "Waiver") << "</p>"
+        << "<dl class=\"waiver\">";
+    if (!waiver.reason.empty()) out << "<dt>Reason</dt><dd>" << h(waiver.reason) << "</dd>";
+    if (!waiver.approved_by.empty()) out << "<dt>Approved by</dt><dd>" << h(waiver.approved_by) << "</dd>";
+    if (!waiver.minute.empty()) out << "<dt>Minute</dt><dd>" << h(waiver.minute) << "</dd>";
+    if (!waiver.expires.empty())
+        out << "<dt>" << (status == Status::waiver_expired ? "Expired" : "Expires") << "</dt><dd>" << h(waiver.expires)
+            << "</dd>";
+    if (!waiver.pointer.empty()) out << "<dt>Recorded at</dt><dd><code>" << h(waiver.pointer) << "</code></dd>";
+    out << "</dl>";
+}
+
+void write_finding(std::ostream& out, const DocumentResult& document, std::size_t doc, std::size_t index) {
+    const Finding& finding = document.findings[index];
+    const engine::RuleInfo& rule = rule_of(finding);
+    const bool covered_by_waiver = finding.status == Status::waived || finding.status == Status::waiver_expired;
+    const Status underlying = covered_by_waiver ? finding.underlying : finding.status;
+
+    out << "<article class=\"finding " << status_class(finding.status) << "\" id=\"" << finding_id(doc, index)
+        << "\">\n<div class=\"finding-head\">" << badge(finding.status);
+    if (covered_by_waiver) out << "<span class=\"basis\">covers: " << status_words(underlying) << "</span>";
+    out << "<span class=\"sev" << (rule.severity == Severity::error ? " sev-error" : "") << "\">"
+        << engine::to_string(rule.severity) << "</span><span class=\"basis\">" << basis_words(rule.basis)
+        << "</span></div>\n<h4 class=\"finding-object\">" << h(object_label(finding.pointer, finding.object_name))
+        << "</h4>\n<p class=\"finding-rule\">" << h(rule.title.empty() ? rule.id : rule.title);
+    if (!rule.id.empty() && !rule.title.empty()) out << " <span class=\"rule-id\">" << h(rule.id) << "</span>";
+    out << "</p>\n<div class=\"finding-body\"><div>";
+
+    if (underlying == Status::unknown && !finding.missing.empty()) {
+        out << "<p class=\"label\">Missing evidence</p><ul class=\"msg\">";
+        for (const auto& item : finding.missing) out << "<li>" << missing_html(item) << "</li>";
+        out << "</ul>";
+    } else if (const auto lines = split_lines(finding.message); !lines.empty()) {
+        out << "<p class=\"label\">" << (underlying == Status::unknown ? "Cannot verify" : "What failed")
+            << "</p><ul class=\"msg\">";
+        for (const auto& line : lines) out << "<li>" << h(line) << "</li>";
+        out << "</ul>";
+    }
+    if (const engine::Waiver* waiver = waiver_of(document, finding); waiver != nullptr && covered_by_waiver)
+        write_waiver_terms(out, *waiver, finding.status);
+    if (const std::string action = what_to_do(document, finding); !action.empty())
+        out << "<p class=\"todo\"><strong>What to do:</strong> " << h(action) << "</p>";
+    out << "<p class=\"where\">In the file: " << place_html(document, finding) << "</p></div>\n";
+    write_law(out, rule);
+    out << "</div>\n</article>\n";
+}
+
+// Indexes of findings with one of `statuses`, by area in board order, the most pressing status
+// and the most severe rule first inside an area, otherwise in the engine's order.
+std::map<std::string, std::vector<std::size_t>, decltype(&area_before)> by_area(const DocumentResult& document,
+                                                                                 bool (*wanted)(Status)) {
+    std::map<std::string, std::vector<std::size_t>, decltype(&area_before)> areas(&area_before);
+    for (std::size_t i = 0; i < document.findings.size(); ++i)
+        if (wanted(document.findings[i].status)) areas[area_of(document.findings[i].pointer)].push_back(i);
+    for (auto& [area, indexes] : areas)
+        std::stable_sort(indexes.begin(), indexes.end(), [&](std::size_t a, std::size_t b) {
+            const Finding& x = document.findings[a];
+            const Finding& y = document.findings[b];
+            if (x.status != y.status) return action_rank(x.status) < action_rank(y.status);
+            return rule_of(x).severity > rule_of(y).severity;
+        });
+    return areas;
+}
+
+void write_action_findings(std::ostream& out, const DocumentResult& document, std::size_t doc) {
+    out << "<section class=\"findings\" aria-labelledby=\"" << doc_id(doc) << "-action\">\n<h2 id=\"" << doc_id(doc)
+        << "-action\">Findings needing action</h2>\n";
+    const auto areas = by_area(document, &needs_action);
+    if (areas.empty()) {
+        out << "<p class=\"none-note\">None: no duty is unmet, none is unknown and no waiver has expired.</p>\n";
+    } else {
+        out << "<p class=\"intro\">Expired waivers and unmet duties first, then duties that cannot be verified "
+               "because the partnership file does not record the evidence (unknown is not a pass).</p>\n";
+    }
+    for (const auto& [area, indexes] : areas) {
+        out << "<h3>" << h(area) << "</h3>\n";
+        for (const std::size_t i : indexes) write_finding(out, document, doc, i);
+    }
+    out << "</section>\n";
+}
+
+void write_waivers(std::ostream& out, const DocumentResult& document, std::size_t doc) {
+    out << "<section class=\"waivers\" aria-labelledby=\"" << doc_id(doc) << "-waivers\">\n<h2 id=\"" << doc_id(doc)
+        << "-waivers\">Waivers</h2>\n";
+    if (document.waivers.empty()) {
+        out << "<p class=\"none-note\">No waivers are recorded.</p>\n</section>\n";
+        return;
+    }
+    const auto areas = by_area(document, [](Status s) { return s == Status::waived; });
+    out << "<h3>Waived findings</h3>\n";
+    out << (areas.empty() ? "<p class=\"none-note\">No finding is waived.</p>\n"
+                          : "<p class=\"intro\">Accepted exceptions: each covers an unmet or unknown finding until it "
+                            "expires.</p>\n");
+    for (const auto& [area, indexes] : areas)
+        for (const std::size_t i : indexes) write_finding(out, document, doc, i);
+
+    if (!document.stale_waivers.empty()) {
+        out << "<h3>Stale waivers</h3>\n<p class=\"intro\">These waivers cover no unmet or unknown finding: remove "
+               "them, or correct their rule or target.</p>\n<table class=\"plain\"><thead><tr>";
+        for (const char* header : {"Waiver", "Rule or duty", "Target", "Reason", "Approved by", "Minute", "Expires"})
+            out << "<th scope=\"col\">" << header << "</th>";
+        out << "</tr></thead><tbody>\n";
+        for (const std::size_t index : document.stale_waivers) {
+            if (index >= document.waivers.size()) continue;
+            const engine::Waiver& w = document.waivers[index];
+            out << "<tr><th scope=\"row\"><code>" << h(w.pointer) << "</code></th><td>" << h(w.rule) << "</td><td>"
+                << (w.target.empty() ? std::string("the whole file") : "<code>" + h(w.target) + "</code>")
+                << "</td><td>" << h(w.reason) << "</td><td>" << h(w.approved_by) << "</td><td>" << h(w.minute)
+                << "</td><td>" << h(w.expires) << "</td></tr>\n";
+        }
+        out << "</tbody></table>\n";
+    }
+    out << "</section>\n";
+}
+
+void write_document(std::ostream& out, const DocumentResult& document, std::size_t doc, const ReportInfo& info) {
+    const std::string as_of = document.as_of.empty() ? info.as_of : document.as_of;
+    out << "<section class=\"partnership\" id=\"" << doc_id(doc) << "\" aria-labelledby=\"" << doc_id(doc)
+        << "-title\">\n<h1 id=\"" << doc_id(doc) << "-title\">" << h(partnership_title(document)) << "</h1>\n"
+        << "<dl class=\"facts\">";
+    if (!as_of.empty()) out << "<div><dt>Evaluated as of</dt><dd><time>" << h(as_of) << "</time></dd></div>";
+    if (!document.file.empty())
+        out << "<div><dt>Partnership file</dt><dd><code>" << h(document.file) << "</code></dd></div>";
+    if (!info.rule_packs.empty())
+        out << "<div><dt>Rule packs</dt><dd>" << joined_html(info.rule_packs) << "</dd></div>";
+    out << "</dl>\n<section class=\"summary\" aria-labelledby=\"" << doc_id(doc) << "-summary\">\n<h2 id=\""
+        << doc_id(doc) << "-summary\">Summary</h2>\n";
+    write_summary(out, document.summary);
+    out << "</section>\n";
+    write_matrix(out, document, doc);
+    write_action_findings(out, document, doc);
+    write_waivers(out, document, doc);
+    out << "</section>\n";
+}
+
+}  // namespace
+
+void write_html(std::ostream& out, const std::vector<engine::DocumentResult>& documents, const ReportInfo& info) {
+    std::vector<std::string> names;
+    for (const auto& document : documents) names.push_back(partnership_title(document));
+    std::string title = "Statutory duties report";
+    if (!names.empty()) title += ": " + join_items(names, ", ");
+    if (!info.as_of.empty()) title += " (as of " + info.as_of + ")";
+
+    // The policy makes the no-network promise hold in the browser too: nothing may be fetched,
+    // whatever the page says; only the inline style applies. Links are followed only when clicked.
+    out << "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"
+        << "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
+        << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        << "<meta name=\"referrer\" content=\"no-referrer\">\n<meta name=\"color-scheme\" content=\"light\">\n";
+    if (!info.tool_version.empty())
+        out << "<meta name=\"generator\" content=\"dutycheck " << h(info.tool_version) << "\">\n";
+    out << "<title>" << h(title) << "</title>\n<style>" << css << "</style>\n</head>\n<body>\n"
+        << "<header class=\"masthead\"><p><span class=\"kicker\">Statutory duties compliance report</span><span>";
+    std::vector<std::string> run;
+    if (!info.as_of.empty()) run.push_back("as of " + h(info.as_of));
+    run.push_back("dutycheck" + (info.tool_version.empty() ? std::string() : " " + h(info.tool_version)));
+    out << join_items(run, " · ") << "</span></p></header>\n<main>\n";
+
+    if (documents.size() > 1) {
+        out << "<nav class=\"contents\" aria-label=\"Partnerships\"><h2>Partnerships</h2><ul>\n";
+        for (std::size_t i = 0; i < documents.size(); ++i) {
+            const engine::Summary& s = documents[i].summary;
+            out << "<li><a href=\"#" << doc_id(i) << "\">" << h(names[i]) << "</a>: " << s.count(Status::unmet)
+                << " unmet, " << s.count(Status::unknown) << " unknown, " << s.count(Status::waiver_expired)
+                << " waiver expired, " << s.count(Status::met) << " met</li>\n";
+        }
+        out << "</ul>\n<p class=\"label\">Total for " << documents.size() << " partnership files</p>\n";
+        write_summary(out, total_summary(documents));
+        out << "</nav>\n";
+    }
+    for (std::size_t i = 0; i < documents.size(); ++i) write_document(out, documents[i], i, info);
+    if (documents.empty()) out << "<p class=\"none-note\">No partnership files were checked.</p>\n";
+    out << "</main>\n<footer><p>Produced by dutycheck"
+        << (info.tool_version.empty() ? std::string() : " " + h(info.tool_version))
+        << ". <strong>Unknown</strong> means the partnership file does not record the evidence a duty needs: it is "
+           "not a pass. Met and not applicable findings appear in the matrix only. This page loads nothing from "
+           "the network; citation links open the law at its source.</p></footer>\n</body>\n</html>\n";
+}
+
+}  // namespace dutycheck::report

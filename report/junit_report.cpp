@@ -1,1 +1,161 @@
-// junit report: to be written.
+// Renders results as JUnit XML, the test-report format Jenkins, GitLab and GitHub test reporters read.
+#include "report/junit_report.hpp"
+
+#include <cstddef>
+#include <ostream>
+#include <string>
+#include <string_view>
+
+#include "report/labels.hpp"
+
+namespace dutycheck::report {
+namespace {
+
+using engine::Status;
+
+// XML 1.0 allows only these characters (section 2.2); anything else, and every byte that is not
+// well-formed UTF-8, becomes U+FFFD so that a parser never rejects the report. In an attribute,
+// line breaks and tabs are written as character references because attribute-value
+// normalisation would otherwise turn them into spaces.
+std::string xml(std::string_view text, bool attribute = false) {
+    std::string out;
+    out.reserve(text.size());
+    for (const char32_t c : decode_utf8(text)) {
+        switch (c) {
+            case '&': out += "&amp;"; continue;
+            case '<': out += "&lt;"; continue;
+            case '>': out += "&gt;"; continue;  // also keeps "]]>" out of text
+            case '"': out += "&quot;"; continue;
+            case '\'': out += "&apos;"; continue;
+            case '\r': out += "&#13;"; continue;
+            case '\n': out += attribute ? "&#10;" : "\n"; continue;
+            case '\t': out += attribute ? "&#9;" : "\t"; continue;
+            default: break;
+        }
+        const bool allowed = (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
+        append_utf8(out, allowed ? c : char32_t{0xFFFD});
+    }
+    return out;
+}
+
+std::string attribute(std::string_view name, std::string_view value) {
+    return " " + std::string(name) + "=\"" + xml(value, true) + "\"";
+}
+
+bool is_failure(Status status) {
+    return status == Status::unmet || status == Status::unknown || status == Status::waiver_expired;
+}
+
+bool is_skip(Status status) { return status == Status::not_applicable || status == Status::waived; }
+
+struct Counts {
+    std::size_t tests = 0;
+    std::size_t failures = 0;
+    std::size_t skipped = 0;
+
+    void add(const engine::DocumentResult& document) {
+        for (const auto& finding : document.findings) {
+            ++tests;
+            failures += is_failure(finding.status);
+            skipped += is_skip(finding.status);
+        }
+    }
+};
+
+// errors="0": an error in JUnit is a test that could not run; dutycheck stops with exit 2 before
+// writing any report in that case, so every test case here ran.
+std::string count_attributes(const Counts& counts) {
+    return attribute("tests", std::to_string(counts.tests)) + attribute("failures", std::to_string(counts.failures)) +
+           attribute("errors", "0") + attribute("skipped", std::to_string(counts.skipped));
+}
+
+// "POINTER (object name)": the pointer makes the name unique within the rule, the object's name
+// makes it readable.
+std::string case_name(const engine::Finding& finding) {
+    std::string name = finding.pointer.empty() ? "(whole partnership file)" : finding.pointer;
+    if (!finding.object_name.empty()) name += " (" + finding.object_name + ")";
+    return name;
+}
+
+// The body of a failure: everything a reader needs without opening another report.
+std::string failure_details(const engine::DocumentResult& document, const engine::Finding& finding) {
+    const engine::RuleInfo& rule = rule_of(finding);
+    std::string details = "Rule: " + rule.id;
+    if (!rule.title.empty()) details += " - " + rule.title;
+    details += "\nSeverity: " + std::string(engine::to_string(rule.severity)) +
+               "; basis: " + std::string(engine::to_string(rule.basis)) + "\n";
+    std::string object = finding.object_name;
+    if (!finding.pointer.empty()) object += (object.empty() ? "[" : " [") + finding.pointer + "]";
+    details += "Object: " + (object.empty() ? "the whole partnership file" : object) + "\n";
+    details += "File: " + portable_path(document.file);
+    if (finding.line > 0) details += ":" + std::to_string(finding.line) + ":" + std::to_string(finding.column);
+    details += "\n\n" + finding_message(document, finding) + "\n";
+    for (const auto& missing : finding.missing) details += "Missing: " + missing + "\n";
+    details += "\n";
+    if (const std::string duties = duties_phrase(rule); !duties.empty()) details += duties + "\n";
+    if (!rule.citation.source.empty()) details += "Source: " + rule.citation.source + "\n";
+    if (!rule.citation.quote.empty()) details += "Quote: \"" + rule.citation.quote + "\"\n";
+    if (!rule.citation.url.empty()) details += "URL: " + rule.citation.url + "\n";
+    if (const engine::Waiver* waiver = waiver_of(document, finding)) {
+        details += "Waiver " + waiver->pointer + ": " + waiver_terms(*waiver) + "; expired " + waiver->expires + "\n";
+    }
+    return details;
+}
+
+// Why a test case was skipped, in one line.
+std::string skip_message(const engine::DocumentResult& document, const engine::Finding& finding) {
+    if (finding.status == Status::not_applicable)
+        return finding.message.empty() ? "not applicable" : "not applicable: " + finding.message;
+    std::string message = "waived (" + std::string(engine::to_string(finding.underlying)) + ")";
+    if (const engine::Waiver* waiver = waiver_of(document, finding)) {
+        if (!waiver->expires.empty()) message += " until " + waiver->expires;
+        if (const std::string terms = waiver_terms(*waiver); !terms.empty()) message += ": " + terms;
+    }
+    return message;
+}
+
+void write_case(std::ostream& out, const engine::DocumentResult& document, const engine::Finding& finding) {
+    out << "    <testcase" << attribute("classname", rule_of(finding).id) << attribute("name", case_name(finding))
+        << attribute("file", portable_path(document.file));
+    if (finding.line > 0) out << attribute("line", std::to_string(finding.line));
+    if (is_failure(finding.status)) {
+        out << ">\n      <failure" << attribute("message", finding_message(document, finding))
+            << attribute("type", engine::to_string(finding.status)) << '>' << xml(failure_details(document, finding))
+            << "</failure>\n    </testcase>\n";
+    } else if (is_skip(finding.status)) {
+        out << ">\n      <skipped" << attribute("message", skip_message(document, finding)) << "/>\n    </testcase>\n";
+    } else {
+        out << "/>\n";
+    }
+}
+
+void write_property(std::ostream& out, std::string_view name, std::string_view value) {
+    out << "      <property" << attribute("name", name) << attribute("value", value) << "/>\n";
+}
+
+}  // namespace
+
+void write_junit(std::ostream& out, const std::vector<engine::DocumentResult>& documents, const ReportInfo& info) {
+    Counts total;
+    for (const auto& document : documents) total.add(document);
+
+    out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+    out << "<testsuites" << attribute("name", "dutycheck") << count_attributes(total) << ">\n";
+    for (const auto& document : documents) {
+        Counts counts;
+        counts.add(document);
+        out << "  <testsuite" << attribute("name", portable_path(document.file)) << count_attributes(counts) << ">\n";
+        out << "    <properties>\n";
+        write_property(out, "partnership.id", document.partnership_id);
+        write_property(out, "partnership.name", document.partnership_name);
+        write_property(out, "as_of", document.as_of.empty() ? info.as_of : document.as_of);
+        write_property(out, "rule_packs", join_items(info.rule_packs, ", "));
+        write_property(out, "dutycheck.version", info.tool_version);
+        out << "    </properties>\n";
+        for (const auto& finding : document.findings) write_case(out, document, finding);
+        out << "  </testsuite>\n";
+    }
+    out << "</testsuites>\n";
+}
+
+}  // namespace dutycheck::report

@@ -232,7 +232,7 @@ std::string partnership_title(const engine::DocumentResult& document) {
 
 std::string object_label(std::string_view pointer, std::string_view object_name) {
     if (!object_name.empty()) return std::string(object_name);
-    if (pointer.empty()) return "the whole partnership file";
+    if (pointer.empty()) return "The whole partnership file";
     std::string label;
     std::size_t start = pointer.front() == '/' ? 1 : 0;
     while (start <= pointer.size()) {
@@ -249,6 +249,8 @@ std::string object_label(std::string_view pointer, std::string_view object_name)
         label += segment;
         start = end + 1;
     }
+    if (!label.empty() && label.front() >= 'a' && label.front() <= 'z')
+        label.front() = static_cast<char>(label.front() - 'a' + 'A');
     return label;
 }
 
@@ -336,9 +338,11 @@ std::vector<std::string> evidence_to_record(const engine::Finding& finding) {
             continue;
         }
         item.remove_suffix(not_recorded.size());
+        // Relative only to name a field of the object itself: "0/in_strategic_plan" under
+        // /localities would read as nonsense, so a path through a list keeps its full pointer.
         const std::string& object = finding.pointer;
         if (!object.empty() && item.size() > object.size() + 1 && item.substr(0, object.size()) == object &&
-            item[object.size()] == '/')
+            item[object.size()] == '/' && !(item[object.size() + 1] >= '0' && item[object.size() + 1] <= '9'))
             item.remove_prefix(object.size() + 1);
         items.emplace_back(item);
     }
@@ -349,8 +353,7 @@ namespace {
 
 std::string action_for(engine::Status status, const engine::Finding& finding) {
     if (status == engine::Status::unmet)
-        return "put right what failed, or, if it has been put right since, record the evidence in the "
-               "partnership file";
+        return "put right what failed, then record it in the partnership file";
     if (status == engine::Status::unknown) {
         const auto items = evidence_to_record(finding);
         if (items.empty()) return "record the evidence this duty needs in the partnership file";

@@ -31,4 +31,88 @@ engine::Summary total_summary(const std::vector<engine::DocumentResult>& documen
 inline constexpr engine::Severity severities_by_weight[] = {
     engine::Severity::error, engine::Severity::warning, engine::Severity::info};
 
+// ---------------------------------------------------------------------------------------------
+// Shared by the CI formats (SARIF, JUnit, GitHub annotations): one wording of a finding for
+// formats that have room for a single message, and the text hygiene they all need.
+
+/// `items` joined with `separator` between them.
+std::string join_items(const std::vector<std::string>& items, std::string_view separator);
+
+/// "Duty X" or "Duties X, Y" for the duties a rule encodes; "" when it names none.
+std::string duties_phrase(const engine::RuleInfo& rule);
+
+/// The waiver a waived or waiver_expired finding refers to, or nullptr when it has none (or the
+/// index is out of range, so a formatter never reads past the list).
+const engine::Waiver* waiver_of(const engine::DocumentResult& document, const engine::Finding& finding);
+
+/// The terms a waiver was accepted on, "REASON; approved by WHO; minute M", leaving out what was
+/// not recorded. The expiry is not included: callers word it for their status.
+std::string waiver_terms(const engine::Waiver& waiver);
+
+/// What a finding says, for formats with room for one message: the engine's message; for an
+/// unknown finding without one, "cannot verify: " and what is missing; for waiver_expired,
+/// "waiver expired on DATE (TERMS): " before it. Never empty: falls back to the rule's title.
+std::string finding_message(const engine::DocumentResult& document, const engine::Finding& finding);
+
+/// A file path as CI tools match it against the repository: backslashes as forward slashes and
+/// no leading "./".
+std::string portable_path(std::string_view path);
+
+/// The code points of UTF-8 `text`; each byte that is not part of a well-formed sequence
+/// (overlong forms, surrogates and values past U+10FFFF included) becomes U+FFFD, so bad input
+/// is shown, not dropped, and never reaches an output format as invalid UTF-8.
+std::u32string decode_utf8(std::string_view text);
+
+/// Appends code point `c` to `out` as UTF-8.
+void append_utf8(std::string& out, char32_t c);
+
+/// `text` with every ill-formed UTF-8 byte replaced by U+FFFD.
+std::string valid_utf8(std::string_view text);
+
+// ---------------------------------------------------------------------------------------------
+// Shared by the board formats (Markdown, HTML): how a finding is named and what to do about it,
+// worded for a governance lead rather than for a CI log.
+
+/// The partnership's name, else its id, else "Unnamed partnership".
+std::string partnership_title(const engine::DocumentResult& document);
+
+/// The object a finding is about, for people: its name if it has one; "The whole partnership
+/// file" for the empty pointer; otherwise the pointer's segments in words, capitalised
+/// ("/partnership/integration_scheme" is "Partnership › integration scheme").
+std::string object_label(std::string_view pointer, std::string_view object_name);
+
+/// True if JSON Pointer `a` is listed before `b`: segment by segment, array indexes by number,
+/// so a locality comes right before its planning group and "/localities/10" after "/localities/9".
+bool pointer_before(std::string_view a, std::string_view b);
+
+/// A symbol for each status that does not depend on colour: ✓ ✗ ? – W !
+std::string_view status_symbol(engine::Status status);
+
+/// The status in lower-case words for sentences and cells: "met", "waiver expired", "n/a".
+std::string_view status_words(engine::Status status);
+
+/// The legal force of a rule in words: "Statute", "Statutory guidance", "Local policy".
+std::string_view basis_words(engine::Basis basis);
+
+/// Order in which findings need attention: expired waivers, unmet, unknown, waived, met, n/a.
+int action_rank(engine::Status status);
+
+/// For a finding that could not be verified: each piece of evidence to record, as the engine
+/// named it, less " is not recorded", and relative to the object when it lies inside it
+/// ("admin_support" for /localities/1/planning_group). Other problems (a value of the wrong
+/// type) are kept whole.
+std::vector<std::string> evidence_to_record(const engine::Finding& finding);
+
+/// What the partnership can do about a finding, derived only from what the finding says:
+/// for unmet, put right what failed; for unknown, record the missing evidence; for an expired
+/// waiver, renew it or do either. Empty for met, not applicable and waived.
+std::string what_to_do(const engine::DocumentResult& document, const engine::Finding& finding);
+
+/// `text` split at line breaks (a message holds one failed requirement a line); no empty lines.
+std::vector<std::string> split_lines(std::string_view text);
+
+/// True for an absolute http or https URL without spaces or quotes: the only citation URLs the
+/// board formats turn into links, so that a rule pack cannot smuggle in a javascript: link.
+bool is_web_url(std::string_view url);
+
 }  // namespace dutycheck::report
