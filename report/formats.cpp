@@ -1,14 +1,17 @@
 // The format table: names to writers.
 #include "report/formats.hpp"
 
+#include "report/github_report.hpp"
 #include "report/json_report.hpp"
+#include "report/junit_report.hpp"
+#include "report/sarif_report.hpp"
 
 #include <stdexcept>
 
 namespace dutycheck::report {
 
 const std::vector<std::string>& format_names() {
-    static const std::vector<std::string> names{"text", "json"};
+    static const std::vector<std::string> names{"text", "json", "sarif", "junit", "github"};
     return names;
 }
 
@@ -22,6 +25,9 @@ void write_report(std::ostream& out, std::string_view format, const std::vector<
                   const ReportInfo& info, const TextOptions& text) {
     if (format == "json") return write_json(out, documents, info);
     if (format == "text") return write_text(out, documents, text);
+    if (format == "sarif") return write_sarif(out, documents, info);
+    if (format == "junit") return write_junit(out, documents, info);
+    if (format == "github") return write_github(out, documents, info);
     throw std::invalid_argument("unknown report format '" + std::string(format) + "'");
 }
 

@@ -1,9 +1,11 @@
 // Renders results as GitHub Actions workflow commands, which annotate the partnership file in a pull request.
 #include "report/github_report.hpp"
 
+#include <cstddef>
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "report/labels.hpp"
 
@@ -79,10 +81,15 @@ void write_github(std::ostream& out, const std::vector<engine::DocumentResult>& 
     if (!info.tool_version.empty()) summary += " " + info.tool_version;
     summary += ": " + count(documents.size(), documents.size() == 1 ? "partnership file" : "partnership files");
     if (!info.as_of.empty()) summary += " as of " + info.as_of;
-    summary += ": " + count(total.count(Status::unmet), "unmet") + ", " + count(total.count(Status::unknown), "unknown") +
-               ", " + count(total.count(Status::waiver_expired), "waiver expired") + ", " +
-               count(total.count(Status::waived), "waived") + ", " + count(total.count(Status::met), "met") + ", " +
-               count(total.count(Status::not_applicable), "not applicable");
+    const std::vector<std::string> counts{
+        count(total.count(Status::unmet), "unmet"),
+        count(total.count(Status::unknown), "unknown"),
+        count(total.count(Status::waiver_expired), "waiver expired"),
+        count(total.count(Status::waived), "waived"),
+        count(total.count(Status::met), "met"),
+        count(total.count(Status::not_applicable), "not applicable"),
+    };
+    summary += ": " + join_items(counts, ", ");
     if (!info.rule_packs.empty()) summary += " (rule packs: " + join_items(info.rule_packs, ", ") + ")";
     out << "::notice::" << escaped(summary, false) << '\n';
 }

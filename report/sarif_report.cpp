@@ -149,6 +149,11 @@ std::string last_token(std::string_view pointer) {
     return token;
 }
 
+// The full stop that ends a sentence, unless `text` already ends with one.
+std::string_view stop(std::string_view text) {
+    return !text.empty() && (text.back() == '.' || text.back() == '!' || text.back() == '?') ? "" : ".";
+}
+
 // The duties and the citation, in words and in markdown: what a reader of the alert needs to
 // find the law or policy behind it.
 Json rule_descriptor(const engine::RuleInfo& rule) {
@@ -160,15 +165,15 @@ Json rule_descriptor(const engine::RuleInfo& rule) {
     const bool linkable = plain_web_url(citation.url);
 
     // One paragraph: what the rule checks and where the duty comes from.
-    std::string full = title + ".";
-    std::string full_md = markdown_text(title) + ".";
+    std::string full = title + std::string(stop(title));
+    std::string full_md = markdown_text(title) + std::string(stop(title));
     if (!duties.empty() || !citation.source.empty()) {
         std::string origin = duties;
         if (!citation.source.empty()) origin += (origin.empty() ? "" : ": ") + citation.source;
-        full += " " + origin + ".";
+        full += " " + origin + std::string(stop(origin));
         std::string origin_md = markdown_text(duties);
         if (!citation.source.empty()) origin_md += (origin_md.empty() ? "" : ": ") + markdown_text(citation.source);
-        full_md += " " + origin_md + ".";
+        full_md += " " + origin_md + std::string(stop(origin));
     }
     if (!citation.quote.empty()) {
         full += " \"" + citation.quote + "\"";

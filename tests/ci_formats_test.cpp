@@ -150,7 +150,8 @@ std::vector<DocumentResult> every_status(Rules& rules) {
         },
         waivers);
     DocumentResult borders = document(
-        "fixtures/scottish-borders-2023.json", "scottish-borders", "Scottish Borders Health and Social Care Partnership",
+        "fixtures/scottish-borders-2023.json", "scottish-borders",
+        "Scottish Borders Health and Social Care Partnership",
         {
             finding(co_chair, Status::met, "/localities/0/planning_group", "Berwickshire Locality Planning Group", "",
                     12, 25),
@@ -354,7 +355,8 @@ TEST_CASE("SARIF has one rule descriptor per rule id, with its citation, duties 
     CHECK_THAT(descriptors[1]["help"]["markdown"].get<std::string>(),
                Catch::Contains("<https://www.legislation.gov.uk/asp/2014/9/section/27>"));
     CHECK(descriptors[2]["defaultConfiguration"]["level"] == "warning");
-    CHECK_THAT(descriptors[2]["help"]["text"].get<std::string>(), Catch::Contains("Duties EQ-REG5-ASSESS, EQ-REG5-PUBLISH"));
+    CHECK_THAT(descriptors[2]["help"]["text"].get<std::string>(),
+               Catch::Contains("Duties EQ-REG5-ASSESS, EQ-REG5-PUBLISH"));
     CHECK(descriptors[3]["defaultConfiguration"]["level"] == "note");
 }
 
@@ -546,7 +548,8 @@ TEST_CASE("JUnit has a test suite per file and a test case per finding, with cou
           "approved by Chief Officer; minute IJB/12/2026");
     // not applicable: skipped, saying why.
     CHECK(cases[4]["children"][0]["tag"] == "skipped");
-    CHECK(cases[4]["children"][0]["attrib"]["message"] == "not applicable: the paper does not introduce or revise a policy");
+    CHECK(cases[4]["children"][0]["attrib"]["message"] ==
+          "not applicable: the paper does not introduce or revise a policy");
     // expired waiver: a failure of its own type.
     CHECK(cases[5]["children"][0]["attrib"]["type"] == "waiver_expired");
     CHECK_THAT(cases[5]["children"][0]["attrib"]["message"].get<std::string>(),
@@ -567,7 +570,8 @@ TEST_CASE("hostile strings are escaped in JUnit, which stays well-formed XML and
         xml, "c = list(root.iter('testcase')); print(json.dumps({'suite': root.find('testsuite').get('name'), "
              "'name': c[0].get('name'), 'message': c[0][0].get('message'), 'text': c[0][0].text, "
              "'object': c[1].get('name'), 'skip': c[2][0].get('message'), "
-             "'partnership': root.find('testsuite/properties/property[@name=\\\"partnership.name\\\"]').get('value')}))");
+             "'partnership': "
+             "root.find('testsuite/properties/property[@name=\\\"partnership.name\\\"]').get('value')}))");
     REQUIRE(parsed.has_value());
     CHECK((*parsed)["suite"] == "fixtures/dir with space/a,b:c%.json");
     CHECK((*parsed)["name"] == "/localities/0 (Object " + hostile + ")");
@@ -645,8 +649,9 @@ TEST_CASE("hostile strings cannot break or inject GitHub workflow commands", "[c
 }
 
 TEST_CASE("a GitHub summary of no findings is a single notice", "[ci][github]") {
-    CHECK(github({}) == "::notice::dutycheck 0.1.0: 0 partnership files as of 2026-11-22: 0 unmet, 0 unknown, "
-                        "0 waiver expired, 0 waived, 0 met, 0 not applicable (rule packs: scotland, local/inverclyde)\n");
+    CHECK(github({}) ==
+          "::notice::dutycheck 0.1.0: 0 partnership files as of 2026-11-22: 0 unmet, 0 unknown, 0 waiver expired, "
+          "0 waived, 0 met, 0 not applicable (rule packs: scotland, local/inverclyde)\n");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -667,4 +672,19 @@ TEST_CASE("document paths are written with forward slashes and no leading ./", "
     CHECK(portable_path("./fixtures/x.json") == "fixtures/x.json");
     CHECK(portable_path("fixtures\\cases\\x.json") == "fixtures/cases/x.json");
     CHECK(portable_path("/abs/x.json") == "/abs/x.json");
+}
+
+TEST_CASE("the one-message wording of a finding is never empty and says why an expired waiver fails", "[ci]") {
+    using dutycheck::report::finding_message;
+    Rules rules;
+    const auto* rule = rules.add("r", Severity::error, "The rule's title", {"D"}, Basis::statute, "s");
+    const DocumentResult doc = document("f.json", "", "", {});
+    auto unknown = finding(rule, Status::unknown, "/a", "", "");
+    unknown.missing = {"/a/b is not recorded", "/a/c is not a string"};
+    CHECK(finding_message(doc, unknown) == "cannot verify: /a/b is not recorded; /a/c is not a string");
+    CHECK(finding_message(doc, finding(rule, Status::unmet, "/a", "", "")) == "The rule's title");
+    CHECK(finding_message(doc, finding(nullptr, Status::unmet, "/a", "", "")) == "unmet");
+    // An expired waiver whose index is out of range (never from the engine) still reads sensibly.
+    CHECK(finding_message(doc, waived(finding(rule, Status::unmet, "/a", "", "m"), Status::waiver_expired, 7)) ==
+          "waiver expired: m");
 }

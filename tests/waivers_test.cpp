@@ -172,7 +172,7 @@ TEST_CASE("diff reports new, resolved and unchanged findings and --fail-on-new g
     CHECK(dutycheck_run("diff " + rules + "--fail-on-new " + files).exit_code == 0);  // only the old gap remains
 }
 
-TEST_CASE("--explain shows what the rule read and why, for each instance", "[waivers][cli]") {
+TEST_CASE("explain shows what the rule read and why, for each instance", "[waivers][cli]") {
     const Run run = dutycheck_run("check --as-of 2026-01-01 --format json --explain localities-two-or-more "
                                   "fixtures/cases/localities-two-or-more/pass-two-localities.json");
     const auto report = nlohmann::json::parse(run.out);
