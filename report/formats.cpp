@@ -2,8 +2,10 @@
 #include "report/formats.hpp"
 
 #include "report/github_report.hpp"
+#include "report/html_report.hpp"
 #include "report/json_report.hpp"
 #include "report/junit_report.hpp"
+#include "report/markdown_report.hpp"
 #include "report/sarif_report.hpp"
 
 #include <stdexcept>
@@ -11,7 +13,7 @@
 namespace dutycheck::report {
 
 const std::vector<std::string>& format_names() {
-    static const std::vector<std::string> names{"text", "json", "sarif", "junit", "github"};
+    static const std::vector<std::string> names{"text", "json", "sarif", "junit", "github", "markdown", "html"};
     return names;
 }
 
@@ -28,6 +30,8 @@ void write_report(std::ostream& out, std::string_view format, const std::vector<
     if (format == "sarif") return write_sarif(out, documents, info);
     if (format == "junit") return write_junit(out, documents, info);
     if (format == "github") return write_github(out, documents, info);
+    if (format == "markdown") return write_markdown(out, documents, info);
+    if (format == "html") return write_html(out, documents, info);
     throw std::invalid_argument("unknown report format '" + std::string(format) + "'");
 }
 

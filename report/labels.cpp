@@ -249,8 +249,8 @@ std::string object_label(std::string_view pointer, std::string_view object_name)
         label += segment;
         start = end + 1;
     }
-    if (!label.empty() && label.front() >= 'a' && label.front() <= 'z')
-        label.front() = static_cast<char>(label.front() - 'a' + 'A');
+    if (label.empty()) return std::string(pointer);  // "/": a member with an empty name
+    if (label.front() >= 'a' && label.front() <= 'z') label.front() = static_cast<char>(label.front() - 'a' + 'A');
     return label;
 }
 
