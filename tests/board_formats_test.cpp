@@ -186,22 +186,7 @@ std::vector<std::string> lines_of(const std::string& text) {
 }
 
 void check_golden(const std::string& name, const std::string& actual) {
-    const fs::path path = source_dir / "tests" / "golden" / "formats" / name;
-    if (std::getenv("DUTYCHECK_UPDATE_GOLDEN") != nullptr) {
-        fs::create_directories(path.parent_path());
-        std::ofstream(path, std::ios::binary) << actual;
-    }
-    INFO("golden file " << path.string() << " (refresh with DUTYCHECK_UPDATE_GOLDEN=1 and review the diff)");
-    REQUIRE(fs::exists(path));
-    const std::string expected = read_text(path);
-    // Name the first line that differs rather than printing two whole reports.
-    const auto want = lines_of(expected), got = lines_of(actual);
-    for (std::size_t i = 0; i < std::min(want.size(), got.size()); ++i) {
-        INFO("line " << i + 1);
-        REQUIRE(got[i] == want[i]);
-    }
-    CHECK(got.size() == want.size());
-    CHECK(actual == expected);
+    dutycheck::testing::check_golden(fs::path("formats") / name, actual);
 }
 
 // A Markdown table row's cells: split at pipes that no backslash escapes.

@@ -1,5 +1,5 @@
 // Tests of the CI formats (SARIF, JUnit, GitHub annotations) on results built by hand, with golden files.
-#include <catch2/catch.hpp>
+#include "test_support.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -281,14 +281,7 @@ std::string unescape_github(std::string text) {
 }
 
 void check_golden(const std::string& name, const std::string& actual) {
-    const fs::path path = source_dir / "tests" / "golden" / "formats" / name;
-    if (std::getenv("DUTYCHECK_UPDATE_GOLDEN") != nullptr) {
-        fs::create_directories(path.parent_path());
-        std::ofstream(path, std::ios::binary) << actual;
-    }
-    INFO("golden file " << path.string() << " (refresh with DUTYCHECK_UPDATE_GOLDEN=1 and review the diff)");
-    REQUIRE(fs::exists(path));
-    CHECK(actual == read_text(path));
+    dutycheck::testing::check_golden(fs::path("formats") / name, actual);
 }
 
 const nlohmann::json* result_for(const nlohmann::json& results, const std::string& pointer) {

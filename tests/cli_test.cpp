@@ -7,37 +7,12 @@
 #include <cstdio>
 #include <sys/wait.h>
 
+using dutycheck::testing::dutycheck_run;
+using dutycheck::testing::Run;
 using dutycheck::testing::source_dir;
+using dutycheck::testing::temp_file;
 
 namespace {
-
-struct Run {
-    int exit_code = -1;
-    std::string out;  // stdout
-    std::string err;  // stderr
-};
-
-// Runs the built binary from the source folder; stderr is captured through a file.
-Run dutycheck_run(const std::string& arguments) {
-    const auto err_file = std::filesystem::temp_directory_path() / "dutycheck-cli-test.err";
-    const std::string command = "cd '" + source_dir.string() + "' && '" DUTYCHECK_BINARY "' " + arguments + " 2>'" +
-                                err_file.string() + "'";
-    Run run;
-    FILE* pipe = popen(command.c_str(), "r");
-    REQUIRE(pipe != nullptr);
-    std::array<char, 4096> buffer{};
-    while (auto n = fread(buffer.data(), 1, buffer.size(), pipe)) run.out.append(buffer.data(), n);
-    const int status = pclose(pipe);
-    run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    run.err = dutycheck::testing::read_text(err_file);
-    return run;
-}
-
-std::string temp_file(const std::string& name, const std::string& text) {
-    const auto path = std::filesystem::temp_directory_path() / name;
-    std::ofstream(path, std::ios::binary) << text;
-    return path.string();
-}
 
 }  // namespace
 
@@ -179,13 +154,9 @@ TEST_CASE("the reports of the bundled partnership match their golden files", "[c
         {"lpg-mixed-four-localities.txt",
          "check --as-of 2026-01-01 --colour never fixtures/cases/lpg-mandatory-membership/mixed-four-localities.json"},
     };
-    const bool update = std::getenv("DUTYCHECK_UPDATE_GOLDEN") != nullptr;
     for (const auto& [name, arguments] : cases) {
         DYNAMIC_SECTION(name) {
-            const Run run = dutycheck_run(arguments);
-            const auto path = source_dir / "tests" / "golden" / name;
-            if (update) std::ofstream(path, std::ios::binary) << run.out;
-            CHECK(run.out == dutycheck::testing::read_text(path));
+            dutycheck::testing::check_golden(name, dutycheck_run(arguments).out);
         }
     }
 }

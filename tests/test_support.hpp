@@ -6,10 +6,15 @@
 
 #include <catch2/catch.hpp>
 
+#include <array>
+#include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <sys/wait.h>
+#include <vector>
 
 namespace dutycheck::testing {
 
@@ -44,6 +49,62 @@ inline engine::DocumentResult evaluate_text(const engine::LoadResult& loaded, co
     REQUIRE(std::holds_alternative<std::vector<engine::Value>>(params));
     return engine::evaluate(*loaded.rules, doc, std::get<std::vector<engine::Value>>(params),
                             *engine::parse_date(as_of), "test.json");
+}
+
+/// Compares `actual` with the golden file tests/golden/RELATIVE, naming the first line that
+/// differs; with DUTYCHECK_UPDATE_GOLDEN set it rewrites the file instead, for review in the diff.
+inline void check_golden(const std::filesystem::path& relative, const std::string& actual) {
+    const std::filesystem::path path = source_dir / "tests" / "golden" / relative;
+    if (std::getenv("DUTYCHECK_UPDATE_GOLDEN") != nullptr) {
+        std::filesystem::create_directories(path.parent_path());
+        std::ofstream(path, std::ios::binary) << actual;
+    }
+    INFO("golden file " << path.string() << " (refresh with DUTYCHECK_UPDATE_GOLDEN=1 and review the diff)");
+    REQUIRE(std::filesystem::exists(path));
+    const std::string expected = read_text(path);
+    auto lines_of = [](const std::string& text) {
+        std::vector<std::string> lines;
+        std::istringstream in(text);
+        for (std::string line; std::getline(in, line);) lines.push_back(line);
+        return lines;
+    };
+    const auto want = lines_of(expected), got = lines_of(actual);
+    for (std::size_t i = 0; i < std::min(want.size(), got.size()); ++i) {
+        INFO("line " << i + 1);
+        REQUIRE(got[i] == want[i]);
+    }
+    CHECK(got.size() == want.size());
+    CHECK(actual == expected);
+}
+
+/// What running the built binary gave.
+struct Run {
+    int exit_code = -1;
+    std::string out;  ///< stdout
+    std::string err;  ///< stderr
+};
+
+/// Runs the built `dutycheck` from the source folder with `arguments` (shell words).
+inline Run dutycheck_run(const std::string& arguments) {
+    const auto err_file = std::filesystem::temp_directory_path() / "dutycheck-test-run.err";
+    const std::string command = "cd '" + source_dir.string() + "' && '" DUTYCHECK_BINARY "' " + arguments + " 2>'" +
+                                err_file.string() + "'";
+    Run run;
+    FILE* pipe = popen(command.c_str(), "r");
+    REQUIRE(pipe != nullptr);
+    std::array<char, 4096> buffer{};
+    while (auto n = fread(buffer.data(), 1, buffer.size(), pipe)) run.out.append(buffer.data(), n);
+    const int status = pclose(pipe);
+    run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    run.err = read_text(err_file);
+    return run;
+}
+
+/// Writes a file in the temporary folder and returns its path.
+inline std::string temp_file(const std::string& name, const std::string& text) {
+    const auto path = std::filesystem::temp_directory_path() / name;
+    std::ofstream(path, std::ios::binary) << text;
+    return path.string();
 }
 
 }  // namespace dutycheck::testing

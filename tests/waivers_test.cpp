@@ -8,6 +8,8 @@
 #include <sys/wait.h>
 
 using namespace dutycheck;
+using dutycheck::testing::dutycheck_run;
+using dutycheck::testing::Run;
 using dutycheck::testing::source_dir;
 
 namespace {
@@ -40,27 +42,6 @@ engine::DocumentResult evaluate_with_waivers(const std::string& json, const char
 const std::string waiver_for_b =
     R"([{"rule": "PBJW-S29-LOCALITIES", "target": "/localities/1", "reason": "name agreed at next board",
          "approved_by": "IJB chair", "minute": "IJB/2025/12", "expires": "2026-03-31"}])";
-
-struct Run {
-    int exit_code = -1;
-    std::string out;
-    std::string err;
-};
-
-Run dutycheck_run(const std::string& arguments) {
-    const auto err_file = std::filesystem::temp_directory_path() / "dutycheck-waivers-test.err";
-    const std::string command = "cd '" + source_dir.string() + "' && '" DUTYCHECK_BINARY "' " + arguments + " 2>'" +
-                                err_file.string() + "'";
-    Run run;
-    FILE* pipe = popen(command.c_str(), "r");
-    REQUIRE(pipe != nullptr);
-    std::array<char, 4096> buffer{};
-    while (auto n = fread(buffer.data(), 1, buffer.size(), pipe)) run.out.append(buffer.data(), n);
-    const int status = pclose(pipe);
-    run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    run.err = dutycheck::testing::read_text(err_file);
-    return run;
-}
 
 std::filesystem::path scratch(const std::string& name) {
     const auto dir = std::filesystem::temp_directory_path() / "dutycheck-waivers" / name;
