@@ -62,7 +62,8 @@ TEST_CASE("every rule of every bundled pack has a folder of fixture cases", "[ca
 }
 
 TEST_CASE("every rule fixture produces exactly the findings it expects", "[cases]") {
-    const std::set<std::string> rule_ids = bundled_rule_ids();
+    // Catch runs this body once per section, so the packs are loaded once, not once per fixture.
+    static const std::set<std::string> rule_ids = bundled_rule_ids();
     std::size_t rules_checked = 0;
     for (const auto& folder : std::filesystem::directory_iterator(source_dir / "fixtures" / "cases")) {
         if (!folder.is_directory()) continue;
@@ -76,7 +77,12 @@ TEST_CASE("every rule fixture produces exactly the findings it expects", "[cases
             DYNAMIC_SECTION(rule_id << "/" << file) {
                 const std::string json = dutycheck::testing::read_text(folder.path() / file);
                 const engine::Document doc = dutycheck::testing::parse_document(json);
-                const auto loaded = engine::load_rule_packs(packs_for(doc));
+                // Rule sets are loaded once per pack selection, as the command line does.
+                static std::map<std::vector<std::filesystem::path>, engine::LoadResult> cache;
+                const auto packs = packs_for(doc);
+                auto cached = cache.find(packs);
+                if (cached == cache.end()) cached = cache.emplace(packs, engine::load_rule_packs(packs)).first;
+                const engine::LoadResult& loaded = cached->second;
                 REQUIRE(loaded.ok());
                 REQUIRE(loaded.rules->find_rule(rule_id) != nullptr);
                 auto params = engine::resolve_parameters(*loaded.rules, doc, {});
