@@ -180,3 +180,14 @@ TEST_CASE("statute coverage has no gap, every rule names a registered duty, and 
     if (std::getenv("DUTYCHECK_UPDATE_GOLDEN") != nullptr) std::ofstream(path, std::ios::binary) << run.out;
     CHECK(run.out == dutycheck::testing::read_text(path));
 }
+
+TEST_CASE("a directory with no partnership files is an input error, exit 2", "[cli]") {
+    const auto dir = std::filesystem::temp_directory_path() / "dutycheck-empty-dir";
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    std::ofstream(dir / "notes.txt") << "not a partnership file";
+    const Run run = dutycheck_run("check '" + dir.string() + "'");
+    CHECK(run.exit_code == 2);
+    CHECK(run.out.empty());
+    CHECK_THAT(run.err, Catch::Contains(dir.string() + ": error[DC504]: no partnership files (*.json) in this directory"));
+}
