@@ -7,15 +7,8 @@
 namespace dutycheck::dsl {
 namespace {
 
-bool is_continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
-
 // Columns count code points, so a caret lines up under non-ASCII names.
-std::uint32_t code_points(std::string_view text) {
-    std::uint32_t count = 0;
-    for (char c : text)
-        if (!is_continuation_byte(c)) ++count;
-    return count;
-}
+std::uint32_t code_points(std::string_view text) { return static_cast<std::uint32_t>(code_point_count(text)); }
 
 std::string_view level_name(DiagnosticLevel level) {
     switch (level) {
@@ -69,7 +62,7 @@ std::string render(const Diagnostic& d) {
         const std::uint32_t fault_end = std::clamp(d.end, d.begin, line_end);
         std::string marker;
         for (std::uint32_t i = line_start; i < std::min(d.begin, line_end); ++i) {
-            if (is_continuation_byte(d.file->text()[i])) continue;
+            if (is_utf8_continuation(d.file->text()[i])) continue;
             marker += d.file->text()[i] == '\t' ? '\t' : ' ';
         }
         marker += '^';

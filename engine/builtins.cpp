@@ -1,6 +1,7 @@
 // Builtin functions: signatures for the checker and implementations for the evaluator, side by side.
 #include "engine/builtins.hpp"
 
+#include "dsl/source.hpp"
 #include "engine/value_ops.hpp"
 
 #include <algorithm>
@@ -23,11 +24,6 @@ std::optional<std::string> scalar_key(const Value& value) {
     if (const auto boolean = as_boolean(value)) return key.append(*boolean ? "btrue" : "bfalse");
     if (const auto* date = std::get_if<Date>(&value.data)) return key.append("d").append(std::to_string(date->days));
     return std::nullopt;
-}
-
-std::size_t utf8_length(const std::string& text) {
-    return static_cast<std::size_t>(
-        std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
 Value date_argument(const Document& doc, const Value& value, std::optional<Date>& out) {
@@ -136,7 +132,7 @@ Value call_builtin(Builtin id, const std::vector<Value>& args, const Document& d
         }
         case Builtin::length: {
             if (args[0].is_missing()) return unknown_from(doc, {&args[0]});
-            if (const auto* text = as_string(args[0])) return Value{static_cast<double>(utf8_length(*text))};
+            if (const auto* text = as_string(args[0])) return Value{static_cast<double>(dsl::code_point_count(*text))};
             Value problem;
             if (auto items = elements_of(doc, args[0], problem)) return Value{static_cast<double>(items->size())};
             return type_problem(doc, args[0], "a string or list");

@@ -1,6 +1,8 @@
 // Document accessors and the JSON reader that builds a Document from text via nlohmann's SAX interface.
 #include "engine/document.hpp"
 
+#include "dsl/source.hpp"
+
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>
@@ -329,13 +331,8 @@ namespace {
 // Positions
 // ---------------------------------------------------------------------------------------------
 
-bool is_continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
-
-/// Code points in `bytes` (each byte that does not continue a UTF-8 sequence starts one).
 std::uint32_t count_code_points(std::string_view bytes) {
-    std::uint32_t count = 0;
-    for (const char c : bytes) count += !is_continuation_byte(c);
-    return count;
+    return static_cast<std::uint32_t>(dsl::code_point_count(bytes));
 }
 
 /// Line and code-point column of byte `offset` in `text`, counted from the start. Used once per

@@ -1,6 +1,8 @@
 // Renders results as text for people: wording, grouping by area, wrapping and optional colour.
 #include "report/text_report.hpp"
 
+#include "dsl/source.hpp"
+
 #include <algorithm>
 #include <cstddef>
 #include <cstdio>
@@ -78,10 +80,7 @@ std::string printable(std::string_view text) {
 }
 
 // Columns a string takes on screen: one per UTF-8 code point (wide scripts are rare in these files).
-std::size_t columns(std::string_view text) {
-    return static_cast<std::size_t>(
-        std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
+std::size_t columns(std::string_view text) { return dsl::code_point_count(text); }
 
 // Writes one paragraph word-wrapped to the line width. The caller has already written a prefix
 // `indent` columns wide; continuation lines are indented to match. A word longer than a line
@@ -125,15 +124,6 @@ void write_detail(std::ostream& out, std::string_view text) {
     }
 }
 
-std::string join(const std::vector<std::string>& items, std::string_view separator) {
-    std::string out;
-    for (const auto& item : items) {
-        if (!out.empty()) out += separator;
-        out += item;
-    }
-    return out;
-}
-
 // "3 unmet (2 error, 1 warning)": severities with no findings are left out.
 std::string count_with_severities(const engine::Summary& summary, Status status, std::string_view word) {
     std::string text = std::to_string(summary.count(status)) + " " + std::string(word);
@@ -142,7 +132,7 @@ std::string count_with_severities(const engine::Summary& summary, Status status,
         const auto n = summary.by_status_severity[static_cast<std::size_t>(status)][static_cast<std::size_t>(severity)];
         if (n > 0) parts.push_back(std::to_string(n) + " " + std::string(engine::to_string(severity)));
     }
-    if (!parts.empty()) text += " (" + join(parts, ", ") + ")";
+    if (!parts.empty()) text += " (" + join_items(parts, ", ") + ")";
     return text;
 }
 
@@ -208,10 +198,10 @@ void write_finding(std::ostream& out, const engine::DocumentResult& document, co
     if (!finding.message.empty()) write_detail(out, finding.message);
     // The engine words an unknown finding's message from what is missing; say it only once.
     if (finding.status == Status::unknown && finding.message.empty() && !finding.missing.empty())
-        write_detail(out, "cannot verify: " + join(finding.missing, "; "));
+        write_detail(out, "cannot verify: " + join_items(finding.missing, "; "));
 
     std::string source;
-    if (!rule.duties.empty()) source = (rule.duties.size() == 1 ? "Duty " : "Duties ") + join(rule.duties, ", ");
+    if (!rule.duties.empty()) source = (rule.duties.size() == 1 ? "Duty " : "Duties ") + join_items(rule.duties, ", ");
     if (!rule.citation.source.empty()) source += (source.empty() ? "" : " \u00b7 ") + rule.citation.source;
     if (!source.empty()) write_detail(out, source);
     if (!rule.citation.quote.empty()) write_detail(out, "\"" + rule.citation.quote + "\"");
@@ -226,7 +216,7 @@ void write_finding(std::ostream& out, const engine::DocumentResult& document, co
         std::string line = "Why: " + step.clause + " " + step.condition + " is " + step.outcome;
         std::vector<std::string> values;
         for (const auto& [expression, value] : step.values) values.push_back(expression + " = " + value);
-        if (!values.empty()) line += "; it read " + join(values, "; ");
+        if (!values.empty()) line += "; it read " + join_items(values, "; ");
         write_detail(out, line);
     }
 }

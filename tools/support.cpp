@@ -27,7 +27,7 @@ std::uint32_t offset_of(const dsl::SourceFile& source, engine::SourcePosition po
     std::uint32_t offset = source.line_start(position.line);
     for (std::uint32_t column = 1; column < position.column && offset < text.size(); ++column) {
         ++offset;
-        while (offset < text.size() && (static_cast<unsigned char>(text[offset]) & 0xC0) == 0x80) ++offset;
+        while (offset < text.size() && dsl::is_utf8_continuation(text[offset])) ++offset;
     }
     return offset;
 }
