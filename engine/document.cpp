@@ -9,6 +9,7 @@
 #include <functional>
 #include <limits>
 #include <new>
+#include <unordered_map>
 #include <utility>
 
 #include <nlohmann/json.hpp>
@@ -19,26 +20,47 @@ namespace dutycheck::engine {
 // Document accessors
 // ---------------------------------------------------------------------------------------------
 
-std::string_view Document::as_string(NodeId node) const {
-    const Node& n = nodes_[node];
-    // Non-strings have offset 0 and length 0, so they read as "" without a kind check.
-    return {text_.data() + n.text_offset, n.text_length};
+SharedText SharedText::from_string(std::string text) {
+    auto owner = std::make_shared<const std::string>(std::move(text));
+    // The aliasing constructor: the pointer is the bytes, the ownership is the string's.
+    return {std::shared_ptr<const char>(owner, owner->data()), owner->size()};
 }
 
-std::string_view Document::key(NodeId node) const {
-    const Node& n = nodes_[node];
-    return {text_.data() + n.key_offset, n.key_length};
+std::string_view Document::as_string(NodeId node) const {
+    if (kind(node) != NodeKind::string) return {};
+    const Span span = nodes_[node].payload.span;
+    if (span.length & escaped_flag) return {text_.data() + span.begin, span.length & ~escaped_flag};
+    return source_.view().substr(span.begin, span.length);
 }
 
 std::optional<NodeId> Document::member(NodeId object, std::string_view name) const {
-    const Node& n = nodes_[object];
-    if (n.kind != NodeKind::object) return std::nullopt;
+    if (kind(object) != NodeKind::object) return std::nullopt;
     // Partnership objects have a handful of members; a scan beats any index we would have to store.
-    for (std::uint32_t i = 0; i < n.child_count; ++i) {
-        const NodeId candidate = children_[n.first_child + i];
+    const Span span = nodes_[object].payload.span;
+    for (std::uint32_t i = 0; i < span.length; ++i) {
+        const NodeId candidate = children_[span.begin + i];
         if (key(candidate) == name) return candidate;
     }
     return std::nullopt;
+}
+
+SourcePosition Document::position(NodeId node) const {
+    const std::string_view text = source_.view();
+    if (line_starts_.empty()) {
+        // Counted first so the index is allocated once, at its final size.
+        line_starts_.reserve(1 + static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')));
+        line_starts_.push_back(0);
+        for (const char* at = text.data(), *end = text.data() + text.size();
+             (at = static_cast<const char*>(std::memchr(at, '\n', static_cast<std::size_t>(end - at)))) != nullptr;) {
+            ++at;
+            line_starts_.push_back(static_cast<std::uint32_t>(at - text.data()));
+        }
+    }
+    const std::uint32_t at = offset(node);
+    const auto line = std::upper_bound(line_starts_.begin(), line_starts_.end(), at) - line_starts_.begin();
+    const std::uint32_t start = line_starts_[static_cast<std::size_t>(line) - 1];
+    return {static_cast<std::uint32_t>(line),
+            1 + static_cast<std::uint32_t>(dsl::code_point_count(text.substr(start, at - start)))};
 }
 
 namespace {
@@ -115,12 +137,11 @@ std::string Document::pointer(NodeId node) const {
     for (NodeId n = node; n != root(); n = nodes_[n].parent) path.push_back(n);
     std::string out;
     for (auto it = path.rbegin(); it != path.rend(); ++it) {
-        const Node& n = nodes_[*it];
         out += '/';
-        if (nodes_[n.parent].kind == NodeKind::object) {
+        if (kind(parent(*it)) == NodeKind::object) {
             append_pointer_segment(out, key(*it));
         } else {
-            out += std::to_string(n.index_in_parent);
+            out += std::to_string(index_in_parent(*it));
         }
     }
     return out;
@@ -135,12 +156,13 @@ std::string Document::pointer(NodeId node) const {
 /// `children_` as one contiguous run when the container closes.
 class DocumentBuilder {
 public:
-    /// `source` is only used to size the buffers up front.
-    explicit DocumentBuilder(std::string_view source) {
-        const std::size_t estimate = estimate_node_count(source);
+    explicit DocumentBuilder(SharedText source) {
+        const std::size_t estimate = estimate_node_count(source.view());
+        doc_.source_ = std::move(source);
         doc_.nodes_.reserve(estimate);
         doc_.children_.reserve(estimate);
-        doc_.text_.reserve(source.size() / 4);
+        doc_.keys_.push_back({});
+        key_ids_.emplace(std::string_view(), 0);
         pending_.reserve(64);
         open_.reserve(64);
     }
@@ -150,18 +172,16 @@ public:
 
     /// Adds a node in the current slot: the root, the next array element, or the value of the
     /// member whose key was given last to begin_member().
-    NodeId add(NodeKind kind, SourcePosition position) {
+    NodeId add(NodeKind kind, std::uint32_t offset) {
         const auto id = static_cast<NodeId>(doc_.nodes_.size());
         Document::Node& n = doc_.nodes_.emplace_back();
-        n.kind = kind;
-        n.position = position;
+        n.kind_and_offset = (static_cast<std::uint32_t>(kind) << Document::offset_bits) | offset;
         if (!open_.empty()) {
             const OpenContainer& parent = open_.back();
             n.parent = parent.node;
             n.index_in_parent = static_cast<std::uint32_t>(pending_.size() - parent.pending_start);
-            if (doc_.nodes_[parent.node].kind == NodeKind::object) {
-                n.key_offset = pending_key_offset_;
-                n.key_length = pending_key_length_;
+            if (doc_.kind(parent.node) == NodeKind::object) {
+                n.key = pending_key_;
                 if (parent.key_table >= 0) insert_key(key_tables_[parent.key_table], id);
             }
             pending_.push_back(id);
@@ -169,12 +189,18 @@ public:
         return id;
     }
 
-    void set_number(NodeId node, double value) { doc_.nodes_[node].number = value; }
+    void set_number(NodeId node, double value) { doc_.nodes_[node].payload.number = value; }
 
-    void set_string(NodeId node, std::string_view value) {
-        Document::Node& n = doc_.nodes_[node];
-        n.text_offset = static_cast<std::uint32_t>(doc_.text_.size());
-        n.text_length = static_cast<std::uint32_t>(value.size());
+    /// A string whose text in the source, between its quotes, starts at `begin`. Without escapes
+    /// the decoded value is those very bytes, so the node just points at them.
+    void set_string(NodeId node, std::uint32_t begin, std::string_view value, bool escaped) {
+        Document::Span& span = doc_.nodes_[node].payload.span;
+        if (!escaped) {
+            span = {begin, static_cast<std::uint32_t>(value.size())};
+            return;
+        }
+        span = {static_cast<std::uint32_t>(doc_.text_.size()),
+                static_cast<std::uint32_t>(value.size()) | Document::escaped_flag};
         doc_.text_.append(value);
     }
 
@@ -187,20 +213,18 @@ public:
     void close() {
         const OpenContainer top = open_.back();
         open_.pop_back();
-        Document::Node& n = doc_.nodes_[top.node];
-        n.first_child = static_cast<std::uint32_t>(doc_.children_.size());
-        n.child_count = static_cast<std::uint32_t>(pending_.size() - top.pending_start);
+        doc_.nodes_[top.node].payload.span = {static_cast<std::uint32_t>(doc_.children_.size()),
+                                              static_cast<std::uint32_t>(pending_.size() - top.pending_start)};
         doc_.children_.insert(doc_.children_.end(), pending_.begin() + top.pending_start, pending_.end());
         pending_.resize(top.pending_start);
         if (top.key_table >= 0) --key_tables_in_use_;
     }
 
-    /// Records the key of the next member of the innermost (object) container. Returns false if
+    /// Records the key of the next member of the innermost (object) container: `raw` is its text
+    /// in the source, `decoded` its value (they differ only when it has escapes). Returns false if
     /// the object already has a member with this key.
-    bool begin_member(std::string_view name) {
-        pending_key_offset_ = static_cast<std::uint32_t>(doc_.text_.size());
-        pending_key_length_ = static_cast<std::uint32_t>(name.size());
-        doc_.text_.append(name);
+    bool begin_member(std::string_view raw, std::string_view decoded, bool escaped) {
+        pending_key_ = intern(escaped ? decoded : raw, escaped);
 
         OpenContainer& top = open_.back();
         const std::size_t members = pending_.size() - top.pending_start;
@@ -210,7 +234,7 @@ public:
             // the object switches to a hash table.
             if (members < linear_scan_limit) {
                 for (std::size_t i = top.pending_start; i < pending_.size(); ++i) {
-                    if (key_of(pending_[i]) == name) return false;
+                    if (doc_.nodes_[pending_[i]].key == pending_key_) return false;
                 }
                 return true;
             }
@@ -223,7 +247,7 @@ public:
             table.count = 0;
             for (std::size_t i = top.pending_start; i < pending_.size(); ++i) insert_key(table, pending_[i]);
         }
-        return !contains_key(key_tables_[top.key_table], name);
+        return !contains_key(key_tables_[top.key_table], pending_key_);
     }
 
     /// JSON Pointer the next node added would have (used for errors raised before it exists).
@@ -232,8 +256,8 @@ public:
         const OpenContainer& parent = open_.back();
         std::string out = doc_.pointer(parent.node);
         out += '/';
-        if (doc_.nodes_[parent.node].kind == NodeKind::object) {
-            append_pointer_segment(out, {doc_.text_.data() + pending_key_offset_, pending_key_length_});
+        if (doc_.kind(parent.node) == NodeKind::object) {
+            append_pointer_segment(out, doc_.keys_[pending_key_]);
         } else {
             out += std::to_string(pending_.size() - parent.pending_start);
         }
@@ -282,16 +306,23 @@ private:
         std::size_t count = 0;
     };
 
-    std::string_view key_of(NodeId node) const {
-        const Document::Node& n = doc_.nodes_[node];
-        return {doc_.text_.data() + n.key_offset, n.key_length};
+    /// The id of a key, adding it on first sight. Partnership files repeat a few dozen keys a
+    /// million times over, so the table stays tiny.
+    std::uint32_t intern(std::string_view key, bool escaped) {
+        if (auto found = key_ids_.find(key); found != key_ids_.end()) return found->second;
+        if (escaped) key = *doc_.decoded_keys_.emplace_back(std::make_unique<const std::string>(key));
+        const auto id = static_cast<std::uint32_t>(doc_.keys_.size());
+        doc_.keys_.push_back(key);
+        key_ids_.emplace(key, id);
+        return id;
     }
 
-    static std::size_t hash_key(std::string_view name) { return std::hash<std::string_view>{}(name); }
+    // Keys are interned, so the hash of a member is a hash of its key id.
+    static std::size_t hash_key(std::uint32_t key) { return key * std::size_t{0x9E3779B97F4A7C15}; }
 
     void place(std::vector<NodeId>& slots, NodeId member) const {
         const std::size_t mask = slots.size() - 1;
-        std::size_t i = hash_key(key_of(member)) & mask;
+        std::size_t i = hash_key(doc_.nodes_[member].key) & mask;
         while (slots[i] != 0) i = (i + 1) & mask;
         slots[i] = member;
     }
@@ -308,10 +339,10 @@ private:
         ++table.count;
     }
 
-    bool contains_key(const KeyTable& table, std::string_view name) const {
+    bool contains_key(const KeyTable& table, std::uint32_t key) const {
         const std::size_t mask = table.slots.size() - 1;
-        for (std::size_t i = hash_key(name) & mask; table.slots[i] != 0; i = (i + 1) & mask) {
-            if (key_of(table.slots[i]) == name) return true;
+        for (std::size_t i = hash_key(key) & mask; table.slots[i] != 0; i = (i + 1) & mask) {
+            if (doc_.nodes_[table.slots[i]].key == key) return true;
         }
         return false;
     }
@@ -321,8 +352,8 @@ private:
     std::vector<OpenContainer> open_;
     std::vector<KeyTable> key_tables_;   // a stack, reused across objects to keep allocations rare
     std::size_t key_tables_in_use_ = 0;
-    std::uint32_t pending_key_offset_ = 0;
-    std::uint32_t pending_key_length_ = 0;
+    std::unordered_map<std::string_view, std::uint32_t> key_ids_;
+    std::uint32_t pending_key_ = 0;
 };
 
 namespace {
@@ -350,8 +381,7 @@ SourcePosition position_at(std::string_view text, std::size_t offset) {
 ///
 /// nlohmann's SAX events carry no positions, so the cursor re-walks the text in lockstep: every
 /// event corresponds to exactly one token that nlohmann has already validated, so the cursor
-/// only needs to skip separators and step over that token. The column is counted lazily from an
-/// anchor, so each byte is counted once however the text is split into tokens.
+/// only needs to skip separators and step over that token.
 class SourceCursor {
 public:
     explicit SourceCursor(std::string_view text) : text_(text) {}
@@ -360,33 +390,24 @@ public:
     void skip_separators() {
         while (offset_ < text_.size()) {
             const char c = text_[offset_];
-            if (c == '\n') {
-                ++line_;
-                anchor_ = offset_ + 1;
-                anchor_column_ = 1;
-            } else if (c != ' ' && c != '\t' && c != '\r' && c != ',' && c != ':') {
-                return;
-            }
+            if (c != ' ' && c != '\n' && c != '\t' && c != '\r' && c != ',' && c != ':') return;
             ++offset_;
         }
     }
 
-    /// Position of the byte under the cursor.
-    SourcePosition position() {
-        anchor_column_ += count_code_points(text_.substr(anchor_, offset_ - anchor_));
-        anchor_ = offset_;
-        return {line_, anchor_column_};
-    }
+    /// Byte offset of the cursor.
+    std::uint32_t offset() const { return static_cast<std::uint32_t>(offset_); }
 
     void advance(std::size_t bytes) { offset_ = std::min(offset_ + bytes, text_.size()); }
 
-    /// Steps over a string token starting at its opening quote. JSON strings cannot contain a raw
-    /// newline, so the line does not change.
-    void skip_string() {
+    /// Steps over a string token starting at its opening quote; says whether it held an escape.
+    bool skip_string() {
+        bool escaped = false;
         ++offset_;
         while (offset_ < text_.size()) {
             const char c = text_[offset_];
             if (c == '\\') {
+                escaped = true;
                 offset_ += 2;  // the escaped character can be '"', which must not end the string
             } else {
                 ++offset_;
@@ -394,6 +415,7 @@ public:
             }
         }
         offset_ = std::min(offset_, text_.size());
+        return escaped;
     }
 
     void skip_number() {
@@ -404,12 +426,14 @@ public:
         }
     }
 
+    /// The text between a string token's quotes, once the cursor has stepped over it.
+    std::string_view string_between(std::uint32_t open_quote) const {
+        return text_.substr(open_quote + 1, offset_ - open_quote - 2);
+    }
+
 private:
     std::string_view text_;
     std::size_t offset_ = 0;
-    std::uint32_t line_ = 1;
-    std::size_t anchor_ = 0;            // byte whose column is anchor_column_
-    std::uint32_t anchor_column_ = 1;
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -497,9 +521,9 @@ public:
 
     bool string(std::string& value) {
         cursor_.skip_separators();
-        const SourcePosition at = cursor_.position();
-        cursor_.skip_string();
-        builder_.set_string(builder_.add(NodeKind::string, at), value);
+        const std::uint32_t at = cursor_.offset();
+        const bool escaped = cursor_.skip_string();
+        builder_.set_string(builder_.add(NodeKind::string, at), at + 1, value, escaped);
         return true;
     }
 
@@ -512,11 +536,11 @@ public:
 
     bool key(std::string& name) {
         cursor_.skip_separators();
-        const SourcePosition at = cursor_.position();
-        cursor_.skip_string();
-        if (!builder_.begin_member(name)) {
+        const std::uint32_t at = cursor_.offset();
+        const bool escaped = cursor_.skip_string();
+        if (!builder_.begin_member(cursor_.string_between(at), name, escaped)) {
             // The key's own position, not its value's: the key is what the message is about.
-            error = DocumentError{"duplicate key '" + name + "'", at, builder_.slot_pointer()};
+            error = DocumentError{"duplicate key '" + name + "'", position_at(text_, at), builder_.slot_pointer()};
             return false;
         }
         return true;
@@ -528,7 +552,7 @@ public:
             // Overflowing number: nlohmann reports it in place of the number event, so the
             // cursor still stands just before the number and can say where it starts.
             cursor_.skip_separators();
-            error = DocumentError{"number out of range", cursor_.position(), builder_.slot_pointer()};
+            error = DocumentError{"number out of range", position_at(text_, cursor_.offset()), builder_.slot_pointer()};
             return false;
         }
         SourcePosition at{};
@@ -543,7 +567,7 @@ public:
 private:
     bool scalar(NodeKind kind, double value, std::size_t token_length) {
         cursor_.skip_separators();
-        const SourcePosition at = cursor_.position();
+        const std::uint32_t at = cursor_.offset();
         cursor_.advance(token_length);
         builder_.set_number(builder_.add(kind, at), value);
         return true;
@@ -551,7 +575,7 @@ private:
 
     bool number(double value) {
         cursor_.skip_separators();
-        const SourcePosition at = cursor_.position();
+        const std::uint32_t at = cursor_.offset();
         cursor_.skip_number();
         builder_.set_number(builder_.add(NodeKind::number, at), value);
         return true;
@@ -559,12 +583,13 @@ private:
 
     bool start_container(NodeKind kind) {
         cursor_.skip_separators();
-        const SourcePosition at = cursor_.position();
+        const std::uint32_t at = cursor_.offset();
         cursor_.advance(1);
         // nlohmann's parser is iterative and so is the builder; stopping here keeps hostile
         // nesting from costing more than max_depth entries of bookkeeping.
         if (builder_.depth() >= limits_.max_depth) {
-            error = DocumentError{"nesting deeper than " + std::to_string(limits_.max_depth) + " levels", at,
+            error = DocumentError{"nesting deeper than " + std::to_string(limits_.max_depth) + " levels",
+                                  position_at(text_, at),
                                   builder_.slot_pointer()};
             return false;
         }
@@ -597,10 +622,10 @@ ParsedDocument fail(std::string message, SourcePosition position = {}, std::stri
 // Entry point
 // ---------------------------------------------------------------------------------------------
 
-ParsedDocument parse_json_document(std::string_view text, const DocumentLimits& limits) {
-    // Node fields are 32-bit offsets, so whatever the configured limit, 4 GiB is the hard ceiling.
-    const std::size_t max_bytes =
-        std::min<std::size_t>(limits.max_bytes, std::numeric_limits<std::uint32_t>::max());
+ParsedDocument parse_json_document(SharedText source, const DocumentLimits& limits) {
+    const std::string_view text = source.view();
+    // Node offsets have 28 bits, so whatever the configured limit, that is the hard ceiling.
+    const std::size_t max_bytes = std::min(limits.max_bytes, Document::max_source_bytes);
     if (text.size() > max_bytes) {
         // No place in the file is at fault, so the position stays unknown (0:0).
         return fail("file is larger than the " + std::to_string(max_bytes) + "-byte limit");
@@ -614,7 +639,7 @@ ParsedDocument parse_json_document(std::string_view text, const DocumentLimits& 
     }
 
     try {
-        DocumentBuilder builder(text);
+        DocumentBuilder builder(std::move(source));
         SaxHandler handler(text, limits, builder);
         const bool ok = nlohmann::json::sax_parse(text.data(), text.data() + text.size(), &handler);
         if (handler.error) {
@@ -632,6 +657,10 @@ ParsedDocument parse_json_document(std::string_view text, const DocumentLimits& 
         // nlohmann reports through the handler, so this is a safety net, not an expected path.
         return fail("invalid JSON: " + clean_nlohmann_message(ex.what()));
     }
+}
+
+ParsedDocument parse_json_document(std::string_view text, const DocumentLimits& limits) {
+    return parse_json_document(SharedText::from_string(std::string(text)), limits);
 }
 
 }  // namespace dutycheck::engine

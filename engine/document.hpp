@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -21,27 +22,43 @@ struct SourcePosition {
     std::uint32_t column = 0;
 };
 
+/// The bytes of a file, owned as a string or mapped from disk. Shared, so that a Document can
+/// keep views into the text (its unescaped strings, its keys) for as long as it lives.
+struct SharedText {
+    std::shared_ptr<const char> bytes;
+    std::size_t size = 0;
+
+    std::string_view view() const { return {bytes.get(), size}; }
+    /// Takes ownership of a string's bytes.
+    static SharedText from_string(std::string text);
+};
+
 /// A parsed partnership file stored as a flat table of nodes.
 ///
 /// Containers keep their children contiguous in `children_`, so element access is O(1)
-/// and the whole model is a handful of vectors: no per-node allocation, and JSON Pointers
-/// are computed on demand from parent links rather than stored.
+/// and the whole model is a handful of vectors: no per-node allocation. Each node is 24 bytes:
+/// keys are interned, strings without escapes stay views into the source text, and a node
+/// records its byte offset rather than its line and column, which are worked out only for the
+/// few nodes a report names. On a large file the node table is most of the memory touched, and
+/// touching memory, not parsing, is what costs the time.
 class Document {
 public:
     /// The top-level node.
     NodeId root() const { return 0; }
 
-    NodeKind kind(NodeId node) const { return nodes_[node].kind; }
-    bool as_bool(NodeId node) const { return nodes_[node].number != 0; }
-    double as_number(NodeId node) const { return nodes_[node].number; }
+    NodeKind kind(NodeId node) const { return static_cast<NodeKind>(nodes_[node].kind_and_offset >> offset_bits); }
+    bool as_bool(NodeId node) const { return nodes_[node].payload.number != 0; }
+    double as_number(NodeId node) const { return nodes_[node].payload.number; }
     std::string_view as_string(NodeId node) const;
 
     /// Number of elements of an array or members of an object; 0 for scalars.
-    std::size_t size(NodeId node) const { return nodes_[node].child_count; }
+    std::size_t size(NodeId node) const {
+        return is_container(node) ? nodes_[node].payload.span.length : 0;
+    }
     /// The i-th element of an array, or the i-th member (in file order) of an object.
-    NodeId child(NodeId node, std::size_t i) const { return children_[nodes_[node].first_child + i]; }
+    NodeId child(NodeId node, std::size_t i) const { return children_[nodes_[node].payload.span.begin + i]; }
     /// The key of an object member (empty for array elements and the root).
-    std::string_view key(NodeId node) const;
+    std::string_view key(NodeId node) const { return keys_[nodes_[node].key]; }
     /// The member of an object named `name`, if present.
     std::optional<NodeId> member(NodeId object, std::string_view name) const;
     /// The container holding this node; the root is its own parent.
@@ -56,29 +73,52 @@ public:
     /// The deepest existing node on the way to a pointer: the node itself if it exists, else its
     /// nearest recorded ancestor (for placing a finding about something absent).
     NodeId nearest(std::string_view pointer) const;
-    /// Where the node starts in the source text (line 0 if not recorded).
-    SourcePosition position(NodeId node) const { return nodes_[node].position; }
+    /// Where the node starts in the source text: line and code-point column, both from 1.
+    SourcePosition position(NodeId node) const;
+    /// Byte offset of the node's first character in the source text.
+    std::uint32_t offset(NodeId node) const { return nodes_[node].kind_and_offset & offset_mask; }
     /// Total number of nodes.
     std::size_t node_count() const { return nodes_.size(); }
+    /// The text the document was parsed from.
+    std::string_view source() const { return source_.view(); }
+
+    /// Largest source text a Document can hold: node offsets have 28 bits.
+    static constexpr std::size_t max_source_bytes = (std::size_t{1} << 28) - 1;
 
 private:
     friend class DocumentBuilder;
-    struct Node {
-        NodeKind kind = NodeKind::null;
-        std::uint32_t parent = 0;
-        std::uint32_t index_in_parent = 0;
-        std::uint32_t first_child = 0;   // into children_
-        std::uint32_t child_count = 0;
-        std::uint32_t text_offset = 0;   // into text_, for strings
-        std::uint32_t text_length = 0;
-        std::uint32_t key_offset = 0;    // into text_, for object members
-        std::uint32_t key_length = 0;
-        double number = 0;               // numbers, and booleans as 0/1
-        SourcePosition position;
+    static constexpr unsigned offset_bits = 28;
+    static constexpr std::uint32_t offset_mask = (std::uint32_t{1} << offset_bits) - 1;
+    static constexpr std::uint32_t escaped_flag = std::uint32_t{1} << 31;  // string decoded into text_
+
+    struct Span {
+        std::uint32_t begin;   // containers: into children_; strings: into the source or text_
+        std::uint32_t length;
     };
+    struct Node {
+        std::uint32_t parent = 0;
+        std::uint32_t key = 0;               // into keys_; 0 is the empty key
+        std::uint32_t index_in_parent = 0;
+        std::uint32_t kind_and_offset = 0;   // NodeKind in the top 4 bits, source offset below
+        union {
+            double number;                   // numbers, and booleans as 0/1
+            Span span;                       // strings and containers
+        } payload{0.0};
+    };
+    static_assert(sizeof(Node) == 24);
+
+    bool is_container(NodeId node) const {
+        const NodeKind k = kind(node);
+        return k == NodeKind::array || k == NodeKind::object;
+    }
+
+    SharedText source_;
     std::vector<Node> nodes_;
     std::vector<NodeId> children_;
-    std::string text_;                   // all string values and keys, back to back
+    std::vector<std::string_view> keys_;        // interned keys: views into source_ or decoded_keys_
+    std::vector<std::unique_ptr<const std::string>> decoded_keys_;  // keys with escapes (stable addresses)
+    std::string text_;                          // string values with escapes, decoded, back to back
+    mutable std::vector<std::uint32_t> line_starts_;  // built on the first position() call
 };
 
 /// Why a file could not be read as a partnership document: the location and what was expected.
@@ -100,9 +140,12 @@ struct ParsedDocument {
     std::optional<DocumentError> error;
 };
 
-/// Parse JSON text into a Document. Rejects: empty input, invalid JSON or UTF-8, a UTF-8
-/// byte-order mark (with a message saying so), duplicate object keys, nesting deeper than
-/// limits.max_depth, and input larger than limits.max_bytes. Records each node's line/column.
+/// Parse JSON text into a Document, which keeps `text` alive. Rejects: empty input, invalid JSON
+/// or UTF-8, a UTF-8 byte-order mark (with a message saying so), duplicate object keys, nesting
+/// deeper than limits.max_depth, and input larger than limits.max_bytes.
+ParsedDocument parse_json_document(SharedText text, const DocumentLimits& limits = {});
+
+/// The same for text the caller owns: it is copied first.
 ParsedDocument parse_json_document(std::string_view text, const DocumentLimits& limits = {});
 
 }  // namespace dutycheck::engine

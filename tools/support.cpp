@@ -7,6 +7,9 @@
 #include <fstream>
 #include <iostream>
 #include <sstream>
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -23,13 +26,19 @@ fs::path executable_directory() {
 
 // Byte offset of a 1-based line and code-point column.
 std::uint32_t offset_of(const dsl::SourceFile& source, engine::SourcePosition position) {
-    const std::string& text = source.text();
+    const std::string_view text = source.text();
     std::uint32_t offset = source.line_start(position.line);
     for (std::uint32_t column = 1; column < position.column && offset < text.size(); ++column) {
         ++offset;
         while (offset < text.size() && dsl::is_utf8_continuation(text[offset])) ++offset;
     }
     return offset;
+}
+
+const dsl::SourceFile& error_source(const LoadedDocument& loaded) {
+    if (!loaded.error_source)
+        loaded.error_source = std::make_shared<const dsl::SourceFile>(loaded.path, std::string(loaded.text.view()));
+    return *loaded.error_source;
 }
 
 }  // namespace
@@ -56,6 +65,39 @@ std::optional<std::string> read_file(const fs::path& path) {
     return text.str();
 }
 
+std::optional<engine::SharedText> map_file(const fs::path& path) {
+    const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return std::nullopt;
+    struct stat info {};
+    if (fstat(fd, &info) != 0 || S_ISDIR(info.st_mode)) {
+        close(fd);
+        return std::nullopt;
+    }
+    // Mapping pays off for large files; for small ones a read into reused heap memory is cheaper
+    // than a mapping and its teardown.
+    constexpr off_t map_from_bytes = 1 << 20;
+    if (S_ISREG(info.st_mode) && info.st_size >= map_from_bytes) {
+        const auto size = static_cast<std::size_t>(info.st_size);
+        // MAP_POPULATE maps the whole file in one go rather than a page fault at a time.
+        void* mapped = mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+        close(fd);
+        if (mapped == MAP_FAILED) return std::nullopt;
+        return engine::SharedText{
+            std::shared_ptr<const char>(static_cast<const char*>(mapped),
+                                        [size](const char* bytes) { munmap(const_cast<char*>(bytes), size); }),
+            size};
+    }
+    // Small files, pipes and devices: read what there is.
+    std::string text;
+    if (S_ISREG(info.st_mode)) text.reserve(static_cast<std::size_t>(info.st_size));
+    char buffer[65536];
+    ssize_t n = 0;
+    while ((n = read(fd, buffer, sizeof buffer)) > 0) text.append(buffer, static_cast<std::size_t>(n));
+    close(fd);
+    if (n < 0) return std::nullopt;
+    return engine::SharedText::from_string(std::move(text));
+}
+
 std::optional<engine::LoadResult> load_or_report(const std::vector<fs::path>& packs) {
     engine::LoadResult loaded = engine::load_rule_packs(packs);
     // Errors always show; rule warnings follow --quiet like other diagnostics.
@@ -73,25 +115,30 @@ LoadedDocument load_document(const std::string& path, const engine::DocumentLimi
     if (!ec && size > limits.max_bytes)
         throw UsageError{path + ": error[DC504]: file is larger than the " + std::to_string(limits.max_bytes) +
                          "-byte limit"};
-    auto text = read_file(path);
+    auto text = map_file(path);
     if (!text) throw UsageError{path + ": error[DC504]: cannot read the file"};
-    return load_document_text(path, std::move(*text), limits);
+    return load_shared_text(path, std::move(*text), limits);
 }
 
 LoadedDocument load_document_text(const std::string& display_path, std::string text,
                                   const engine::DocumentLimits& limits) {
+    return load_shared_text(display_path, engine::SharedText::from_string(std::move(text)), limits);
+}
+
+LoadedDocument load_shared_text(const std::string& display_path, engine::SharedText text,
+                                const engine::DocumentLimits& limits) {
     LoadedDocument loaded;
     loaded.path = display_path;
-    loaded.source = std::make_unique<dsl::SourceFile>(display_path, std::move(text));
-    engine::ParsedDocument parsed = engine::parse_json_document(loaded.source->text(), limits);
+    loaded.text = text;
+    engine::ParsedDocument parsed = engine::parse_json_document(std::move(text), limits);
     if (parsed.error) {
         dsl::Diagnostic d;
         d.code = "DC501";
         d.message = parsed.error->message;
         if (!parsed.error->pointer.empty()) d.message += " (at " + parsed.error->pointer + ")";
         if (parsed.error->position.line > 0) {
-            d.file = loaded.source.get();
-            d.begin = offset_of(*loaded.source, parsed.error->position);
+            d.file = &error_source(loaded);
+            d.begin = offset_of(*d.file, parsed.error->position);
             d.end = d.begin + 1;
         } else {
             d.message = display_path + ": " + d.message;
@@ -137,10 +184,9 @@ std::string render_input_error(const LoadedDocument& loaded, const std::string& 
     d.code = code;
     d.message = message + (pointer.empty() ? "" : " (at " + pointer + ")");
     const auto node = loaded.document ? loaded.document->find(pointer) : std::nullopt;
-    const auto position = node ? loaded.document->position(*node) : engine::SourcePosition{};
-    if (position.line > 0) {
-        d.file = loaded.source.get();
-        d.begin = offset_of(*loaded.source, position);
+    if (node) {
+        d.file = &error_source(loaded);
+        d.begin = loaded.document->offset(*node);
         d.end = d.begin + 1;
         return dsl::render(d);
     }

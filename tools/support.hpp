@@ -30,14 +30,20 @@ inline constexpr const char* standard_pack = "scotland";
 /// Reads a whole file; nullopt if it cannot be read.
 std::optional<std::string> read_file(const std::filesystem::path& path);
 
+/// The bytes of a file, mapped read-only rather than copied when it is a regular file (on a
+/// large partnership file, copying costs more than parsing); nullopt if it cannot be read.
+std::optional<engine::SharedText> map_file(const std::filesystem::path& path);
+
 /// Loads rule packs, printing every diagnostic to stderr; nullopt if any is an error.
 std::optional<engine::LoadResult> load_or_report(const std::vector<std::filesystem::path>& packs);
 
 /// A partnership file read and parsed, or the rendered reason it could not be.
 struct LoadedDocument {
     std::string path;
-    std::unique_ptr<dsl::SourceFile> source;
+    engine::SharedText text;
     std::optional<engine::Document> document;
+    /// The text with a line index, for quoting lines in input errors; made on the first error.
+    mutable std::shared_ptr<const dsl::SourceFile> error_source;
 };
 
 /// Reads and parses one partnership file; on failure, throws UsageError with a
@@ -47,6 +53,8 @@ LoadedDocument load_document(const std::string& path, const engine::DocumentLimi
 /// The same for text already read (e.g. a file at a git revision), shown as `display_path`.
 LoadedDocument load_document_text(const std::string& display_path, std::string text,
                                   const engine::DocumentLimits& limits);
+LoadedDocument load_shared_text(const std::string& display_path, engine::SharedText text,
+                                const engine::DocumentLimits& limits);
 
 /// The content of `path` at git revision `revision` (`git show REV:PATH`); throws UsageError if git fails.
 std::string git_show(const std::string& revision, const std::string& path);
