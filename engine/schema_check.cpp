@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cmath>
+#include <unordered_map>
 
 namespace dutycheck::engine {
 namespace {
@@ -64,28 +65,19 @@ public:
 
     void check(NodeId node, const json& subschema, int depth = 0) {
         if (problems_.size() >= limit_ || depth > 64) return;
-        const json* s = &subschema;
-        bool is_date = false;
-        // Follow local references; the date definition carries date semantics.
-        for (int hops = 0; s->contains("$ref") && hops < 8; ++hops) {
-            const std::string ref = (*s)["$ref"].get<std::string>();
-            if (ref == "#/$defs/date") is_date = true;
-            const std::string prefix = "#/$defs/";
-            if (ref.rfind(prefix, 0) != 0 || !schema()["$defs"].contains(ref.substr(prefix.size()))) return;
-            s = &schema()["$defs"][ref.substr(prefix.size())];
-        }
+        const Resolved& resolved = resolve(subschema);
+        if (resolved.schema == nullptr) return;
+        const bool is_date = resolved.is_date;
         // JSON null is "not recorded", whatever the field: rules report it as unknown.
         if (doc_.kind(node) == NodeKind::null) return;
-        if (auto type = s->find("type"); type != s->end()) {
-            std::vector<std::string> types;
-            if (type->is_string()) types.push_back(type->get<std::string>());
-            else for (const auto& t : *type) types.push_back(t.get<std::string>());
+        if (!resolved.types.empty()) {
             bool ok = false;
-            for (const auto& t : types) ok = ok || has_type(doc_, node, t);
+            for (const auto& t : resolved.types) ok = ok || has_type(doc_, node, t);
             if (!ok) {
                 std::string expected;
-                for (std::size_t i = 0; i < types.size(); ++i)
-                    expected += (i == 0 ? "" : i + 1 == types.size() ? " or " : ", ") + type_noun(types[i]);
+                for (std::size_t i = 0; i < resolved.types.size(); ++i)
+                    expected += (i == 0 ? "" : i + 1 == resolved.types.size() ? " or " : ", ") +
+                                type_noun(resolved.types[i]);
                 if (is_date) expected = "a date (YYYY-MM-DD or YYYY-MM)";
                 problems_.push_back({node, "expected " + expected + ", found " + found(doc_, node)});
                 return;
@@ -96,25 +88,58 @@ public:
             return;
         }
         if (doc_.kind(node) == NodeKind::object) {
-            auto properties = s->find("properties");
-            if (properties == s->end()) return;
+            if (resolved.properties == nullptr) return;
             for (std::size_t i = 0; i < doc_.size(node); ++i) {
                 const NodeId member = doc_.child(node, i);
-                auto property = properties->find(std::string(doc_.key(member)));
-                if (property != properties->end()) check(member, *property, depth + 1);
+                auto property = resolved.properties->find(doc_.key(member));
+                if (property != resolved.properties->end()) check(member, *property, depth + 1);
             }
         } else if (doc_.kind(node) == NodeKind::array) {
-            auto items = s->find("items");
-            if (items == s->end()) return;
-            for (std::size_t i = 0; i < doc_.size(node); ++i) check(doc_.child(node, i), *items, depth + 1);
+            if (resolved.items == nullptr) return;
+            for (std::size_t i = 0; i < doc_.size(node); ++i) check(doc_.child(node, i), *resolved.items, depth + 1);
         }
     }
 
     std::vector<SchemaProblem> take() { return std::move(problems_); }
 
 private:
+    /// A subschema with its local references followed; `is_date` if one was the date definition.
+    struct Resolved {
+        const json* schema = nullptr;  // null: a reference the schema does not define
+        bool is_date = false;
+        std::vector<std::string> types;    // the allowed JSON types; empty: any
+        const json* properties = nullptr;  // for objects
+        const json* items = nullptr;       // for arrays
+    };
+
+    // Every node of a large file passes through here, so each subschema's references are
+    // followed once and remembered.
+    const Resolved& resolve(const json& subschema) {
+        auto [entry, inserted] = resolved_.try_emplace(&subschema);
+        if (!inserted) return entry->second;
+        Resolved& out = entry->second;
+        const json* s = &subschema;
+        // Follow local references; the date definition carries date semantics.
+        for (int hops = 0; s->contains("$ref") && hops < 8; ++hops) {
+            const std::string ref = (*s)["$ref"].get<std::string>();
+            if (ref == "#/$defs/date") out.is_date = true;
+            const std::string prefix = "#/$defs/";
+            if (ref.rfind(prefix, 0) != 0 || !schema()["$defs"].contains(ref.substr(prefix.size()))) return out;
+            s = &schema()["$defs"][ref.substr(prefix.size())];
+        }
+        out.schema = s;
+        if (auto type = s->find("type"); type != s->end()) {
+            if (type->is_string()) out.types.push_back(type->get<std::string>());
+            else for (const auto& t : *type) out.types.push_back(t.get<std::string>());
+        }
+        if (auto properties = s->find("properties"); properties != s->end()) out.properties = &*properties;
+        if (auto items = s->find("items"); items != s->end()) out.items = &*items;
+        return out;
+    }
+
     const Document& doc_;
     std::size_t limit_;
+    std::unordered_map<const json*, Resolved> resolved_;
     std::vector<SchemaProblem> problems_;
 };
 
