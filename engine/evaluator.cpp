@@ -11,6 +11,14 @@
 namespace dutycheck::engine {
 namespace {
 
+/// Records where in the file a finding is: the line and column of `node`.
+void place(Finding& finding, const Document& doc, NodeId node) {
+    const SourcePosition position = doc.position(node);
+    finding.line = position.line;
+    finding.column = position.column;
+}
+
+
 /// Per-document index for lookup(): built on first use for each (collection, field), so a
 /// rule that looks up one direction per report stays linear in the document.
 class LookupIndex {
@@ -425,9 +433,20 @@ void RuleRun::finish(Status status, std::string message, std::vector<std::string
     Value about = rule_.about && !about_collection ? eval(*rule_.about)
                   : innermost_.empty()             ? Value{DocNode{doc_.root()}}
                                                    : innermost_.back();
-    if (const auto* absent = std::get_if<Absent>(&about.data)) finding.pointer = absent->pointer;
-    else if (const auto* node = std::get_if<DocNode>(&about.data)) finding.pointer = doc_.pointer(node->id);
-    else if (about.origin != no_origin) finding.pointer = doc_.pointer(about.origin);
+    // Where the finding points: the object itself, or for something absent its nearest recorded
+    // ancestor (found once here, from the node in hand, rather than by walking the pointer later).
+    NodeId at = doc_.root();
+    if (const auto* absent = std::get_if<Absent>(&about.data)) {
+        finding.pointer = absent->pointer;
+        at = doc_.nearest(finding.pointer);
+    } else if (const auto* node = std::get_if<DocNode>(&about.data)) {
+        finding.pointer = doc_.pointer(node->id);
+        at = node->id;
+    } else if (about.origin != no_origin) {
+        finding.pointer = doc_.pointer(about.origin);
+        at = about.origin;
+    }
+    place(finding, doc_, at);
     // Name: the object itself, else the innermost element being checked.
     if (const auto* node = std::get_if<DocNode>(&about.data)) finding.object_name = object_name(doc_, node->id);
     for (auto it = innermost_.rbegin(); finding.object_name.empty() && it != innermost_.rend(); ++it)
@@ -658,17 +677,14 @@ DocumentResult evaluate(const RuleSet& rules, const Document& doc, const std::ve
                     finding.message = "the " + pack.name + " pack applies only to jurisdiction '" +
                                       pack.jurisdiction + "'; this partnership is '" + *actual + "'";
                 }
+                place(finding, doc, doc.nearest(finding.pointer));
                 result.findings.push_back(std::move(finding));
                 continue;
             }
         }
         RuleRun(rule, doc, params, as_of, lookups, result.findings, rule.info.id == options.explain_rule).run();
     }
-    for (auto& finding : result.findings) {
-        const SourcePosition position = doc.position(doc.nearest(finding.pointer));
-        finding.line = position.line;
-        finding.column = position.column;
-    }
+
     result.waivers = options.waivers;
     apply_waivers(result, as_of);
     for (const auto& finding : result.findings) result.summary.add(finding);

@@ -122,17 +122,6 @@ private:
     std::vector<std::string> pack_names_;
 };
 
-std::vector<LoadedDocument> load_inputs(const std::vector<std::string>& inputs) {
-    // Read and check every file before evaluating or printing anything: an input error leaves
-    // no partial report behind.
-    std::vector<LoadedDocument> documents;
-    for (const auto& path : expand_inputs(inputs)) {
-        documents.push_back(load_document(path, {}));
-        check_structure(documents.back());
-    }
-    return documents;
-}
-
 /// A failing finding's identity across runs: rule, file and JSON Pointer (not the rule alone,
 /// which would hide a second gap behind a known one).
 using FindingKey = std::tuple<std::string, std::string, std::string>;
@@ -161,39 +150,54 @@ std::set<FindingKey> read_baseline(const std::string& path) {
     return keys;
 }
 
-// Writes `content` to `path` through a temporary file and a rename, so an interrupted run
-// leaves the previous report intact.
-void write_atomically(const std::string& path, const std::string& content) {
-    const fs::path target(path);
-    const fs::path temporary = target.parent_path() / (target.filename().string() + ".tmp." + std::to_string(getpid()));
-    {
-        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        out << content;
-        out.flush();
-        if (!out) {
-            std::error_code ignored;
-            fs::remove(temporary, ignored);
-            throw UsageError{path + ": error[DC508]: cannot write the report"};
-        }
-    }
-    std::error_code ec;
-    fs::rename(temporary, target, ec);
-    if (ec) {
-        fs::remove(temporary, ec);
-        throw UsageError{path + ": error[DC508]: cannot write the report"};
-    }
-}
-
-std::string render(const std::string& format, const std::vector<engine::DocumentResult>& results,
-                   const report::ReportInfo& info, const CheckOptions& options, bool to_terminal) {
-    std::ostringstream out;
+// Renders a report straight into a stream: a report can be far larger than its input, so it is
+// never held whole in memory.
+void render(std::ostream& out, const std::string& format, const std::vector<engine::DocumentResult>& results,
+            const report::ReportInfo& info, const CheckOptions& options, bool to_terminal) {
     report::TextOptions text;
     text.show_all = options.show_all;
     text.colour = options.colour == "always" ||
                   (options.colour == "auto" && to_terminal && std::getenv("NO_COLOR") == nullptr);
     report::write_report(out, format, results, info, text);
-    return out.str();
 }
+
+/// A report file being written: a temporary file beside its target until every report has been
+/// rendered, then renamed over the target, so an interrupted run leaves the previous report intact.
+class PendingOutput {
+public:
+    explicit PendingOutput(std::string path)
+        : path_(std::move(path)),
+          temporary_(fs::path(path_).parent_path() /
+                     (fs::path(path_).filename().string() + ".tmp." + std::to_string(getpid()))) {}
+    PendingOutput(const PendingOutput&) = delete;
+    PendingOutput& operator=(const PendingOutput&) = delete;
+    ~PendingOutput() {
+        if (!committed_) {
+            std::error_code ignored;
+            fs::remove(temporary_, ignored);
+        }
+    }
+
+    template <typename Write>
+    void write(Write&& write_to) {
+        std::ofstream out(temporary_, std::ios::binary | std::ios::trunc);
+        if (out) write_to(out);
+        out.flush();
+        if (!out) throw UsageError{path_ + ": error[DC508]: cannot write the report"};
+    }
+
+    void commit() {
+        std::error_code ec;
+        fs::rename(temporary_, path_, ec);
+        if (ec) throw UsageError{path_ + ": error[DC508]: cannot write the report"};
+        committed_ = true;
+    }
+
+private:
+    std::string path_;
+    fs::path temporary_;
+    bool committed_ = false;
+};
 
 // Parses --output FORMAT=PATH.
 std::vector<std::pair<std::string, std::string>> parse_outputs(const std::vector<std::string>& outputs) {
@@ -216,22 +220,30 @@ std::vector<std::pair<std::string, std::string>> parse_outputs(const std::vector
 int run_check(const CheckOptions& options) {
     const auto outputs = parse_outputs(options.outputs);
     const auto baseline = options.baseline ? std::optional(read_baseline(*options.baseline)) : std::nullopt;
-    const std::vector<LoadedDocument> documents = load_inputs(options.inputs);
     Evaluation evaluation(options);
     std::vector<engine::DocumentResult> results;
-    for (const auto& loaded : documents) {
+    // One file at a time: read, checked and evaluated, keeping only its findings. Nothing is
+    // printed until every file has been, so an input error in any of them still leaves no
+    // partial report; and memory is reused from file to file rather than held for all of them.
+    for (const auto& path : expand_inputs(options.inputs)) {
+        const LoadedDocument loaded = load_document(path, {});
+        check_structure(loaded);
         auto result = evaluation.evaluate(loaded);
         if (!result) return exit_error;
         results.push_back(std::move(*result));
     }
 
-    // Render everything first, then write: files atomically, then stdout.
+    // Report files first, each complete in a temporary file before any replaces its target;
+    // then stdout.
     const report::ReportInfo info = evaluation.info();
-    std::vector<std::pair<std::string, std::string>> files;
-    for (const auto& [format, path] : outputs) files.emplace_back(path, render(format, results, info, options, false));
-    const std::string stdout_report = render(options.format, results, info, options, isatty(STDOUT_FILENO) != 0);
-    for (const auto& [path, content] : files) write_atomically(path, content);
-    std::cout << stdout_report << std::flush;
+    std::vector<std::unique_ptr<PendingOutput>> files;
+    for (const auto& [format, path] : outputs) {
+        files.push_back(std::make_unique<PendingOutput>(path));
+        files.back()->write([&](std::ostream& out) { render(out, format, results, info, options, false); });
+    }
+    for (auto& file : files) file->commit();
+    render(std::cout, options.format, results, info, options, isatty(STDOUT_FILENO) != 0);
+    std::cout << std::flush;
 
     if (options.fail_on == "none") return exit_ok;
     const engine::Severity threshold = threshold_of(options.fail_on);
