@@ -95,6 +95,7 @@ const std::vector<BuiltinSignature>& builtin_table() {
         {"distinct", Builtin::distinct, 1, 1, {T::list, T::any}, T::list, "distinct(LIST)"},
         {"empty", Builtin::empty, 1, 1, {T::any, T::any}, T::boolean, "empty(X)"},
         {"exists", Builtin::exists, 1, 1, {T::any, T::any}, T::boolean, "exists(X)"},
+        {"is_number", Builtin::is_number, 1, 1, {T::any, T::any}, T::boolean, "is_number(X)"},
         {"length", Builtin::length, 1, 1, {T::any, T::any}, T::number, "length(STRING or LIST)"},
         {"max", Builtin::max, 1, 1, {T::list, T::any}, T::any, "max(LIST of numbers or dates)"},
         {"min", Builtin::min, 1, 1, {T::list, T::any}, T::any, "min(LIST of numbers or dates)"},
@@ -123,6 +124,10 @@ Value call_builtin(Builtin id, const std::vector<Value>& args, const Document& d
             if (args[0].is_absent()) return boolean(false);
             if (args[0].is_unknown()) return args[0];
             return boolean(true);
+        case Builtin::is_number:
+            // The format lets a few fields be a bare number or an object (a direction's budget).
+            if (args[0].is_missing()) return unknown_from(doc, {&args[0]});
+            return boolean(as_number(args[0]).has_value());
         case Builtin::empty: {
             if (args[0].is_missing()) return unknown_from(doc, {&args[0]});
             if (const auto* text = as_string(args[0])) return boolean(text->empty());

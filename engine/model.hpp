@@ -26,7 +26,7 @@ enum class Quantifier { any, all, none, count, select };
 
 /// Identifies a builtin function in the table (engine/builtins.hpp).
 enum class Builtin {
-    exists, empty, length, matches, count, distinct, max, min, sum, abs,
+    exists, empty, is_number, length, matches, count, distinct, max, min, sum, abs,
     date, add_years, add_months, add_days, days_between, years_between
 };
 

@@ -266,3 +266,24 @@ TEST_CASE("an undecided 'and' names only what was missing", "[evaluator]") {
     REQUIRE(result.findings.size() == 1);
     CHECK(result.findings[0].missing == std::vector<std::string>{"/board/x is not recorded"});
 }
+
+TEST_CASE("is_number tells a bare number from an object and is unknown when nothing is recorded", "[evaluator]") {
+    const std::string body = R"("x": {"bare": 1250000, "object": {"amount": 5}, "text": "5"})";
+    CHECK(only_status("  require is_number(x.bare)", body) == "met");
+    CHECK(only_status("  require is_number(x.object)", body) == "unmet");
+    CHECK(only_status("  require is_number(x.text)", body) == "unmet");  // a string of digits is not a number
+    CHECK(only_status("  require is_number(x.absent)", body) == "unknown");
+}
+
+TEST_CASE("a direction's budget may be a bare number and its functions one string", "[schema]") {
+    // The format allows both (partnership-format.md); neither is an input error.
+    const auto doc = dutycheck::testing::parse_document(R"({"format": "dutycheck.partnership/1",
+        "directions": [{"reference": "D1", "budget": 1460806, "functions": "Adult social care"},
+                       {"reference": "D2", "budget": {"amount": 5}, "functions": ["adult-social-work"]},
+                       {"reference": "D3", "budget": "a lot", "functions": 7}]})");
+    std::vector<std::string> seen;
+    for (const auto& p : engine::check_against_schema(doc)) seen.push_back(doc.pointer(p.node) + ": " + p.message);
+    CHECK(seen == std::vector<std::string>{
+                      "/directions/2/budget: expected an object or a number, found \"a lot\"",
+                      "/directions/2/functions: expected a list or a string, found a number"});
+}
