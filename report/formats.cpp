@@ -7,13 +7,14 @@
 #include "report/junit_report.hpp"
 #include "report/markdown_report.hpp"
 #include "report/sarif_report.hpp"
+#include "report/tsv_report.hpp"
 
 #include <stdexcept>
 
 namespace dutycheck::report {
 
 const std::vector<std::string>& format_names() {
-    static const std::vector<std::string> names{"text", "json", "sarif", "junit", "github", "markdown", "html"};
+    static const std::vector<std::string> names{"text", "json", "sarif", "junit", "github", "markdown", "html", "tsv"};
     return names;
 }
 
@@ -32,6 +33,7 @@ void write_report(std::ostream& out, std::string_view format, const std::vector<
     if (format == "github") return write_github(out, documents, info);
     if (format == "markdown") return write_markdown(out, documents, info);
     if (format == "html") return write_html(out, documents, info);
+    if (format == "tsv") return write_tsv(out, documents, text);
     throw std::invalid_argument("unknown report format '" + std::string(format) + "'");
 }
 

@@ -1,6 +1,7 @@
 // Tests of the CI formats (SARIF, JUnit, GitHub annotations) on results built by hand, with golden files.
 #include "test_support.hpp"
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -21,6 +22,7 @@
 #include "report/labels.hpp"
 #include "report/report_info.hpp"
 #include "report/sarif_report.hpp"
+#include "report/tsv_report.hpp"
 
 using dutycheck::engine::Basis;
 using dutycheck::engine::DocumentResult;
@@ -680,4 +682,28 @@ TEST_CASE("the one-message wording of a finding is never empty and says why an e
     // An expired waiver whose index is out of range (never from the engine) still reads sensibly.
     CHECK(finding_message(doc, waived(finding(rule, Status::unmet, "/a", "", "m"), Status::waiver_expired, 7)) ==
           "waiver expired: m");
+}
+
+TEST_CASE("TSV has one line per failing finding with eight fields and escapes what would split them", "[ci][tsv]") {
+    Rules rules;
+    const RuleInfo* rule = rules.add("lpg-has-lead", Severity::warning, "A lead", {"LOC-GUIDE-LEADERSHIP"},
+                                     Basis::statutory_guidance, "Localities guidance");
+    DocumentResult document;
+    document.file = "dir/p\tq.json";
+    document.findings = {finding(rule, Status::met, "/localities/0", "A", ""),
+                         finding(rule, Status::unmet, "/localities/1", "B", "two\tparts\nand a \\ back", 12, 5),
+                         finding(rule, Status::unknown, "/localities/2", "C", "cannot verify: x", 20, 5),
+                         finding(rule, Status::not_applicable, "/localities/3", "D", "does not apply")};
+    std::ostringstream out;
+    dutycheck::report::write_tsv(out, {document}, {});
+    CHECK(out.str() ==
+          "lpg-has-lead\tdir/p\\tq.json\t/localities/1\tunmet\twarning\t12\t5\ttwo\\tparts\\nand a \\\\ back\n"
+          "lpg-has-lead\tdir/p\\tq.json\t/localities/2\tunknown\twarning\t20\t5\tcannot verify: x\n");
+
+    std::ostringstream all;
+    dutycheck::report::TextOptions options;
+    options.show_all = true;
+    dutycheck::report::write_tsv(all, {document}, options);
+    const std::string lines = all.str();
+    CHECK(std::count(lines.begin(), lines.end(), '\n') == 4);
 }
