@@ -191,3 +191,70 @@ TEST_CASE("a directory with no partnership files is an input error, exit 2", "[c
     CHECK(run.out.empty());
     CHECK_THAT(run.err, Catch::Contains(dir.string() + ": error[DC504]: no partnership files (*.json) in this directory"));
 }
+
+TEST_CASE("the TSV report lists the failing findings of the JSON report one a line", "[cli][tsv]") {
+    const Run tsv = dutycheck_run("check --format tsv fixtures/inverclyde-2019.json");
+    const Run json = dutycheck_run("check --format json fixtures/inverclyde-2019.json");
+    CHECK(tsv.exit_code == json.exit_code);
+    std::size_t failing = 0;
+    const auto report = nlohmann::json::parse(json.out);
+    for (const auto& document : report["documents"])
+        for (const auto& finding : document["findings"]) {
+            const std::string status = finding["status"];
+            failing += status == "unmet" || status == "unknown" || status == "waiver_expired";
+        }
+    std::istringstream lines(tsv.out);
+    std::size_t count = 0;
+    for (std::string line; std::getline(lines, line); ++count) {
+        CHECK(std::count(line.begin(), line.end(), '\t') == 7);
+        CHECK_THAT(line, Catch::Contains("\tfixtures/inverclyde-2019.json\t/"));
+    }
+    CHECK(count == failing);
+    CHECK(count > 0);
+}
+
+TEST_CASE("the benchmark's core pack gives one finding per missing group and skips what the benchmark skips",
+          "[cli][bench]") {
+    // bench/rules/core restates the peer benchmark's five rules (bench/README.md).
+    const std::string file = temp_file("dutycheck-bench.json", R"({"format": "dutycheck.partnership/1",
+      "localities": [
+        {"id": "a", "planning_group": {"status": "active", "members": [{"category": "housing"}],
+                                        "co_chairs": [{"role": "community_representative"}]}},
+        {"id": "b", "planning_group": {"status": "ACTIVE"}},
+        {"id": "c", "planning_group": {"status": "pathfinder", "members": [
+          {"category": "health_professional"}, {"category": "housing"}, {"category": "third_sector"},
+          {"category": "carer_representative"}, {"category": "service_manager"}]}}],
+      "reports": [
+        {"id": "R1", "policy_change": "new", "eqia": {"carried_out": false},
+         "direction": {"required": true, "to": "council", "reference": "D1"}},
+        {"id": "R2", "policy_change": "revised", "eqia": {"carried_out": true},
+         "direction": {"required": true, "to": "both", "reference": "D9"}},
+        {"id": "R3", "policy_change": "none", "direction": {"required": false, "to": "council"}},
+        {"id": "R4", "policy_change": "new", "direction": {"required": true, "to": "both", "reference": "D1"}}],
+      "directions": [{"reference": "D1"}]})");
+    const Run run = dutycheck_run("check --rules bench/rules/core --format tsv '" + file + "'");
+    CHECK(run.exit_code == 1);
+    std::vector<std::string> found;
+    std::istringstream lines(run.out);
+    for (std::string line; std::getline(lines, line);) {
+        std::istringstream fields(line);
+        std::string rule, path, pointer;
+        std::getline(fields, rule, '\t');
+        std::getline(fields, path, '\t');
+        std::getline(fields, pointer, '\t');
+        found.push_back(rule + " " + pointer);
+    }
+    // Three localities: R1 holds. Group b's status is "ACTIVE", which the benchmark does not
+    // check (strings compare exactly); group c has every category and no co-chairs key.
+    CHECK(found == std::vector<std::string>{
+                       "lpg.membership.health_or_social_care /localities/0",
+                       "lpg.membership.third_or_independent_sector /localities/0",
+                       "lpg.membership.carer_or_service_user /localities/0",
+                       "lpg.membership.service_manager /localities/0",
+                       "lpg.community_cochair /localities/0",   // one co-chair, not two
+                       "eqia.trigger /reports/0",               // carried_out is false
+                       "eqia.trigger /reports/3",               // no eqia recorded: unknown
+                       "direction.target /reports/0",           // "council" is not a body
+                       "direction.target /reports/1",           // D9 is not a recorded direction
+                   });
+}
