@@ -656,6 +656,12 @@ DocumentResult evaluate(const RuleSet& rules, const Document& doc, const std::ve
     if (const auto* text = as_string(name)) result.partnership_name = *text;
     const Value jurisdiction = field_of(doc, partnership, "jurisdiction");
 
+    // Growing a vector of a hundred thousand findings copies them and touches fresh memory at
+    // every doubling. For a large file a bound by its size is reserved instead: pages never
+    // written cost nothing, so a generous estimate is free and a short one only means some
+    // regrowth. (Small files skip it, so a batch of thousands holds no idle reservations.)
+    const std::size_t expected = rules.rules.size() * 4 + doc.node_count() / 4;
+    if (expected >= 4096) result.findings.reserve(expected);
     LookupIndex lookups;
     for (const auto& rule : rules.rules) {
         const PackInfo& pack = rules.packs[rule.pack];
