@@ -218,7 +218,7 @@ TEST_CASE("long operator chains and field paths are refused before they can exha
         REQUIRE(loaded.diagnostics.size() == 1);
         CHECK(loaded.diagnostics[0].code == "DC103");
         CHECK(loaded.diagnostics[0].message ==
-              "expression nested too deeply (more than 512 levels of operators, fields and brackets)");
+              "expression nested too deeply (more than 512 levels of operators and fields)");
     }
     // A long but reasonable chain is fine.
     std::string fifty = "true";
