@@ -17,11 +17,13 @@ namespace dutycheck::dsl {
 namespace grammar {
 
 namespace x3 = boost::spirit::x3;
-using x3::alnum;
-using x3::alpha;
+// Character classes from the ASCII encoding: X3's default (standard) classes take a byte above
+// 127 as a negative char and assert, so a BOM or a stray non-ASCII byte between tokens aborted.
+using x3::ascii::alnum;
+using x3::ascii::alpha;
 using x3::attr;
 using x3::char_;
-using x3::digit;
+using x3::ascii::digit;
 using x3::eol;
 using x3::lexeme;
 using x3::lit;
@@ -71,7 +73,7 @@ struct as_type {
 template <typename T>
 inline constexpr as_type<T> as{};
 
-auto const skipper = x3::space | (lit('#') >> *(char_ - eol));
+auto const skipper = x3::ascii::space | (lit('#') >> *(char_ - eol));
 
 // Semantic-action helpers. X3 does not propagate into single-member structs reliably,
 // so those are filled by actions. A rule whose definition is an action gets no

@@ -27,6 +27,11 @@ std::string join(const std::vector<std::string>& parts) {
     return out;
 }
 
+// Deepest expression tree a rule may build. Operator chains and field accesses are flat in the
+// parse tree but become left-deep trees here, which evaluation and destruction walk recursively,
+// so `a and b and …` 30,000 times long would overflow the stack. The bundled packs reach 13.
+constexpr std::size_t max_expression_depth = 512;
+
 // Variant alternatives may arrive wrapped in forward_ast or not; treat both alike.
 template <typename T>
 const T& unwrap(const T& node) { return node; }
@@ -88,13 +93,40 @@ private:
     std::uint32_t bind(const ast::Name& name, StaticType type);
     const Binding* lookup_binding(const std::string& name) const;
     std::vector<MessagePart> message(const ast::Template& message);
+    /// Adds `levels` to the depth of the tree being built for as long as it lives.
+    struct Deeper {
+        Deeper(RuleChecker& checker, std::size_t levels) : checker_(checker), levels_(levels) {
+            checker_.depth_ += levels_;
+        }
+        ~Deeper() { checker_.depth_ -= levels_; }
+        Deeper(const Deeper&) = delete;
+        Deeper& operator=(const Deeper&) = delete;
+        RuleChecker& checker_;
+        std::size_t levels_;
+    };
+    /// Past max_expression_depth: reports DC103 once and stands in for the expression.
+    ExprPtr too_deep(const ast::Located& at);
 
     const dsl::SourceFile& file_;
     const RuleSet& rules_;
     std::vector<Diagnostic>& diagnostics_;
     std::vector<Binding> scope_;
     std::uint32_t slots_ = 0;
+    // Operators, fields and prefix operators on the path to the node being built: with the brackets
+    // (at most ParseLimits::max_nesting) an upper bound of the depth of the tree.
+    std::size_t depth_ = 0;
+    bool too_deep_reported_ = false;
 };
+
+ExprPtr RuleChecker::too_deep(const ast::Located& at) {
+    if (!too_deep_reported_) {
+        too_deep_reported_ = true;
+        error(at, "DC103", "expression nested too deeply (more than " + std::to_string(max_expression_depth) +
+                               " levels of operators and fields)",
+              {"split it with 'let' bindings"});
+    }
+    return make(at, StaticType::any, Constant{Value{Absent{}}});
+}
 
 const RuleChecker::Binding* RuleChecker::lookup_binding(const std::string& name) const {
     for (auto it = scope_.rbegin(); it != scope_.rend(); ++it)
@@ -128,6 +160,8 @@ void RuleChecker::expect_type(const Expr& expr, StaticType expected, const std::
 }
 
 ExprPtr RuleChecker::expression(const ast::Chain& chain) {
+    const Deeper deeper(*this, chain.rest.size());
+    if (depth_ > max_expression_depth) return too_deep(chain);
     ExprPtr result = operand(chain.first);
     std::size_t comparisons = 0;
     for (const auto& operation : chain.rest) {
@@ -211,6 +245,8 @@ ExprPtr RuleChecker::name(const ast::Name& name) {
 }
 
 ExprPtr RuleChecker::access(const ast::Access& access) {
+    const Deeper deeper(*this, access.fields.size());
+    if (depth_ > max_expression_depth) return too_deep(access);
     std::size_t first_field = 0;
     ExprPtr base;
     const auto* head = boost::get<ast::Name>(&access.base.get());
@@ -342,6 +378,8 @@ ExprPtr RuleChecker::call(const ast::Call& call) {
 }
 
 ExprPtr RuleChecker::unary(const ast::Unary& unary) {
+    const Deeper deeper(*this, 1);
+    if (depth_ > max_expression_depth) return too_deep(unary);
     ExprPtr operand_expr = operand(unary.operand);
     if (unary.op == ast::Op::not_) {
         expect_type(*operand_expr, StaticType::boolean, "the operand of 'not'");

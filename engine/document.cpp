@@ -589,8 +589,7 @@ private:
         // nesting from costing more than max_depth entries of bookkeeping.
         if (builder_.depth() >= limits_.max_depth) {
             error = DocumentError{"nesting deeper than " + std::to_string(limits_.max_depth) + " levels",
-                                  position_at(text_, at),
-                                  builder_.slot_pointer()};
+                                  position_at(text_, at), builder_.slot_pointer(), LimitExceeded::max_depth};
             return false;
         }
         builder_.open(builder_.add(kind, at));
@@ -610,9 +609,10 @@ private:
     SourceCursor cursor_;
 };
 
-ParsedDocument fail(std::string message, SourcePosition position = {}, std::string pointer = {}) {
+ParsedDocument fail(std::string message, SourcePosition position = {}, std::string pointer = {},
+                    LimitExceeded limit = LimitExceeded::none) {
     ParsedDocument result;
-    result.error = DocumentError{std::move(message), position, std::move(pointer)};
+    result.error = DocumentError{std::move(message), position, std::move(pointer), limit};
     return result;
 }
 
@@ -628,7 +628,8 @@ ParsedDocument parse_json_document(SharedText source, const DocumentLimits& limi
     const std::size_t max_bytes = std::min(limits.max_bytes, Document::max_source_bytes);
     if (text.size() > max_bytes) {
         // No place in the file is at fault, so the position stays unknown (0:0).
-        return fail("file is larger than the " + std::to_string(max_bytes) + "-byte limit");
+        return fail("file is larger than the " + std::to_string(max_bytes) + "-byte limit", {}, {},
+                    LimitExceeded::max_bytes);
     }
     // nlohmann would silently skip a BOM; it is rejected so the fix is named instead.
     if (text.size() >= 3 && std::memcmp(text.data(), "\xEF\xBB\xBF", 3) == 0) {

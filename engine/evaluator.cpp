@@ -71,16 +71,29 @@ Value from_truth(Truth truth, const Value& problem) {
     return Value{truth == Truth::true_};
 }
 
+/// Thrown out of a rule's evaluation when it goes over its step limit; caught in evaluate().
+struct OutOfSteps {};
+
 class RuleRun {
 public:
     RuleRun(const CompiledRule& rule, const Document& doc, const std::vector<Value>& params, Date as_of,
-            LookupIndex& lookups, std::vector<Finding>& findings, bool explain)
+            LookupIndex& lookups, std::vector<Finding>& findings, bool explain, std::uint64_t max_steps)
         : rule_(rule), doc_(doc), params_(params), as_of_(as_of), lookups_(lookups), findings_(findings),
-          slots_(rule.slot_count, Value{Absent{}}), explain_(explain) {}
+          slots_(rule.slot_count, Value{Absent{}}), explain_(explain), max_steps_(max_steps) {}
 
+    /// Evaluates every instance of the rule; throws OutOfSteps past the step limit.
     void run() { step(0); }
+    /// The steps taken so far.
+    std::uint64_t steps() const { return steps_; }
 
 private:
+    // The whole cost of the limit on the hot path: an add and a compare.
+    void count_steps(std::uint64_t n = 1) {
+        steps_ += n;
+        if (steps_ > max_steps_) [[unlikely]]
+            throw OutOfSteps{};
+    }
+
     Value eval(const Expr& expr);
     Value eval_binary(const BinaryExpr& binary, const Expr& expr);
     Value eval_quantifier(const QuantifierExpr& q);
@@ -112,6 +125,8 @@ private:
     std::vector<std::string> unknown_;
     bool explain_ = false;
     std::vector<Explanation> explanation_;
+    std::uint64_t steps_ = 0;
+    std::uint64_t max_steps_;
 };
 
 void RuleRun::looked_at(const Expr& expr, std::vector<std::pair<std::string, std::string>>& values) {
@@ -163,6 +178,7 @@ void RuleRun::note(const char* clause, const Expr& condition, Truth outcome) {
 }
 
 Value RuleRun::eval(const Expr& expr) {
+    count_steps();
     return std::visit(
         [&](const auto& node) -> Value {
             using N = std::decay_t<decltype(node)>;
@@ -171,7 +187,12 @@ Value RuleRun::eval(const Expr& expr) {
             else if constexpr (std::is_same_v<N, RootField>) return field_of(doc_, Value{DocNode{doc_.root()}}, node.key);
             else if constexpr (std::is_same_v<N, ParamRef>) return params_[node.index];
             else if constexpr (std::is_same_v<N, AsOf>) return Value{as_of_};
-            else if constexpr (std::is_same_v<N, FieldAccess>) return field_of(doc_, eval(*node.base), node.key);
+            else if constexpr (std::is_same_v<N, FieldAccess>) {
+                // Read across a list, a field costs one step per element it collects.
+                Value field = field_of(doc_, eval(*node.base), node.key);
+                if (const auto* list = std::get_if<ListPtr>(&field.data)) count_steps((*list)->size());
+                return field;
+            }
             else if constexpr (std::is_same_v<N, UnaryExpr>) {
                 Value operand = eval(*node.operand);
                 if (node.op == UnaryOp::not_) {
@@ -248,6 +269,7 @@ Value RuleRun::eval_binary(const BinaryExpr& binary, const Expr& expr) {
             Truth found = Truth::false_;
             Unknown reasons;
             for (const Value& item : *items) {
+                count_steps();
                 Value item_problem;
                 const Truth t = equals(doc_, lhs, item, item_problem);
                 if (t == Truth::true_) {
@@ -290,6 +312,7 @@ Value RuleRun::eval_quantifier(const QuantifierExpr& q) {
     Unknown reasons;
     bool unknown = false;
     for (Value& item : *items) {
+        count_steps();
         slots_[q.slot] = item;
         Value item_problem;
         const Truth t = condition(*q.predicate, item_problem);
@@ -378,6 +401,7 @@ void RuleRun::step(std::size_t index) {
                 const auto saved_unknown = unknown_;
                 const auto saved_explanation = explanation_;
                 for (Value& item : *items) {
+                    count_steps();
                     unmet_ = saved_unmet;
                     unknown_ = saved_unknown;
                     explanation_ = saved_explanation;
@@ -664,6 +688,7 @@ DocumentResult evaluate(const RuleSet& rules, const Document& doc, const std::ve
     if (expected >= 4096) result.findings.reserve(expected);
     LookupIndex lookups;
     for (const auto& rule : rules.rules) {
+        if (result.step_limit_exceeded) break;
         const PackInfo& pack = rules.packs[rule.pack];
         if (!pack.jurisdiction.empty()) {
             // A pack for one jurisdiction says nothing about another: never a pass.
@@ -688,7 +713,22 @@ DocumentResult evaluate(const RuleSet& rules, const Document& doc, const std::ve
                 continue;
             }
         }
-        RuleRun(rule, doc, params, as_of, lookups, result.findings, rule.info.id == options.explain_rule).run();
+        RuleRun run(rule, doc, params, as_of, lookups, result.findings, rule.info.id == options.explain_rule,
+                    options.max_steps);
+        const std::size_t earlier_findings = result.findings.size();
+        try {
+            run.run();
+        } catch (const OutOfSteps&) {
+            // A rule cut off part-way has decided nothing: none of its findings stand, not even
+            // those of the instances it finished, and no later rule runs.
+            result.findings.erase(result.findings.begin() + static_cast<std::ptrdiff_t>(earlier_findings),
+                                  result.findings.end());
+            result.step_limit_exceeded = StepLimitExceeded{&rule.info, options.max_steps};
+        }
+        if (run.steps() > result.most_steps) {
+            result.most_steps = run.steps();
+            result.most_steps_rule = &rule.info;
+        }
     }
 
     result.waivers = options.waivers;

@@ -36,10 +36,16 @@ struct EvaluationOptions {
     Date as_of;                 ///< the evaluation date for every date rule
     std::vector<Waiver> waivers;  ///< from read_waivers
     std::string explain_rule;   ///< record what this rule looked at (empty: none)
+    /// The most evaluation steps one rule may take on one file: one per expression evaluated,
+    /// per element a quantifier, 'for each' or 'in' goes through, and per element of a field
+    /// read across a list. The default is far above what any real partnership needs (see
+    /// docs/robustness.md); a rule that goes over it stops the evaluation (step_limit_exceeded).
+    std::uint64_t max_steps = 1'000'000'000;
 };
 
 /// Evaluates every rule of the set against one document, then applies the waivers: an unmet or
 /// unknown finding a waiver covers becomes waived, or waiver_expired after its expiry date.
+/// A rule that takes more than options.max_steps stops the evaluation: see step_limit_exceeded.
 /// Deterministic: rule order, then instance order. Each finding carries the line and column of
 /// its object (or the nearest recorded ancestor).
 DocumentResult evaluate(const RuleSet& rules, const Document& doc, const std::vector<Value>& params,

@@ -88,6 +88,12 @@ struct Summary {
     std::size_t count(Status status) const { return by_status[static_cast<std::size_t>(status)]; }
 };
 
+/// A rule that took more evaluation steps on one file than EvaluationOptions::max_steps allows.
+struct StepLimitExceeded {
+    const RuleInfo* rule = nullptr;
+    std::uint64_t limit = 0;
+};
+
 /// All findings for one partnership file, in deterministic order (rule order, then instance order).
 struct DocumentResult {
     std::string file;                 ///< path as given on the command line
@@ -98,6 +104,11 @@ struct DocumentResult {
     Summary summary;
     std::vector<Waiver> waivers;      ///< every waiver of the file, as recorded
     std::vector<std::size_t> stale_waivers;  ///< indexes into `waivers` of those that covered no unmet or unknown finding
+    /// Set when a rule went over the step limit: evaluation stopped at that rule, its findings
+    /// were dropped and no later rule ran, so the result is incomplete and must not be reported.
+    std::optional<StepLimitExceeded> step_limit_exceeded;
+    std::uint64_t most_steps = 0;         ///< the most evaluation steps one rule took on this file
+    const RuleInfo* most_steps_rule = nullptr;  ///< the rule that took them
 };
 
 /// True if a finding fails a gate at `threshold` severity: unmet, unknown or an expired waiver.

@@ -11,6 +11,7 @@
 #include <optional>
 #include <sstream>
 #include <string>
+#include <unistd.h>
 #include <utility>
 #include <vector>
 
@@ -226,7 +227,10 @@ std::vector<std::string> lines_of(const std::string& s) {
     return lines;
 }
 
-fs::path temp_path(const std::string& name) { return fs::temp_directory_path() / ("dutycheck-ci-formats-" + name); }
+// Named for this process: ctest runs test cases in parallel, each in its own process.
+fs::path temp_path(const std::string& name) {
+    return fs::temp_directory_path() / ("dutycheck-ci-formats-" + std::to_string(getpid()) + "-" + name);
+}
 
 // Parses XML with Python's expat-based ElementTree, a conforming XML 1.0 parser, and returns
 // what the script printed (as JSON), or nothing if the document is not well-formed.
@@ -238,8 +242,12 @@ std::optional<nlohmann::json> parse_xml(const std::string& xml, const std::strin
     const std::string command = "/usr/bin/python3 -c \"import sys, json, xml.etree.ElementTree as E; "
                                 "root = E.parse(sys.argv[1]).getroot(); " +
                                 script + "\" '" + input.string() + "' > '" + output.string() + "'";
-    if (std::system(command.c_str()) != 0) return std::nullopt;
-    return nlohmann::json::parse(read_text(output));
+    const bool ok = std::system(command.c_str()) == 0;
+    const std::string printed = ok ? read_text(output) : "";
+    fs::remove(input);
+    fs::remove(output);
+    if (!ok) return std::nullopt;
+    return nlohmann::json::parse(printed);
 }
 
 bool well_formed_xml(const std::string& xml) { return parse_xml(xml, "print(json.dumps(root.tag))").has_value(); }

@@ -5,7 +5,13 @@
 
 #include <array>
 #include <cstdio>
+#include <fcntl.h>
+#include <grp.h>
+#include <optional>
+#include <pwd.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 using dutycheck::testing::dutycheck_run;
 using dutycheck::testing::Run;
@@ -13,6 +19,59 @@ using dutycheck::testing::source_dir;
 using dutycheck::testing::temp_file;
 
 namespace {
+
+// A fresh folder in the temporary folder, named for the test and this process.
+std::filesystem::path fresh_dir(const std::string& name) {
+    const auto dir = std::filesystem::temp_directory_path() / (name + "-" + std::to_string(getpid()));
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    return dir;
+}
+
+// Runs the built binary as the user 'nobody' from `dir`, with stdout and stderr in files there:
+// root reads any file, so a permission test must not run as root. nullopt, with a warning, when
+// there is no such user or it cannot run the build's binary.
+std::optional<Run> run_as_nobody(std::vector<std::string> arguments, const std::filesystem::path& dir) {
+    const passwd* nobody = getpwnam("nobody");
+    if (nobody == nullptr) {
+        WARN("skipped: there is no user 'nobody' to run the binary without root's access to every file");
+        return std::nullopt;
+    }
+    const uid_t uid = nobody->pw_uid;
+    const gid_t gid = nobody->pw_gid;
+    const auto out_path = dir / "run.out", err_path = dir / "run.err";
+    const int out = open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    const int err = open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    REQUIRE(out >= 0);
+    REQUIRE(err >= 0);
+    arguments.insert(arguments.begin(), DUTYCHECK_BINARY);
+    std::vector<char*> argv;
+    for (auto& argument : arguments) argv.push_back(argument.data());
+    argv.push_back(nullptr);
+    const pid_t child = fork();
+    REQUIRE(child >= 0);
+    if (child == 0) {
+        // The output files were opened as root and stay open across the change of user.
+        if (dup2(out, STDOUT_FILENO) < 0 || dup2(err, STDERR_FILENO) < 0) _exit(126);
+        if (setgroups(0, nullptr) != 0 || setgid(gid) != 0 || setuid(uid) != 0) _exit(126);
+        if (access(DUTYCHECK_BINARY, X_OK) != 0) _exit(77);
+        if (chdir(dir.c_str()) != 0) _exit(126);
+        execv(DUTYCHECK_BINARY, argv.data());
+        _exit(126);
+    }
+    close(out);
+    close(err);
+    int status = 0;
+    REQUIRE(waitpid(child, &status, 0) == child);
+    const int code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    if (code == 77) {
+        WARN("skipped: the user 'nobody' cannot run " DUTYCHECK_BINARY " (a folder on its path is closed to other "
+             "users)");
+        return std::nullopt;
+    }
+    REQUIRE(code != 126);  // the child could not change user or start the binary
+    return Run{code, dutycheck::testing::read_text(out_path), dutycheck::testing::read_text(err_path)};
+}
 
 }  // namespace
 
@@ -257,4 +316,101 @@ TEST_CASE("the benchmark's core pack gives one finding per missing group and ski
                        "direction.target /reports/0",           // "council" is not a body
                        "direction.target /reports/1",           // D9 is not a recorded direction
                    });
+}
+
+TEST_CASE("a 200 MB file is refused from its size before it is read", "[cli][limits]") {
+    // Sparse: the size is set, no data written, so the test costs no disk and no time.
+    const auto dir = fresh_dir("dutycheck-200mb");
+    const std::string file = (dir / "partnership-200mb.json").string();
+    const int fd = open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    REQUIRE(fd >= 0);
+    REQUIRE(ftruncate(fd, off_t{200} * 1000 * 1000) == 0);
+    close(fd);
+    const Run run = dutycheck_run("check '" + file + "'");
+    CHECK(run.exit_code == 2);
+    CHECK(run.out.empty());
+    CHECK(run.err == file + ": error[DC504]: file is larger than the 104857600-byte limit (200000000 bytes; "
+                            "limit: --max-file-size)\n");
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("a file size limit takes bytes or a unit and refuses only larger files", "[cli][limits]") {
+    const std::string fixture = "fixtures/inverclyde-2019.json";  // 5,732 bytes
+    REQUIRE(std::filesystem::file_size(source_dir / fixture) == 5732);
+    Run run = dutycheck_run("check --max-file-size 1KB " + fixture);
+    CHECK(run.exit_code == 2);
+    CHECK(run.out.empty());
+    CHECK(run.err == fixture + ": error[DC504]: file is larger than the 1000-byte limit (5732 bytes; "
+                               "limit: --max-file-size)\n");
+    run = dutycheck_run("check --max-file-size 1KiB " + fixture);
+    CHECK(run.exit_code == 2);
+    CHECK_THAT(run.err, Catch::Contains("larger than the 1024-byte limit"));
+    CHECK(dutycheck_run("check --fail-on none --max-file-size 6kB " + fixture).exit_code == 0);
+    CHECK(dutycheck_run("check --fail-on none --max-file-size 5732 " + fixture).exit_code == 0);  // at the limit
+    CHECK(dutycheck_run("check --fail-on none --max-file-size 1MiB " + fixture).exit_code == 0);
+    // A limit is a whole number of at least 1: CLI11 alone would read -1 as 2^64 - 1.
+    for (const char* bad : {"0", "-1", "1.5MB", "010", "1XB"}) {
+        INFO("--max-file-size " << bad);
+        run = dutycheck_run("check --max-file-size " + std::string(bad) + " " + fixture);
+        CHECK(run.exit_code == 2);
+        CHECK(run.out.empty());
+        CHECK_THAT(run.err, Catch::StartsWith("--max-file-size: "));
+    }
+}
+
+TEST_CASE("a nesting limit refuses a file at the container that exceeds it", "[cli][limits]") {
+    const std::string fixture = "fixtures/inverclyde-2019.json";
+    const std::string message = fixture + ":23:25: error[DC501]: nesting deeper than 3 levels "
+                                          "(at /localities/0/planning_group; limit: --max-depth)\n"
+                                          "  23 |       \"planning_group\": {\n"
+                                          "     |                         ^\n";
+    Run run = dutycheck_run("check --max-depth 3 " + fixture);
+    CHECK(run.exit_code == 2);
+    CHECK(run.out.empty());
+    CHECK(run.err == message);
+    run = dutycheck_run("diff --max-depth 3 " + fixture + " " + fixture);
+    CHECK(run.exit_code == 2);
+    CHECK(run.out.empty());
+    CHECK(run.err == message);
+    CHECK(dutycheck_run("check --fail-on none --max-depth 6 " + fixture).exit_code == 0);
+    CHECK(dutycheck_run("check --max-depth 0 " + fixture).exit_code == 2);
+}
+
+TEST_CASE("a rule over the step limit is an input error and no report is written", "[cli][limits]") {
+    const std::string fixture = "fixtures/inverclyde-2019.json";
+    const auto dir = fresh_dir("dutycheck-steps");
+    const auto report = dir / "report.json";
+    Run run = dutycheck_run("check --max-steps 10 --output json='" + report.string() + "' " + fixture);
+    CHECK(run.exit_code == 2);
+    CHECK(run.out.empty());
+    CHECK_THAT(run.err, Catch::StartsWith(fixture + ": error[DC509]: rule 'localities-two-or-more' ("));
+    CHECK_THAT(run.err, Catch::EndsWith("rules/scotland/localities.rules:21) took more than 10 evaluation steps on "
+                                        "this file (limit: --max-steps)\n"));
+    CHECK_FALSE(std::filesystem::exists(report));
+    CHECK(std::filesystem::is_empty(dir));  // no temporary file left either
+    run = dutycheck_run("diff --max-steps 10 " + fixture + " " + fixture);
+    CHECK(run.exit_code == 2);
+    CHECK(run.out.empty());
+    CHECK_THAT(run.err, Catch::Contains("error[DC509]"));
+    // The default is far above what the bundled packs take on a real file.
+    CHECK(dutycheck_run("check --output json='" + report.string() + "' " + fixture).exit_code == 1);
+    CHECK(std::filesystem::exists(report));
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("a file without read permission cannot be read: exit 2 and nothing on stdout", "[cli][limits]") {
+    const auto dir = fresh_dir("dutycheck-unreadable");
+    std::filesystem::permissions(dir, std::filesystem::perms::all);
+    const std::string file = (dir / "unreadable.json").string();
+    std::ofstream(file) << R"({"format": "dutycheck.partnership/1"})";
+    REQUIRE(chmod(file.c_str(), 0) == 0);
+    std::optional<Run> run;
+    if (geteuid() == 0) run = run_as_nobody({"check", file}, dir);
+    else run = dutycheck_run("check '" + file + "'");
+    if (run) {
+        CHECK(run->exit_code == 2);
+        CHECK(run->out.empty());
+        CHECK(run->err == file + ": error[DC504]: cannot read the file\n");
+    }
+    std::filesystem::remove_all(dir);
 }

@@ -328,6 +328,7 @@ TEST_CASE("nesting deeper than the limit is rejected at the container that excee
     CHECK(parse_ok("[[{\"a\": 1}]]", limits).node_count() == 4);
     const DocumentError error = parse_fails("[[{\"a\": [1]}]]", limits);
     CHECK(error.message == "nesting deeper than 3 levels");
+    CHECK(error.limit == LimitExceeded::max_depth);
     CHECK(error.pointer == "/0/0/a");
     CHECK(error.position.line == 1);
     CHECK(error.position.column == 9);
@@ -362,7 +363,15 @@ TEST_CASE("input larger than the byte limit is rejected before parsing") {
     CHECK(parse_ok("[1,2,3,45]", limits).size(0) == 4);  // exactly 10 bytes
     const DocumentError error = parse_fails("[1,2,3,456]", limits);
     CHECK(error.message == "file is larger than the 10-byte limit");
+    CHECK(error.limit == LimitExceeded::max_bytes);
     CHECK(error.position.line == 0);  // no place in the file is at fault
+    CHECK(parse_fails("[1,2,3,4,]", limits).limit == LimitExceeded::none);  // the content, not a limit
+}
+
+TEST_CASE("the default byte limit is 100 MiB: a 200 MB file is refused and a 33 MB one is not") {
+    CHECK(DocumentLimits{}.max_bytes == 100u * 1024 * 1024);
+    CHECK(DocumentLimits{}.max_bytes < 200u * 1000 * 1000);
+    CHECK(DocumentLimits{}.max_bytes > 33u * 1000 * 1000);
 }
 
 TEST_CASE("a number that overflows a double is out of range, with its position and pointer") {

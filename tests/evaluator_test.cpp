@@ -287,3 +287,36 @@ TEST_CASE("a direction's budget may be a bare number and its functions one strin
                       "/directions/2/budget: expected an object or a number, found \"a lot\"",
                       "/directions/2/functions: expected a list or a string, found a number"});
 }
+
+TEST_CASE("a rule over the step limit stops the evaluation and leaves none of its findings", "[evaluator]") {
+    const auto loaded = engine::load_rule_text("t.rules",
+        "rule first {\n  title \"t\"\n  duty D\n  cite \"c\"\n  basis statute\n  require count(localities) >= 1\n}\n"
+        "rule busy {\n  title \"t\"\n  duty D\n  cite \"c\"\n  basis statute\n"
+        "  for each l in localities\n  require all(m in localities where m.id != \"\")\n}\n"
+        "rule last {\n  title \"t\"\n  duty D\n  cite \"c\"\n  basis statute\n  require true\n}\n");
+    REQUIRE(loaded.ok());
+    std::string localities;
+    for (int i = 0; i < 50; ++i) localities += (i ? ", " : "") + std::string(R"({"id": "l)") + std::to_string(i) + "\"}";
+    const engine::Document document = dutycheck::testing::parse_document(doc("\"localities\": [" + localities + "]"));
+    const std::vector<engine::Value> params;
+    engine::EvaluationOptions options;
+    options.as_of = *engine::parse_date("2026-01-01");
+
+    // 50 x 50 comparisons, a few steps each: well over 1,000 and under the default.
+    auto result = engine::evaluate(*loaded.rules, document, params, options, "p.json");
+    CHECK_FALSE(result.step_limit_exceeded);
+    CHECK(result.findings.size() == 52);
+    CHECK(result.most_steps > 2500);
+    REQUIRE(result.most_steps_rule != nullptr);
+    CHECK(result.most_steps_rule->id == "busy");
+
+    options.max_steps = 1000;
+    result = engine::evaluate(*loaded.rules, document, params, options, "p.json");
+    REQUIRE(result.step_limit_exceeded);
+    CHECK(result.step_limit_exceeded->rule->id == "busy");
+    CHECK(result.step_limit_exceeded->rule->line == 8);
+    CHECK(result.step_limit_exceeded->limit == 1000);
+    // The instances 'busy' finished before the limit are dropped too, and 'last' never ran.
+    REQUIRE(result.findings.size() == 1);
+    CHECK(result.findings[0].rule->id == "first");
+}

@@ -195,6 +195,37 @@ TEST_CASE("deeply nested expressions are refused before they can exhaust the sta
     CHECK_THAT(rendered(load(rule_with("  require " + nots + "true"))), Catch::Contains("error[DC103]"));
 }
 
+TEST_CASE("a byte outside ASCII between tokens is a syntax error at its place", "[language]") {
+    // A byte-order mark, a no-break space pasted from a word processor, a letter with an accent:
+    // Spirit's default character classes asserted on each of them.
+    for (const std::string& text : {std::string("\xEF\xBB\xBF") + rule_with("  require true"),
+                                    std::string("rule r\xC2\xA0{\n}\n"), rule_with("  require caf\xC3\xA9")}) {
+        const auto loaded = load(text);
+        CHECK_FALSE(loaded.ok());
+        REQUIRE_FALSE(loaded.diagnostics.empty());
+        CHECK(loaded.diagnostics[0].code == "DC101");
+    }
+}
+
+TEST_CASE("long operator chains and field paths are refused before they can exhaust the stack", "[language]") {
+    // Flat in the parse tree, left-deep in the checked model: 100,000 of them once overflowed it.
+    std::string chain = "true", path = "localities";
+    for (int i = 0; i < 100000; ++i) chain += " and true";
+    for (int i = 0; i < 100000; ++i) path += ".a";
+    for (const std::string& logic : {"  require " + chain, "  require count(" + path + ") >= 2"}) {
+        const auto loaded = load(rule_with(logic));
+        CHECK_FALSE(loaded.ok());
+        REQUIRE(loaded.diagnostics.size() == 1);
+        CHECK(loaded.diagnostics[0].code == "DC103");
+        CHECK(loaded.diagnostics[0].message ==
+              "expression nested too deeply (more than 512 levels of operators and fields)");
+    }
+    // A long but reasonable chain is fine.
+    std::string fifty = "true";
+    for (int i = 0; i < 50; ++i) fifty += " or false";
+    CHECK(load(rule_with("  require " + fifty)).ok());
+}
+
 TEST_CASE("imports load once, and a cycle or an escape from the pack folder is an error", "[language]") {
     const auto dir = std::filesystem::temp_directory_path() / "dutycheck-import-test";
     std::filesystem::remove_all(dir);

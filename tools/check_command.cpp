@@ -107,8 +107,19 @@ public:
         evaluation.as_of = as_of_;
         evaluation.waivers = std::move(std::get<std::vector<engine::Waiver>>(waivers));
         evaluation.explain_rule = options_.explain;
-        return engine::evaluate(rules, *loaded.document, std::get<std::vector<engine::Value>>(params), evaluation,
-                                loaded.path);
+        evaluation.max_steps = options_.max_steps;
+        auto result = engine::evaluate(rules, *loaded.document, std::get<std::vector<engine::Value>>(params),
+                                       evaluation, loaded.path);
+        spdlog::debug("{}: the most evaluation steps one rule took: {}{}", loaded.path, result.most_steps,
+                      result.most_steps_rule ? " ('" + result.most_steps_rule->id + "')" : "");
+        if (const auto& cut_off = result.step_limit_exceeded) {
+            const engine::RuleInfo& rule = *cut_off->rule;
+            const std::string where =
+                rule.file.empty() ? "" : " (" + rule.file + (rule.line ? ":" + std::to_string(rule.line) : "") + ")";
+            throw UsageError{loaded.path + ": error[DC509]: rule '" + rule.id + "'" + where + " took more than " +
+                             std::to_string(cut_off->limit) + " evaluation steps on this file (limit: --max-steps)"};
+        }
+        return result;
     }
 
     report::ReportInfo info() const {
@@ -226,7 +237,7 @@ int run_check(const CheckOptions& options) {
     // printed until every file has been, so an input error in any of them still leaves no
     // partial report; and memory is reused from file to file rather than held for all of them.
     for (const auto& path : expand_inputs(options.inputs)) {
-        const LoadedDocument loaded = load_document(path, {});
+        const LoadedDocument loaded = load_document(path, options.limits);
         check_structure(loaded);
         auto result = evaluation.evaluate(loaded);
         if (!result) return exit_error;
@@ -276,11 +287,11 @@ int run_diff(const DiffOptions& options) {
     std::vector<LoadedDocument> documents;
     if (options.git_revision) {
         documents.push_back(load_document_text(options.git_revision.value() + ":" + options.head,
-                                               git_show(*options.git_revision, options.head), {}));
+                                               git_show(*options.git_revision, options.head), options.check.limits));
     } else {
-        documents.push_back(load_document(options.base, {}));
+        documents.push_back(load_document(options.base, options.check.limits));
     }
-    documents.push_back(load_document(options.head, {}));
+    documents.push_back(load_document(options.head, options.check.limits));
     for (const auto& loaded : documents) check_structure(loaded);
     Evaluation evaluation(options.check);
     auto base = evaluation.evaluate(documents[0]);

@@ -1,6 +1,10 @@
 // The subcommands of `dutycheck`, one function each; main() parses arguments and calls them.
 #pragma once
 
+#include "engine/document.hpp"
+#include "engine/evaluator.hpp"
+
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -20,10 +24,12 @@ struct CheckOptions {
     std::vector<std::string> outputs;            ///< --output FORMAT=PATH, written atomically
     std::optional<std::string> baseline;         ///< --baseline REPORT.json: known findings that do not fail the gate
     std::string explain;                         ///< --explain RULE: what the rule looked at, per instance
+    engine::DocumentLimits limits;               ///< --max-file-size, --max-depth
+    std::uint64_t max_steps = engine::EvaluationOptions{}.max_steps;  ///< --max-steps: per rule, per file
 };
 
 struct DiffOptions {
-    CheckOptions check;                          ///< rules, params, as-of, format, fail-on
+    CheckOptions check;                          ///< rules, params, as-of, format, fail-on, limits
     std::string base;                            ///< BASE file (unused with --git)
     std::string head;                            ///< HEAD file
     std::optional<std::string> git_revision;     ///< --git REV: BASE is HEAD's file at that revision

@@ -7,7 +7,60 @@
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include <charconv>
+#include <cstdint>
 #include <iostream>
+#include <string_view>
+
+namespace {
+
+// A whole decimal number from 1 to 2^64 - 1, optionally followed by a unit that a transform after
+// this one reads. CLI11 reads numbers with strtoull(text, 0), which on its own would take "-1" and
+// "99999999999999999999" as 2^64 - 1, and "010" as octal.
+CLI::Validator whole_number(bool unit_allowed) {
+    return CLI::Validator(
+        [unit_allowed](std::string& text) -> std::string {
+            std::uint64_t number = 0;
+            const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), number);
+            const std::string_view unit = std::string_view(end, text.data() + text.size() - end);
+            const bool unit_ok = unit.empty() || (unit_allowed && unit.find_first_not_of(
+                " abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") == std::string_view::npos);
+            if (error != std::errc() || number == 0 || text[0] == '0' || !unit_ok)
+                return "expected a whole number from 1 to 2^64 - 1" +
+                       std::string(unit_allowed ? ", with an optional unit" : "") + ", got '" + text + "'";
+            return {};
+        },
+        "");
+}
+
+// "100MiB" for the help text when the size is a whole number of MiB.
+std::string size_text(std::size_t bytes) {
+    constexpr std::size_t mib = 1024 * 1024;
+    return bytes % mib == 0 ? std::to_string(bytes / mib) + "MiB" : std::to_string(bytes);
+}
+
+// The resource limits, shared by every subcommand that reads partnership files; defaults from the engine.
+void add_limit_options(CLI::App& command, dutycheck::tools::CheckOptions& options) {
+    command.add_option("--max-file-size", options.limits.max_bytes,
+                       "Refuse a partnership file larger than SIZE: bytes, or with a unit (kB = 1000 bytes, "
+                       "KiB = 1024, MB, MiB, GB, GiB; case does not matter)")
+        // A transform runs before those added earlier: the number is checked, then its unit applied.
+        ->transform(CLI::AsSizeValue(true).description(""))
+        ->transform(whole_number(true))
+        ->type_name("SIZE")
+        ->default_str(size_text(options.limits.max_bytes));
+    command.add_option("--max-depth", options.limits.max_depth, "Refuse a partnership file nested deeper than N levels")
+        ->check(whole_number(false))
+        ->type_name("N")
+        ->capture_default_str();
+    command.add_option("--max-steps", options.max_steps,
+                       "Stop with an error if one rule takes more than N evaluation steps on one file")
+        ->check(whole_number(false))
+        ->type_name("N")
+        ->capture_default_str();
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
     using namespace dutycheck::tools;
@@ -38,6 +91,7 @@ int main(int argc, char** argv) {
     check_cmd->add_flag("--all", check.show_all, "List met and not-applicable findings too (text format)");
     check_cmd->add_option("--colour,--color", check.colour, "Colour in the text report")
         ->check(CLI::IsMember({"auto", "always", "never"}));
+    add_limit_options(*check_cmd, check);
     check_cmd->add_option("inputs", check.inputs, "Partnership files (JSON) or folders of them")->required();
 
     DiffOptions diff;
@@ -51,6 +105,7 @@ int main(int argc, char** argv) {
         ->check(CLI::IsMember({"error", "warning", "info", "none"}));
     diff_cmd->add_flag("--fail-on-new", diff.fail_on_new, "Exit 1 only for failing findings the change introduced");
     diff_cmd->add_option("--git", diff.git_revision, "BASE is HEAD's file at this git revision");
+    add_limit_options(*diff_cmd, diff.check);
     std::vector<std::string> diff_files;
     diff_cmd->add_option("files", diff_files, "BASE HEAD, or HEAD with --git REV")->required()->expected(1, 2);
 

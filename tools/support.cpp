@@ -110,11 +110,12 @@ std::optional<engine::LoadResult> load_or_report(const std::vector<fs::path>& pa
 }
 
 LoadedDocument load_document(const std::string& path, const engine::DocumentLimits& limits) {
+    // From stat, before reading: a file over the limit is refused without loading any of it.
     std::error_code ec;
     const auto size = fs::file_size(path, ec);
     if (!ec && size > limits.max_bytes)
         throw UsageError{path + ": error[DC504]: file is larger than the " + std::to_string(limits.max_bytes) +
-                         "-byte limit"};
+                         "-byte limit (" + std::to_string(size) + " bytes; limit: --max-file-size)"};
     auto text = map_file(path);
     if (!text) throw UsageError{path + ": error[DC504]: cannot read the file"};
     return load_shared_text(path, std::move(*text), limits);
@@ -135,7 +136,14 @@ LoadedDocument load_shared_text(const std::string& display_path, engine::SharedT
         dsl::Diagnostic d;
         d.code = "DC501";
         d.message = parsed.error->message;
-        if (!parsed.error->pointer.empty()) d.message += " (at " + parsed.error->pointer + ")";
+        // The setting that refused the file, when it was a limit rather than the content.
+        std::string limit;
+        if (parsed.error->limit == engine::LimitExceeded::max_bytes) limit = "limit: --max-file-size";
+        if (parsed.error->limit == engine::LimitExceeded::max_depth) limit = "limit: --max-depth";
+        if (!parsed.error->pointer.empty())
+            d.message += " (at " + parsed.error->pointer + (limit.empty() ? "" : "; " + limit) + ")";
+        else if (!limit.empty())
+            d.message += " (" + limit + ")";
         if (parsed.error->position.line > 0) {
             d.file = &error_source(loaded);
             d.begin = offset_of(*d.file, parsed.error->position);
