@@ -414,3 +414,27 @@ TEST_CASE("a file without read permission cannot be read: exit 2 and nothing on 
     }
     std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("files checked in parallel give the same report as one at a time", "[cli][jobs]") {
+    const Run one = dutycheck_run("check -j 1 --format json --fail-on none --as-of 2026-01-01 fixtures/scotland");
+    const Run four = dutycheck_run("check -j 4 --format json --fail-on none --as-of 2026-01-01 fixtures/scotland");
+    CHECK(one.exit_code == 0);
+    CHECK(four.exit_code == 0);
+    CHECK(four.out == one.out);
+}
+
+TEST_CASE("in a parallel run the first bad file in order is the one reported", "[cli][jobs]") {
+    const auto dir = fresh_dir("dutycheck-jobs");
+    for (const char* name : {"a.json", "c.json", "e.json"})
+        std::filesystem::copy_file(source_dir / "fixtures" / "inverclyde-2019.json", dir / name);
+    std::ofstream(dir / "b.json") << "{\"format\": \"dutycheck.partnership/1\",\n \"localities\": 7}\n";
+    std::ofstream(dir / "d.json") << "{ not json";
+    for (const char* jobs : {"1", "2", "4"}) {
+        const Run run = dutycheck_run(std::string("check -j ") + jobs + " '" + dir.string() + "'");
+        CHECK(run.exit_code == 2);
+        CHECK(run.out.empty());
+        CHECK_THAT(run.err, Catch::Contains("b.json:2:16: error[DC505]"));
+        CHECK_THAT(run.err, !Catch::Contains("d.json"));
+    }
+    std::filesystem::remove_all(dir);
+}

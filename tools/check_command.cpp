@@ -10,6 +10,11 @@
 #include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
+#include <atomic>
+#include <exception>
+#include <mutex>
+#include <thread>
+
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
@@ -63,13 +68,23 @@ void check_structure(const LoadedDocument& loaded) {
     if (!problems.empty()) throw UsageError{problems};
 }
 
-/// Evaluates loaded documents; rule sets are loaded once per distinct pack selection.
+/// Evaluates loaded documents; rule sets are loaded once per distinct pack selection. Several
+/// threads may evaluate at once: loading and the cache of rule sets are guarded, and the rule
+/// sets themselves are only read.
 class Evaluation {
 public:
     explicit Evaluation(const CheckOptions& options) : options_(options), as_of_(evaluation_date(options.as_of)) {}
 
-    /// nullopt when a rule pack failed to load (its diagnostics are already on stderr).
-    std::optional<engine::DocumentResult> evaluate(const LoadedDocument& loaded) {
+    /// A file's findings and the rule set that produced them.
+    struct Evaluated {
+        engine::DocumentResult result;
+        const engine::RuleSet* rules = nullptr;
+    };
+
+    /// nullopt when a rule pack failed to load (its diagnostics are already on stderr). The
+    /// packs used are recorded for the report only by record_packs(), in an order the caller
+    /// chooses, so that a parallel run names them as a sequential one would.
+    std::optional<Evaluated> evaluate(const LoadedDocument& loaded) {
         std::vector<std::string> selection = options_.rules;
         std::vector<fs::path> paths(selection.begin(), selection.end());
         if (selection.empty()) {
@@ -83,16 +98,9 @@ public:
                 paths.push_back(root / name);
             }
         }
-        auto found = rule_sets_.find(selection);
-        if (found == rule_sets_.end()) {
-            auto rules = load_or_report(paths);
-            if (!rules) return std::nullopt;
-            found = rule_sets_.emplace(selection, std::move(*rules)).first;
-            for (const auto& pack : found->second.rules->packs)
-                if (std::find(pack_names_.begin(), pack_names_.end(), pack.name) == pack_names_.end())
-                    pack_names_.push_back(pack.name);
-        }
-        const engine::RuleSet& rules = *found->second.rules;
+        const engine::RuleSet* loaded_rules = rule_set(selection, paths);
+        if (loaded_rules == nullptr) return std::nullopt;
+        const engine::RuleSet& rules = *loaded_rules;
         if (!options_.explain.empty() && rules.find_rule(options_.explain) == nullptr)
             throw UsageError{"--explain: no rule with id '" + options_.explain + "' (see 'dutycheck rules list')"};
         auto params = engine::resolve_parameters(rules, *loaded.document, options_.params);
@@ -119,7 +127,14 @@ public:
             throw UsageError{loaded.path + ": error[DC509]: rule '" + rule.id + "'" + where + " took more than " +
                              std::to_string(cut_off->limit) + " evaluation steps on this file (limit: --max-steps)"};
         }
-        return result;
+        return Evaluated{std::move(result), &rules};
+    }
+
+    /// Adds the packs of a rule set to those the report names, each once, in the order given.
+    void record_packs(const engine::RuleSet& rules) {
+        for (const auto& pack : rules.packs)
+            if (std::find(pack_names_.begin(), pack_names_.end(), pack.name) == pack_names_.end())
+                pack_names_.push_back(pack.name);
     }
 
     report::ReportInfo info() const {
@@ -127,9 +142,19 @@ public:
     }
 
 private:
+    /// The rule set for a selection of packs, loaded on first use; null if it does not load.
+    const engine::RuleSet* rule_set(const std::vector<std::string>& selection, const std::vector<fs::path>& paths) {
+        const std::lock_guard lock(mutex_);
+        auto found = rule_sets_.find(selection);
+        // A failed load is remembered too, so its diagnostics are printed once.
+        if (found == rule_sets_.end()) found = rule_sets_.emplace(selection, load_or_report(paths)).first;
+        return found->second ? found->second->rules.get() : nullptr;
+    }
+
     const CheckOptions& options_;
     engine::Date as_of_;
-    std::map<std::vector<std::string>, engine::LoadResult> rule_sets_;
+    std::mutex mutex_;
+    std::map<std::vector<std::string>, std::optional<engine::LoadResult>> rule_sets_;
     std::vector<std::string> pack_names_;
 };
 
@@ -226,22 +251,63 @@ std::vector<std::pair<std::string, std::string>> parse_outputs(const std::vector
     return parsed;
 }
 
+/// What became of one input file in a parallel run.
+struct FileOutcome {
+    std::optional<Evaluation::Evaluated> evaluated;
+    bool rules_failed = false;   // its rule packs did not load (diagnostics already printed)
+    std::exception_ptr error;    // an input error, rethrown in file order
+};
+
+/// Worker threads for --jobs: 0 means one per core.
+std::size_t job_count(std::size_t requested) {
+    if (requested > 0) return requested;
+    return std::max(1u, std::thread::hardware_concurrency());
+}
+
 }  // namespace
 
 int run_check(const CheckOptions& options) {
     const auto outputs = parse_outputs(options.outputs);
     const auto baseline = options.baseline ? std::optional(read_baseline(*options.baseline)) : std::nullopt;
     Evaluation evaluation(options);
+    const std::vector<std::string> paths = expand_inputs(options.inputs);
+    std::vector<FileOutcome> outcomes(paths.size());
+    // Each file is read, checked and evaluated on its own, keeping only its findings, so memory
+    // is reused from file to file; files are shared among the worker threads. Nothing is
+    // printed until every file has been, so an input error still leaves no partial report, and
+    // the run reports the error of the first bad file in the order given, as one thread would.
+    std::atomic<std::size_t> next{0};
+    std::atomic<std::size_t> first_failure{paths.size()};
+    auto work = [&] {
+        for (std::size_t i = next++; i < paths.size() && i < first_failure; i = next++) {
+            try {
+                const LoadedDocument loaded = load_document(paths[i], options.limits);
+                check_structure(loaded);
+                outcomes[i].evaluated = evaluation.evaluate(loaded);
+                if (!outcomes[i].evaluated) outcomes[i].rules_failed = true;
+            } catch (...) {
+                outcomes[i].error = std::current_exception();
+            }
+            if (outcomes[i].rules_failed || outcomes[i].error) {
+                std::size_t known = first_failure;
+                while (i < known && !first_failure.compare_exchange_weak(known, i)) {
+                }
+            }
+        }
+    };
+    const std::size_t jobs = std::min<std::size_t>(paths.size(), job_count(options.jobs));
+    {
+        std::vector<std::jthread> helpers;
+        for (std::size_t k = 1; k < jobs; ++k) helpers.emplace_back(work);
+        work();
+    }
     std::vector<engine::DocumentResult> results;
-    // One file at a time: read, checked and evaluated, keeping only its findings. Nothing is
-    // printed until every file has been, so an input error in any of them still leaves no
-    // partial report; and memory is reused from file to file rather than held for all of them.
-    for (const auto& path : expand_inputs(options.inputs)) {
-        const LoadedDocument loaded = load_document(path, options.limits);
-        check_structure(loaded);
-        auto result = evaluation.evaluate(loaded);
-        if (!result) return exit_error;
-        results.push_back(std::move(*result));
+    results.reserve(paths.size());
+    for (auto& outcome : outcomes) {
+        if (outcome.error) std::rethrow_exception(outcome.error);
+        if (outcome.rules_failed) return exit_error;
+        evaluation.record_packs(*outcome.evaluated->rules);
+        results.push_back(std::move(outcome.evaluated->result));
     }
 
     // Report files first, each complete in a temporary file before any replaces its target;
@@ -294,9 +360,13 @@ int run_diff(const DiffOptions& options) {
     documents.push_back(load_document(options.head, options.check.limits));
     for (const auto& loaded : documents) check_structure(loaded);
     Evaluation evaluation(options.check);
-    auto base = evaluation.evaluate(documents[0]);
-    auto head = evaluation.evaluate(documents[1]);
-    if (!base || !head) return exit_error;
+    auto base_evaluated = evaluation.evaluate(documents[0]);
+    auto head_evaluated = evaluation.evaluate(documents[1]);
+    if (!base_evaluated || !head_evaluated) return exit_error;
+    evaluation.record_packs(*base_evaluated->rules);
+    evaluation.record_packs(*head_evaluated->rules);
+    const engine::DocumentResult* base = &base_evaluated->result;
+    const engine::DocumentResult* head = &head_evaluated->result;
 
     // The two sides are one logical file, so findings match on rule and pointer.
     const engine::Severity threshold = threshold_of(options.check.fail_on == "none" ? "info" : options.check.fail_on);

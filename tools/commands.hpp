@@ -26,6 +26,7 @@ struct CheckOptions {
     std::string explain;                         ///< --explain RULE: what the rule looked at, per instance
     engine::DocumentLimits limits;               ///< --max-file-size, --max-depth
     std::uint64_t max_steps = engine::EvaluationOptions{}.max_steps;  ///< --max-steps: per rule, per file
+    std::size_t jobs = 0;                        ///< --jobs: files checked at once; 0 = one per core
 };
 
 struct DiffOptions {

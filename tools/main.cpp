@@ -92,6 +92,11 @@ int main(int argc, char** argv) {
     check_cmd->add_option("--colour,--color", check.colour, "Colour in the text report")
         ->check(CLI::IsMember({"auto", "always", "never"}));
     add_limit_options(*check_cmd, check);
+    check_cmd->add_option("-j,--jobs", check.jobs,
+                          "Check up to N files at once (0: one per core); the report is the same whatever N")
+        ->check(CLI::NonNegativeNumber)
+        ->type_name("N")
+        ->capture_default_str();
     check_cmd->add_option("inputs", check.inputs, "Partnership files (JSON) or folders of them")->required();
 
     DiffOptions diff;
