@@ -16,6 +16,7 @@
 #include <sstream>
 #include <string>
 #include <sys/wait.h>
+#include <unistd.h>
 #include <vector>
 
 namespace dutycheck::testing {
@@ -117,7 +118,10 @@ struct Run {
 
 /// Runs the built `dutycheck` from the source folder with `arguments` (shell words).
 inline Run dutycheck_run(const std::string& arguments) {
-    const auto err_file = std::filesystem::temp_directory_path() / "dutycheck-test-run.err";
+    // One stderr file per test process: ctest runs tests in parallel, and a shared file let one
+    // test read another's stderr.
+    const auto err_file =
+        std::filesystem::temp_directory_path() / ("dutycheck-test-run-" + std::to_string(getpid()) + ".err");
     const std::string command = "cd '" + source_dir.string() + "' && '" DUTYCHECK_BINARY "' " + arguments + " 2>'" +
                                 err_file.string() + "'";
     Run run;
@@ -128,6 +132,7 @@ inline Run dutycheck_run(const std::string& arguments) {
     const int status = pclose(pipe);
     run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     run.err = read_text(err_file);
+    std::filesystem::remove(err_file);
     return run;
 }
 
