@@ -30,23 +30,11 @@ std::map<std::string, std::multiset<Expected>> read_expected(const std::filesyst
     return expected;
 }
 
-// The packs a file selects: the standard pack and its rule_packs, as the command line does.
-std::vector<std::filesystem::path> packs_for(const engine::Document& doc) {
-    std::vector<std::filesystem::path> packs{source_dir / "rules" / "scotland"};
-    if (auto list = doc.member(doc.root(), "rule_packs"))
-        for (std::size_t i = 0; i < doc.size(*list); ++i)
-            packs.push_back(source_dir / "rules" / std::string(doc.as_string(doc.child(*list, i))));
-    return packs;
-}
-
 }  // namespace
 
 // Every rule of every bundled pack, by id.
 std::set<std::string> bundled_rule_ids() {
-    std::vector<std::filesystem::path> packs;
-    for (const auto& entry : std::filesystem::recursive_directory_iterator(source_dir / "rules"))
-        if (entry.path().filename() == "pack.rules") packs.push_back(entry.path().parent_path());
-    const auto loaded = engine::load_rule_packs(packs);
+    const auto loaded = engine::load_rule_packs(dutycheck::testing::bundled_packs());
     INFO(dutycheck::testing::rendered(loaded));
     REQUIRE(loaded.ok());
     std::set<std::string> ids;
@@ -77,12 +65,8 @@ TEST_CASE("every rule fixture produces exactly the findings it expects", "[cases
             DYNAMIC_SECTION(rule_id << "/" << file) {
                 const std::string json = dutycheck::testing::read_text(folder.path() / file);
                 const engine::Document doc = dutycheck::testing::parse_document(json);
-                // Rule sets are loaded once per pack selection, as the command line does.
-                static std::map<std::vector<std::filesystem::path>, engine::LoadResult> cache;
-                const auto packs = packs_for(doc);
-                auto cached = cache.find(packs);
-                if (cached == cache.end()) cached = cache.emplace(packs, engine::load_rule_packs(packs)).first;
-                const engine::LoadResult& loaded = cached->second;
+                const engine::LoadResult& loaded =
+                    dutycheck::testing::load_packs_once(dutycheck::testing::packs_for(doc));
                 REQUIRE(loaded.ok());
                 REQUIRE(loaded.rules->find_rule(rule_id) != nullptr);
                 auto params = engine::resolve_parameters(*loaded.rules, doc, {});

@@ -6,11 +6,13 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <string>
 #include <sys/wait.h>
@@ -32,6 +34,35 @@ inline engine::Document parse_document(const std::string& json) {
     auto parsed = engine::parse_json_document(json);
     REQUIRE(parsed.document);
     return std::move(*parsed.document);
+}
+
+/// Every bundled pack: each folder under rules/ with a pack.rules, in a fixed order.
+inline std::vector<std::filesystem::path> bundled_packs() {
+    std::vector<std::filesystem::path> packs;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(source_dir / "rules"))
+        if (entry.path().filename() == "pack.rules") packs.push_back(entry.path().parent_path());
+    std::sort(packs.begin(), packs.end());
+    return packs;
+}
+
+/// The packs the command line checks a file against without --rules: the standard pack, then
+/// each pack the file names in `rule_packs`, once each.
+inline std::vector<std::filesystem::path> packs_for(const engine::Document& doc) {
+    std::vector<std::filesystem::path> packs{source_dir / "rules" / "scotland"};
+    if (auto list = doc.member(doc.root(), "rule_packs"))
+        for (std::size_t i = 0; i < doc.size(*list); ++i) {
+            const auto pack = source_dir / "rules" / std::string(doc.as_string(doc.child(*list, i)));
+            if (std::find(packs.begin(), packs.end(), pack) == packs.end()) packs.push_back(pack);
+        }
+    return packs;
+}
+
+/// Loads each distinct selection of packs once per test run, as the command line does per run.
+inline const engine::LoadResult& load_packs_once(const std::vector<std::filesystem::path>& packs) {
+    static std::map<std::vector<std::filesystem::path>, engine::LoadResult> cache;
+    auto cached = cache.find(packs);
+    if (cached == cache.end()) cached = cache.emplace(packs, engine::load_rule_packs(packs)).first;
+    return cached->second;
 }
 
 /// Renders every diagnostic of a load, for whole-message comparisons.
@@ -87,7 +118,8 @@ struct Run {
 
 /// Runs the built `dutycheck` from the source folder with `arguments` (shell words).
 inline Run dutycheck_run(const std::string& arguments) {
-    // One file per process: ctest runs tests in parallel, each test case in its own process.
+    // One stderr file per test process: ctest runs tests in parallel, and a shared file let one
+    // test read another's stderr.
     const auto err_file =
         std::filesystem::temp_directory_path() / ("dutycheck-test-run-" + std::to_string(getpid()) + ".err");
     const std::string command = "cd '" + source_dir.string() + "' && '" DUTYCHECK_BINARY "' " + arguments + " 2>'" +
