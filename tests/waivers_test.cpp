@@ -154,6 +154,23 @@ TEST_CASE("diff reports new, resolved and unchanged findings and --fail-on-new g
     CHECK(dutycheck_run("diff " + rules + "--fail-on-new " + files).exit_code == 0);  // only the old gap remains
 }
 
+TEST_CASE("diff checks both versions against the same packs so dropping a pack resolves nothing", "[waivers][cli]") {
+    // Inverclyde's file asks for local/inverclyde; the new version drops it from rule_packs.
+    const auto dir = scratch("diff-packs");
+    auto head = nlohmann::json::parse(dutycheck::testing::read_text(source_dir / "fixtures" / "inverclyde-2019.json"));
+    REQUIRE(head.contains("rule_packs"));
+    head.erase("rule_packs");
+    write(dir / "head.json", head.dump(2));
+    const Run run = dutycheck_run("diff --format json --as-of 2026-01-01 fixtures/inverclyde-2019.json '" +
+                                  (dir / "head.json").string() + "'");
+    const auto diff = nlohmann::json::parse(run.out);
+    CHECK(diff["resolved"].empty());
+    bool local_rule_still_open = false;
+    for (const auto& finding : diff["unchanged"])
+        local_rule_still_open = local_rule_still_open || finding["rule"].get<std::string>().rfind("inv-", 0) == 0;
+    CHECK(local_rule_still_open);
+}
+
 TEST_CASE("explain shows what the rule read and why, for each instance", "[waivers][cli]") {
     const Run run = dutycheck_run("check --as-of 2026-01-01 --format json --explain localities-two-or-more "
                                   "fixtures/cases/localities-two-or-more/pass-two-localities.json");

@@ -45,6 +45,19 @@ std::vector<std::string> requested_packs(const LoadedDocument& loaded) {
     return packs;
 }
 
+// The folders of bundled packs named by a file; an unknown name is an input error at its /rule_packs.
+std::vector<fs::path> bundled_pack_paths(const LoadedDocument& loaded, const std::vector<std::string>& names) {
+    const fs::path root = bundled_rules_root();
+    std::vector<fs::path> paths;
+    for (const auto& name : names) {
+        std::error_code ec;
+        if (!fs::is_directory(root / name, ec))
+            throw UsageError{render_input_error(loaded, "/rule_packs", "DC503", "unknown rule pack '" + name + "'")};
+        paths.push_back(root / name);
+    }
+    return paths;
+}
+
 engine::Severity threshold_of(const std::string& fail_on) {
     if (fail_on == "info") return engine::Severity::info;
     if (fail_on == "warning") return engine::Severity::warning;
@@ -84,19 +97,14 @@ public:
     /// nullopt when a rule pack failed to load (its diagnostics are already on stderr). The
     /// packs used are recorded for the report only by record_packs(), in an order the caller
     /// chooses, so that a parallel run names them as a sequential one would.
-    std::optional<Evaluated> evaluate(const LoadedDocument& loaded) {
+    /// `packs` names bundled packs to use instead of those the file asks for (diff uses it to
+    /// check both versions of a file against the same packs); --rules overrides both.
+    std::optional<Evaluated> evaluate(const LoadedDocument& loaded, std::vector<std::string> packs = {}) {
         std::vector<std::string> selection = options_.rules;
         std::vector<fs::path> paths(selection.begin(), selection.end());
         if (selection.empty()) {
-            selection = requested_packs(loaded);
-            const fs::path root = bundled_rules_root();
-            paths.clear();
-            for (const auto& name : selection) {
-                std::error_code ec;
-                if (!fs::is_directory(root / name, ec))
-                    throw UsageError{render_input_error(loaded, "/rule_packs", "DC503", "unknown rule pack '" + name + "'")};
-                paths.push_back(root / name);
-            }
+            selection = packs.empty() ? requested_packs(loaded) : std::move(packs);
+            paths = bundled_pack_paths(loaded, selection);
         }
         const engine::RuleSet* loaded_rules = rule_set(selection, paths);
         if (loaded_rules == nullptr) return std::nullopt;
@@ -359,9 +367,20 @@ int run_diff(const DiffOptions& options) {
     }
     documents.push_back(load_document(options.head, options.check.limits));
     for (const auto& loaded : documents) check_structure(loaded);
+    // Both versions are checked against the same packs: those either asks for. Otherwise a change
+    // that drops a pack from `rule_packs` would make that pack's open findings look resolved.
+    std::vector<std::string> packs;
+    if (options.check.rules.empty()) {
+        for (const auto& loaded : documents) {
+            const auto requested = requested_packs(loaded);
+            bundled_pack_paths(loaded, requested);  // an unknown name is reported against its own file
+            for (const auto& name : requested)
+                if (std::find(packs.begin(), packs.end(), name) == packs.end()) packs.push_back(name);
+        }
+    }
     Evaluation evaluation(options.check);
-    auto base_evaluated = evaluation.evaluate(documents[0]);
-    auto head_evaluated = evaluation.evaluate(documents[1]);
+    auto base_evaluated = evaluation.evaluate(documents[0], packs);
+    auto head_evaluated = evaluation.evaluate(documents[1], packs);
     if (!base_evaluated || !head_evaluated) return exit_error;
     evaluation.record_packs(*base_evaluated->rules);
     evaluation.record_packs(*head_evaluated->rules);
