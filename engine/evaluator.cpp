@@ -616,6 +616,11 @@ std::variant<std::vector<Waiver>, InputError> read_waivers(const Document& doc) 
         }
         if (!parse_date(waiver.expires))
             return InputError{at + "/expires", "expected a date (YYYY-MM-DD or YYYY-MM) for the waiver's expiry"};
+        // The whole file is waived only when a waiver says so (""): a missing target widening a
+        // waiver to everything would let deleting one field pass the gate.
+        if (auto target = doc.member(node, "target"); !target || doc.kind(*target) != NodeKind::string)
+            return InputError{at, "a waiver needs 'target': the JSON Pointer of what it covers, such as "
+                                  "/localities/2, or \"\" for the whole file"};
         if (!waiver.target.empty() && waiver.target[0] != '/')
             return InputError{at + "/target", "expected a JSON Pointer such as /localities/2"};
         waivers.push_back(std::move(waiver));

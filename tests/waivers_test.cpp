@@ -86,9 +86,10 @@ TEST_CASE("a waiver that covers nothing unmet or unknown is stale", "[waivers]")
     CHECK(result.stale_waivers == std::vector<std::size_t>{0});
 }
 
-TEST_CASE("a waiver without a reason, an approver or an expiry is an input error", "[waivers]") {
-    for (const char* missing : {"reason", "approved_by", "expires"}) {
-        nlohmann::json waiver = {{"rule", "two"}, {"reason", "r"}, {"approved_by", "a"}, {"expires", "2027-01-01"}};
+TEST_CASE("a waiver without a target, a reason, an approver or an expiry is an input error", "[waivers]") {
+    for (const char* missing : {"target", "reason", "approved_by", "expires"}) {
+        nlohmann::json waiver = {{"rule", "two"}, {"target", ""}, {"reason", "r"}, {"approved_by", "a"},
+                                 {"expires", "2027-01-01"}};
         waiver.erase(missing);
         const auto doc = dutycheck::testing::parse_document(partnership("[]", nlohmann::json::array({waiver}).dump()));
         const auto read = engine::read_waivers(doc);
@@ -98,9 +99,19 @@ TEST_CASE("a waiver without a reason, an approver or an expiry is an input error
     }
 }
 
+TEST_CASE("a waiver for the whole file says so with an empty target", "[waivers]") {
+    const std::string waivers =
+        R"([{"rule": "two", "target": "", "reason": "r", "approved_by": "a", "expires": "2027-01"}])";
+    const auto result = evaluate_with_waivers(partnership(localities_a_b, waivers), "2026-01-01");
+    CHECK(result.stale_waivers.empty());
+    bool waived = false;
+    for (const auto& finding : result.findings) waived = waived || finding.status == engine::Status::waived;
+    CHECK(waived);
+}
+
 TEST_CASE("the command line rejects an unapproved waiver with its place, exit 2", "[waivers][cli]") {
     const auto dir = scratch("unapproved");
-    write(dir / "p.json", partnership("[]", R"([{"rule": "two", "reason": "r", "expires": "2027-01-01"}])"));
+    write(dir / "p.json", partnership("[]", R"([{"rule": "two", "target": "", "reason": "r", "expires": "2027-01-01"}])"));
     const Run run = dutycheck_run("check '" + (dir / "p.json").string() + "'");
     CHECK(run.exit_code == 2);
     CHECK(run.out.empty());
