@@ -113,6 +113,29 @@ NodeId Document::nearest(std::string_view pointer) const {
     return walk_pointer(*this, pointer, complete);
 }
 
+bool equal_values(const Document& a, NodeId x, const Document& b, NodeId y) {
+    if (a.kind(x) != b.kind(y) || a.size(x) != b.size(y)) return false;
+    switch (a.kind(x)) {
+        case NodeKind::null: return true;
+        case NodeKind::boolean: return a.as_bool(x) == b.as_bool(y);
+        case NodeKind::number: return a.as_number(x) == b.as_number(y);
+        case NodeKind::string: return a.as_string(x) == b.as_string(y);
+        case NodeKind::array:
+            for (std::size_t i = 0; i < a.size(x); ++i)
+                if (!equal_values(a, a.child(x, i), b, b.child(y, i))) return false;
+            return true;
+        case NodeKind::object:
+            // Keys are unique (duplicates are refused), so equal sizes and a match for each key suffice.
+            for (std::size_t i = 0; i < a.size(x); ++i) {
+                const NodeId member = a.child(x, i);
+                const auto other = b.member(y, a.key(member));
+                if (!other || !equal_values(a, member, b, *other)) return false;
+            }
+            return true;
+    }
+    return false;
+}
+
 namespace {
 
 /// Appends `segment` to `out` with RFC 6901 escaping ("~" -> "~0", "/" -> "~1").

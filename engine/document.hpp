@@ -124,6 +124,11 @@ private:
 /// Which of the DocumentLimits an input exceeded, so a caller can name the setting to raise.
 enum class LimitExceeded : std::uint8_t { none, max_bytes, max_depth };
 
+/// True if two values (of the same or different documents) are equal as JSON: the same kind, the
+/// same scalar, arrays equal element by element, objects with the same keys and equal values in
+/// any order.
+bool equal_values(const Document& a, NodeId x, const Document& b, NodeId y);
+
 /// Why a file could not be read as a partnership document: the location and what was expected.
 struct DocumentError {
     std::string message;      ///< e.g. "invalid JSON: expected ',' or '}' after object member"

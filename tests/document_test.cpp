@@ -408,3 +408,13 @@ TEST_CASE("a large document parses with consistent links, positions and members"
         CHECK(doc.pointer(doc.child(at(doc, item, "tags"), 1)) == "/localities/" + std::to_string(i) + "/tags/1");
     }
 }
+
+TEST_CASE("equal values are equal as JSON whatever the order of object members", "[document]") {
+    const Document a = parse_ok(R"({"p": {"x": 1, "y": [true, "s", null]}, "q": {"x": 1}})");
+    const Document b = parse_ok(R"({"p": {"y": [true, "s", null], "x": 1.0}, "q": {"x": 2}, "r": {"x": 1, "z": 0}})");
+    const auto p_a = a.member(a.root(), "p"), p_b = b.member(b.root(), "p");
+    CHECK(dutycheck::engine::equal_values(a, *p_a, b, *p_b));
+    CHECK_FALSE(dutycheck::engine::equal_values(a, *a.member(a.root(), "q"), b, *b.member(b.root(), "q")));
+    CHECK_FALSE(dutycheck::engine::equal_values(a, *a.member(a.root(), "q"), b, *b.member(b.root(), "r")));
+    CHECK_FALSE(dutycheck::engine::equal_values(a, a.root(), b, b.root()));
+}

@@ -182,6 +182,25 @@ TEST_CASE("diff checks both versions against the same packs so dropping a pack r
     CHECK(local_rule_still_open);
 }
 
+TEST_CASE("diff says when the two versions set different parameters", "[waivers][cli]") {
+    const auto dir = scratch("diff-params");
+    auto file = nlohmann::json::parse(dutycheck::testing::read_text(source_dir / "fixtures" / "inverclyde-2019.json"));
+    file["parameters"] = {{"min_localities", 6}, {"require_third_and_independent", true}};
+    write(dir / "base.json", file.dump(2));
+    // The same parameters in another order are the same check.
+    file["parameters"] = {{"require_third_and_independent", true}, {"min_localities", 6}};
+    write(dir / "same.json", file.dump(2));
+    file["parameters"] = {{"min_localities", 2}};
+    write(dir / "lenient.json", file.dump(2));
+    const std::string base = "'" + (dir / "base.json").string() + "' ";
+    Run run = dutycheck_run("diff --format json " + base + "'" + (dir / "same.json").string() + "'");
+    CHECK(nlohmann::json::parse(run.out)["parameters_changed"] == false);
+    CHECK_THAT(run.err, !Catch::Contains("different parameters"));
+    run = dutycheck_run("diff --format json " + base + "'" + (dir / "lenient.json").string() + "'");
+    CHECK(nlohmann::json::parse(run.out)["parameters_changed"] == true);
+    CHECK_THAT(run.err, Catch::Contains("note: the two versions set different parameters"));
+}
+
 TEST_CASE("explain shows what the rule read and why, for each instance", "[waivers][cli]") {
     const Run run = dutycheck_run("check --as-of 2026-01-01 --format json --explain localities-two-or-more "
                                   "fixtures/cases/localities-two-or-more/pass-two-localities.json");

@@ -395,6 +395,20 @@ int run_diff(const DiffOptions& options) {
             if (engine::fails_gate(finding, engine::Severity::info)) keyed[{finding.rule->id, finding.pointer}] = &finding;
         return keyed;
     };
+    // Findings can also change because the check changed rather than the facts: a parameter set
+    // differently (a stricter or a more lenient reading) is said, so a reviewer does not take a
+    // finding resolved by leniency for a gap closed.
+    const bool parameters_changed = [&] {
+        const engine::Document& a = *documents[0].document;
+        const engine::Document& b = *documents[1].document;
+        const auto x = a.member(a.root(), "parameters"), y = b.member(b.root(), "parameters");
+        if (!x || !y) return x.has_value() != y.has_value();
+        return !engine::equal_values(a, *x, b, *y);
+    }();
+    if (parameters_changed)
+        std::cerr << "note: the two versions set different parameters, so findings may differ because the "
+                     "check changed, not the facts\n";
+
     const auto before = failing(*base), after = failing(*head);
     std::vector<const engine::Finding*> added, resolved, unchanged;
     for (const auto& [key, finding] : after) (before.count(key) ? unchanged : added).push_back(finding);
@@ -412,6 +426,7 @@ int run_diff(const DiffOptions& options) {
         };
         nlohmann::ordered_json out{{"format", "dutycheck.diff/1"}, {"base", documents[0].path},
                                    {"head", documents[1].path}, {"as_of", evaluation.info().as_of},
+                                   {"parameters_changed", parameters_changed},
                                    {"new", list(added)}, {"resolved", list(resolved)}, {"unchanged", list(unchanged)}};
         std::cout << out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
     } else {
