@@ -14,19 +14,13 @@
 #include <unistd.h>
 
 using dutycheck::testing::dutycheck_run;
+using dutycheck::testing::fresh_dir;
 using dutycheck::testing::Run;
 using dutycheck::testing::source_dir;
 using dutycheck::testing::temp_file;
 
 namespace {
 
-// A fresh folder in the temporary folder, named for the test and this process.
-std::filesystem::path fresh_dir(const std::string& name) {
-    const auto dir = std::filesystem::temp_directory_path() / (name + "-" + std::to_string(getpid()));
-    std::filesystem::remove_all(dir);
-    std::filesystem::create_directories(dir);
-    return dir;
-}
 
 // Runs the built binary as the user 'nobody' from `dir`, with stdout and stderr in files there:
 // root reads any file, so a permission test must not run as root. nullopt, with a warning, when
@@ -241,9 +235,7 @@ TEST_CASE("statute coverage has no gap, every rule names a registered duty, and 
 }
 
 TEST_CASE("a directory with no partnership files is an input error, exit 2", "[cli]") {
-    const auto dir = std::filesystem::temp_directory_path() / "dutycheck-empty-dir";
-    std::filesystem::remove_all(dir);
-    std::filesystem::create_directories(dir);
+    const auto dir = fresh_dir("dutycheck-empty-dir");
     std::ofstream(dir / "notes.txt") << "not a partnership file";
     const Run run = dutycheck_run("check '" + dir.string() + "'");
     CHECK(run.exit_code == 2);

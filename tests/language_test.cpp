@@ -227,8 +227,7 @@ TEST_CASE("long operator chains and field paths are refused before they can exha
 }
 
 TEST_CASE("imports load once, and a cycle or an escape from the pack folder is an error", "[language]") {
-    const auto dir = std::filesystem::temp_directory_path() / "dutycheck-import-test";
-    std::filesystem::remove_all(dir);
+    const auto dir = dutycheck::testing::fresh_dir("dutycheck-import-test");
     std::filesystem::create_directories(dir / "pack");
     auto write = [&](const std::string& name, const std::string& text) { std::ofstream(dir / name) << text; };
     write("pack/pack.rules", "pack \"p\"\nimport \"a.rules\"\nimport \"b.rules\"\n");

@@ -136,9 +136,18 @@ inline Run dutycheck_run(const std::string& arguments) {
     return run;
 }
 
-/// Writes a file in the temporary folder and returns its path.
+/// A fresh, empty folder in the temporary folder, named for the test and this process, so that
+/// tests running in parallel (ctest -j, or several checkouts) never share one.
+inline std::filesystem::path fresh_dir(const std::string& name) {
+    const auto dir = std::filesystem::temp_directory_path() / (name + "-" + std::to_string(getpid()));
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    return dir;
+}
+
+/// Writes a file in the temporary folder, named for this process, and returns its path.
 inline std::string temp_file(const std::string& name, const std::string& text) {
-    const auto path = std::filesystem::temp_directory_path() / name;
+    const auto path = std::filesystem::temp_directory_path() / (std::to_string(getpid()) + "-" + name);
     std::ofstream(path, std::ios::binary) << text;
     return path.string();
 }

@@ -44,12 +44,7 @@ const std::string waiver_for_b =
     R"([{"rule": "PBJW-S29-LOCALITIES", "target": "/localities/1", "reason": "name agreed at next board",
          "approved_by": "IJB chair", "minute": "IJB/2025/12", "expires": "2026-03-31"}])";
 
-std::filesystem::path scratch(const std::string& name) {
-    const auto dir = std::filesystem::temp_directory_path() / "dutycheck-waivers" / name;
-    std::filesystem::remove_all(dir);
-    std::filesystem::create_directories(dir);
-    return dir;
-}
+std::filesystem::path scratch(const std::string& name) { return dutycheck::testing::fresh_dir("dutycheck-waivers-" + name); }
 
 void write(const std::filesystem::path& path, const std::string& text) { std::ofstream(path, std::ios::binary) << text; }
 
