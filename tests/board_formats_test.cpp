@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdlib>
-#include <deque>
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -18,6 +17,7 @@
 #include "report/html_report.hpp"
 #include "report/markdown_report.hpp"
 #include "report/report_info.hpp"
+#include "report_fixtures.hpp"
 
 using dutycheck::engine::Basis;
 using dutycheck::engine::DocumentResult;
@@ -27,23 +27,17 @@ using dutycheck::engine::Severity;
 using dutycheck::engine::Status;
 using dutycheck::engine::Waiver;
 using dutycheck::report::ReportInfo;
+using dutycheck::testing::covered;
+using dutycheck::testing::finding;
 using dutycheck::testing::read_text;
+using dutycheck::testing::Rules;
+using dutycheck::testing::summarise;
 using dutycheck::testing::source_dir;
 namespace fs = std::filesystem;
 
 namespace {
 
 constexpr const char* script = "<script>alert(1)</script>";
-
-// Findings point at their rule, so rules live in a deque whose elements never move.
-struct Rules {
-    std::deque<RuleInfo> all;
-
-    const RuleInfo* add(RuleInfo rule) {
-        all.push_back(std::move(rule));
-        return &all.back();
-    }
-};
 
 RuleInfo rule(std::string id, std::string title, std::vector<std::string> duties, Severity severity, Basis basis,
               std::string source, std::string url, std::string quote) {
@@ -55,27 +49,6 @@ RuleInfo rule(std::string id, std::string title, std::vector<std::string> duties
     r.basis = basis;
     r.citation = {std::move(source), std::move(url), std::move(quote)};
     return r;
-}
-
-Finding finding(const RuleInfo* rule, Status status, std::string pointer, std::string object, std::string message,
-                std::vector<std::string> missing = {}, std::uint32_t line = 0, std::uint32_t column = 0) {
-    Finding f;
-    f.rule = rule;
-    f.status = status;
-    f.pointer = std::move(pointer);
-    f.object_name = std::move(object);
-    f.message = std::move(message);
-    f.missing = std::move(missing);
-    f.line = line;
-    f.column = column;
-    return f;
-}
-
-Finding covered(Finding f, Status status, Status underlying, std::size_t waiver) {
-    f.underlying = underlying;
-    f.status = status;
-    f.waiver = waiver;
-    return f;
 }
 
 // One partnership with every status, a waiver in force, an expired one and a stale one, and
@@ -114,27 +87,27 @@ DocumentResult every_status(Rules& rules) {
         finding(co_chair, Status::unmet, "/localities/0/planning_group", script,
                 std::string(script) + " has 1 co-chairs recorded; the co-chair model has two\nno co-chair of " + script +
                     " is a community representative",
-                {}, 12, 7),
+                12, 7),
         finding(co_chair, Status::unknown, "/localities/1/planning_group", "\"quotes\" & 'apostrophes'",
                 "cannot verify: /localities/1/planning_group/co_chairs is not recorded; "
                 "/localities/1/planning_group/status is not recorded",
+                30, 7,
                 {"/localities/1/planning_group/co_chairs is not recorded",
-                 "/localities/1/planning_group/status is not recorded"},
-                30, 7),
+                 "/localities/1/planning_group/status is not recorded"}),
         finding(co_chair, Status::not_applicable, "/localities/2/planning_group", "a|b",
-                "does not apply: status == \"active\"", {}, 48, 7),
+                "does not apply: status == \"active\"", 48, 7),
         finding(hostile, Status::unmet, "/reports/0", "*bold* `code` [x](y)",
-                "line one with a|b\n- second line starts like a list item\n# third like a heading", {}, 60, 5),
+                "line one with a|b\n- second line starts like a list item\n# third like a heading", 60, 5),
         covered(finding(direction, Status::unknown, "/reports/1", "IJB/09/2020/HW",
-                        "cannot verify: /reports/1/direction is not recorded", {"/reports/1/direction is not recorded"},
-                        75, 5),
-                Status::waived, Status::unknown, 0),
+                        "cannot verify: /reports/1/direction is not recorded", 75, 5,
+                        {"/reports/1/direction is not recorded"}),
+                Status::waived, 0),
         covered(finding(co_chair, Status::unmet, "/localities/3/planning_group",
                         "Eilean Siar \u2013 Comhairle\n- a name with a line break",
-                        "Eilean Siar \u2013 Comhairle has no co-chairs recorded", {}, 90, 7),
-                Status::waiver_expired, Status::unmet, 1),
-        finding(minutes, Status::unknown, "", "", "cannot verify: /publications is not recorded",
-                {"/publications is not recorded"}, 1, 1),
+                        "Eilean Siar \u2013 Comhairle has no co-chairs recorded", 90, 7),
+                Status::waiver_expired, 1),
+        finding(minutes, Status::unknown, "", "", "cannot verify: /publications is not recorded", 1, 1,
+                {"/publications is not recorded"}),
     };
     doc.waivers = {
         Waiver{"direction-in-writing", "/reports/1", "Direction drafted; <b>awaiting</b> sign-off | \"urgent\" & 'soon'",
@@ -145,7 +118,7 @@ DocumentResult every_status(Rules& rules) {
                "2027-01", "/waivers/2"},
     };
     doc.stale_waivers = {2};
-    for (const auto& f : doc.findings) doc.summary.add(f);
+    summarise(doc);
     return doc;
 }
 
@@ -159,8 +132,8 @@ DocumentResult all_met(Rules& rules) {
     doc.partnership_id = "inverclyde";
     doc.partnership_name = "Inverclyde Health and Social Care Partnership";
     doc.as_of = "2026-11-22";
-    doc.findings = {finding(localities, Status::met, "/localities", "", "", {}, 20, 3)};
-    for (const auto& f : doc.findings) doc.summary.add(f);
+    doc.findings = {finding(localities, Status::met, "/localities", "", "", 20, 3)};
+    summarise(doc);
     return doc;
 }
 

@@ -5,7 +5,6 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
-#include <deque>
 #include <filesystem>
 #include <fstream>
 #include <optional>
@@ -24,6 +23,7 @@
 #include "report/report_info.hpp"
 #include "report/sarif_report.hpp"
 #include "report/tsv_report.hpp"
+#include "report_fixtures.hpp"
 
 using dutycheck::engine::Basis;
 using dutycheck::engine::DocumentResult;
@@ -33,6 +33,10 @@ using dutycheck::engine::Severity;
 using dutycheck::engine::Status;
 using dutycheck::engine::Waiver;
 using dutycheck::report::ReportInfo;
+using dutycheck::testing::covered;
+using dutycheck::testing::finding;
+using dutycheck::testing::Rules;
+using dutycheck::testing::summarise;
 
 namespace {
 
@@ -41,43 +45,19 @@ namespace fs = std::filesystem;
 const fs::path source_dir{DUTYCHECK_SOURCE_DIR};
 const ReportInfo run_info{"0.1.0", "2026-11-22", {"scotland", "local/inverclyde"}};
 
-// Findings point at their rule, so rules live in a deque whose elements never move.
-struct Rules {
-    std::deque<RuleInfo> all;
-
-    const RuleInfo* add(std::string id, Severity severity, std::string title, std::vector<std::string> duties,
-                        Basis basis, std::string source, std::string quote = "", std::string url = "") {
-        RuleInfo rule;
-        rule.id = std::move(id);
-        rule.title = std::move(title);
-        rule.duties = std::move(duties);
-        rule.citation = {std::move(source), std::move(url), std::move(quote)};
-        rule.severity = severity;
-        rule.basis = basis;
-        rule.tags = {"localities"};
-        all.push_back(std::move(rule));
-        return &all.back();
-    }
-};
-
-Finding finding(const RuleInfo* rule, Status status, std::string pointer, std::string object_name, std::string message,
-                std::uint32_t line = 0, std::uint32_t column = 0) {
-    Finding f;
-    f.rule = rule;
-    f.status = status;
-    f.pointer = std::move(pointer);
-    f.object_name = std::move(object_name);
-    f.message = std::move(message);
-    f.line = line;
-    f.column = column;
-    return f;
-}
-
-Finding waived(Finding f, Status status, std::size_t waiver) {
-    f.underlying = f.status;
-    f.status = status;
-    f.waiver = waiver;
-    return f;
+// A rule tagged "localities", with its citation.
+const RuleInfo* add_rule(Rules& rules, std::string id, Severity severity, std::string title,
+                         std::vector<std::string> duties, Basis basis, std::string source, std::string quote = "",
+                         std::string url = "") {
+    RuleInfo rule;
+    rule.id = std::move(id);
+    rule.title = std::move(title);
+    rule.duties = std::move(duties);
+    rule.citation = {std::move(source), std::move(url), std::move(quote)};
+    rule.severity = severity;
+    rule.basis = basis;
+    rule.tags = {"localities"};
+    return rules.add(std::move(rule));
 }
 
 // The engine fills the summary as it adds findings; do the same here.
@@ -90,29 +70,29 @@ DocumentResult document(std::string file, std::string id, std::string name, std:
     doc.as_of = "2026-11-22";
     doc.findings = std::move(findings);
     doc.waivers = std::move(waivers);
-    for (const auto& f : doc.findings) doc.summary.add(f);
+    summarise(doc);
     return doc;
 }
 
 // Two partnership files with every status between them: met, unmet, unknown, not applicable,
 // waived (current waiver) and waiver_expired, at each severity, with and without a position.
 std::vector<DocumentResult> every_status(Rules& rules) {
-    const auto* co_chair = rules.add(
+    const auto* co_chair = add_rule(rules, 
         "inv-lpg-community-co-chair", Severity::error,
         "Each locality planning group is co-chaired, with a community representative as one co-chair",
         {"INV-LPG-COCHAIR"}, Basis::local_policy, "Inverclyde IJB, 24 June 2019, report IJB/42/2019/HW, para 4.10",
         "joint chairing (co-chair model) of Locality Planning Groups (LPGs) with a community representative being "
         "one of the co-chairs");
-    const auto* direction = rules.add(
+    const auto* direction = add_rule(rules, 
         "direction-in-writing", Severity::error, "A direction is given in writing", {"PBJW-S27-DIRECTION-IN-WRITING"},
         Basis::statute, "Public Bodies (Joint Working) (Scotland) Act 2014, s27(5)(b)",
         "A direction must be given in writing.", "https://www.legislation.gov.uk/asp/2014/9/section/27");
-    const auto* eqia = rules.add(
+    const auto* eqia = add_rule(rules, 
         "eqia-for-policy-change", Severity::warning,
         "A paper that introduces or revises a policy has an equality impact assessment",
         {"EQ-REG5-ASSESS", "EQ-REG5-PUBLISH"}, Basis::regulation,
         "Equality Act 2010 (Specific Duties) (Scotland) Regulations 2012 (SSI 2012/162), reg 5(1) and 5(6)");
-    const auto* plan = rules.add("strategic-plan-published", Severity::info, "The strategic plan is published",
+    const auto* plan = add_rule(rules, "strategic-plan-published", Severity::info, "The strategic plan is published",
                                  {"PBJW-S39-PUBLISH"}, Basis::statute,
                                  "Public Bodies (Joint Working) (Scotland) Act 2014, s39");
 
@@ -138,7 +118,7 @@ std::vector<DocumentResult> every_status(Rules& rules) {
                 f.missing = {"/localities/2/planning_group/status is not recorded"};
                 return f;
             }(),
-            waived(finding(direction, Status::unmet, "/directions/0", "Direction D/2026/01",
+            covered(finding(direction, Status::unmet, "/directions/0", "Direction D/2026/01",
                            "Direction D/2026/01 is not recorded as given in writing", 60, 5),
                    Status::waived, 0),
             finding(eqia, Status::not_applicable, "/reports/0", "IJB/40/2026",
@@ -147,7 +127,7 @@ std::vector<DocumentResult> every_status(Rules& rules) {
                 auto f = finding(eqia, Status::unknown, "/reports/1/eqia", "IJB/41/2026",
                                  "cannot verify: /reports/1/eqia/carried_out is not recorded", 80, 7);
                 f.missing = {"/reports/1/eqia/carried_out is not recorded"};
-                return waived(std::move(f), Status::waiver_expired, 1);
+                return covered(std::move(f), Status::waiver_expired, 1);
             }(),
             finding(plan, Status::unmet, "", "", "no strategic plan is recorded as published"),
         },
@@ -170,7 +150,7 @@ const std::string hostile =
 const std::string control_bytes = "bell\x07 escape\x1b[31m red\x7f nul-free \xff\xfe bad utf-8\r\n::error::injected";
 
 std::vector<DocumentResult> hostile_results(Rules& rules) {
-    const auto* rule = rules.add("hostile-rule", Severity::warning, "Title " + hostile, {"DUTY-" + hostile},
+    const auto* rule = add_rule(rules, "hostile-rule", Severity::warning, "Title " + hostile, {"DUTY-" + hostile},
                                  Basis::local_policy, "Source " + hostile, "Quote " + hostile,
                                  "javascript:alert(1)");
     const std::vector<Waiver> waivers{
@@ -186,7 +166,7 @@ std::vector<DocumentResult> hostile_results(Rules& rules) {
                              f.missing = {hostile};
                              return f;
                          }(),
-                         waived(finding(rule, Status::unmet, "/localities/1", "Waived " + hostile, "Message " + hostile,
+                         covered(finding(rule, Status::unmet, "/localities/1", "Waived " + hostile, "Message " + hostile,
                                         6, 3),
                                 Status::waived, 0),
                          finding(rule, Status::not_applicable, "/localities/2", "N/A " + hostile, "Why " + hostile,
@@ -472,7 +452,7 @@ TEST_CASE("hostile strings stay intact and valid in SARIF, and markdown cannot c
 
 TEST_CASE("an absolute document path becomes a file URI in SARIF", "[ci][sarif]") {
     Rules rules;
-    const auto* rule = rules.add("r", Severity::error, "t", {"D"}, Basis::statute, "s");
+    const auto* rule = add_rule(rules, "r", Severity::error, "t", {"D"}, Basis::statute, "s");
     const auto log = nlohmann::json::parse(
         sarif({document("/srv/partnerships/fife.json", "fife", "Fife", {finding(rule, Status::unmet, "/a", "", "m")}),
                document(".\\windows\\dir\\x.json", "x", "X", {finding(rule, Status::unmet, "/b", "", "m")})}));
@@ -680,7 +660,7 @@ TEST_CASE("document paths are written with forward slashes and no leading ./", "
 TEST_CASE("the one-message wording of a finding is never empty and says why an expired waiver fails", "[ci]") {
     using dutycheck::report::finding_message;
     Rules rules;
-    const auto* rule = rules.add("r", Severity::error, "The rule's title", {"D"}, Basis::statute, "s");
+    const auto* rule = add_rule(rules, "r", Severity::error, "The rule's title", {"D"}, Basis::statute, "s");
     const DocumentResult doc = document("f.json", "", "", {});
     auto unknown = finding(rule, Status::unknown, "/a", "", "");
     unknown.missing = {"/a/b is not recorded", "/a/c is not a string"};
@@ -688,13 +668,13 @@ TEST_CASE("the one-message wording of a finding is never empty and says why an e
     CHECK(finding_message(doc, finding(rule, Status::unmet, "/a", "", "")) == "The rule's title");
     CHECK(finding_message(doc, finding(nullptr, Status::unmet, "/a", "", "")) == "unmet");
     // An expired waiver whose index is out of range (never from the engine) still reads sensibly.
-    CHECK(finding_message(doc, waived(finding(rule, Status::unmet, "/a", "", "m"), Status::waiver_expired, 7)) ==
+    CHECK(finding_message(doc, covered(finding(rule, Status::unmet, "/a", "", "m"), Status::waiver_expired, 7)) ==
           "waiver expired: m");
 }
 
 TEST_CASE("TSV has one line per failing finding with eight fields and escapes what would split them", "[ci][tsv]") {
     Rules rules;
-    const RuleInfo* rule = rules.add("lpg-has-lead", Severity::warning, "A lead", {"LOC-GUIDE-LEADERSHIP"},
+    const RuleInfo* rule = add_rule(rules, "lpg-has-lead", Severity::warning, "A lead", {"LOC-GUIDE-LEADERSHIP"},
                                      Basis::statutory_guidance, "Localities guidance");
     DocumentResult document;
     document.file = "dir/p\tq.json";

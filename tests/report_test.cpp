@@ -2,7 +2,6 @@
 #include <catch2/catch.hpp>
 
 #include <cstddef>
-#include <deque>
 #include <sstream>
 #include <string>
 #include <utility>
@@ -14,6 +13,7 @@
 #include "report/json_report.hpp"
 #include "report/labels.hpp"
 #include "report/text_report.hpp"
+#include "report_fixtures.hpp"
 
 using dutycheck::engine::Basis;
 using dutycheck::engine::DocumentResult;
@@ -23,36 +23,23 @@ using dutycheck::engine::Severity;
 using dutycheck::engine::Status;
 using dutycheck::report::JsonReportInfo;
 using dutycheck::report::TextOptions;
+using dutycheck::testing::finding;
+using dutycheck::testing::Rules;
+using dutycheck::testing::summarise;
 
 namespace {
 
-// Findings point at their rule, so rules live in a deque whose elements never move.
-struct Rules {
-    std::deque<RuleInfo> all;
-
-    const RuleInfo* add(std::string id, Severity severity, std::string title = "A duty is met") {
-        RuleInfo rule;
-        rule.id = std::move(id);
-        rule.title = std::move(title);
-        rule.duties = {"DUTY-" + rule.id};
-        rule.citation.source = "Public Bodies (Joint Working) (Scotland) Act 2014, s29(3)(a)";
-        rule.severity = severity;
-        rule.basis = Basis::statute;
-        rule.tags = {"localities"};
-        all.push_back(std::move(rule));
-        return &all.back();
-    }
-};
-
-Finding finding(const RuleInfo* rule, Status status, std::string pointer, std::string object_name = "",
-                std::string message = "") {
-    Finding f;
-    f.rule = rule;
-    f.status = status;
-    f.pointer = std::move(pointer);
-    f.object_name = std::move(object_name);
-    f.message = std::move(message);
-    return f;
+// A statute rule with a default title, duty and citation.
+const RuleInfo* add_rule(Rules& rules, std::string id, Severity severity, std::string title = "A duty is met") {
+    RuleInfo rule;
+    rule.id = std::move(id);
+    rule.title = std::move(title);
+    rule.duties = {"DUTY-" + rule.id};
+    rule.citation.source = "Public Bodies (Joint Working) (Scotland) Act 2014, s29(3)(a)";
+    rule.severity = severity;
+    rule.basis = Basis::statute;
+    rule.tags = {"localities"};
+    return rules.add(std::move(rule));
 }
 
 // The engine fills the summary as it adds findings; do the same here.
@@ -64,7 +51,7 @@ DocumentResult document(std::vector<Finding> findings, std::string name = "Inver
     doc.partnership_name = std::move(name);
     doc.as_of = "2026-11-22";
     doc.findings = std::move(findings);
-    for (const auto& f : doc.findings) doc.summary.add(f);
+    summarise(doc);
     return doc;
 }
 
@@ -95,8 +82,8 @@ std::size_t code_points(const std::string& s) {
 
 // A document with every status and severity the summary must count.
 DocumentResult mixed_document(Rules& rules) {
-    const auto* error = rules.add("err", Severity::error);
-    const auto* warning = rules.add("warn", Severity::warning);
+    const auto* error = add_rule(rules, "err", Severity::error);
+    const auto* warning = add_rule(rules, "warn", Severity::warning);
     std::vector<Finding> f;
     for (int i = 0; i < 4; ++i) f.push_back(finding(error, Status::met, "/localities/" + std::to_string(i)));
     f.push_back(finding(error, Status::unmet, "/localities/0"));
@@ -122,7 +109,7 @@ TEST_CASE("the summary line counts every status and breaks unmet and unknown dow
 
 TEST_CASE("a status with no findings is counted as zero without an empty breakdown") {
     Rules rules;
-    const auto* info = rules.add("info-rule", Severity::info);
+    const auto* info = add_rule(rules, "info-rule", Severity::info);
     const auto out = text({document({finding(info, Status::unknown, "/board")})});
     CHECK_THAT(out, Catch::Contains("Summary: 0 met, 0 unmet, 1 unknown (1 info), 0 not applicable\n"));
 }
@@ -163,7 +150,7 @@ TEST_CASE("an unmet finding shows its status, severity, object, rule, message, d
 
 TEST_CASE("findings are grouped by area in board reading order, other areas alphabetically after") {
     Rules rules;
-    const auto* r = rules.add("r", Severity::error);
+    const auto* r = add_rule(rules, "r", Severity::error);
     const auto out = text({document({
         finding(r, Status::unmet, "/waivers/0"),
         finding(r, Status::unmet, ""),
@@ -199,8 +186,8 @@ TEST_CASE("the area is named from the first segment of the pointer") {
 
 TEST_CASE("within an area unmet comes before unknown, and errors before warnings") {
     Rules rules;
-    const auto* error = rules.add("e", Severity::error, "error rule");
-    const auto* warning = rules.add("w", Severity::warning, "warning rule");
+    const auto* error = add_rule(rules, "e", Severity::error, "error rule");
+    const auto* warning = add_rule(rules, "w", Severity::warning, "warning rule");
     const auto out = text({document({
         finding(error, Status::unknown, "/localities/0", "first unknown"),
         finding(warning, Status::unmet, "/localities/1", "warning unmet"),
@@ -215,7 +202,7 @@ TEST_CASE("within an area unmet comes before unknown, and errors before warnings
 
 TEST_CASE("met and not applicable findings are hidden by default and listed with show_all") {
     Rules rules;
-    const auto* r = rules.add("r", Severity::warning);
+    const auto* r = add_rule(rules, "r", Severity::warning);
     const auto doc = document({finding(r, Status::met, "/localities/0", "Greenock South West"),
                                finding(r, Status::not_applicable, "/localities/1", "Kilmacolm"),
                                finding(r, Status::unknown, "/localities/2", "Port Glasgow")});
@@ -233,14 +220,14 @@ TEST_CASE("met and not applicable findings are hidden by default and listed with
 
 TEST_CASE("a document with nothing to act on says so instead of listing nothing") {
     Rules rules;
-    const auto* r = rules.add("r", Severity::error);
+    const auto* r = add_rule(rules, "r", Severity::error);
     const auto out = text({document({finding(r, Status::met, "/localities/0")})});
     CHECK_THAT(out, Catch::Contains("Nothing to act on: no unmet or unknown findings."));
 }
 
 TEST_CASE("an unknown finding says what could not be verified") {
     Rules rules;
-    const auto* r = rules.add("r", Severity::error);
+    const auto* r = add_rule(rules, "r", Severity::error);
     auto f = finding(r, Status::unknown, "/localities/2/planning_group", "Inverclyde East");
     f.missing = {"planning_group.status (/localities/2/planning_group/status)",
                  "planning_group.co_chairs (/localities/2/planning_group/co_chairs)"};
@@ -251,7 +238,7 @@ TEST_CASE("an unknown finding says what could not be verified") {
 
 TEST_CASE("an object without a name is shown by its pointer, and the whole file in words") {
     Rules rules;
-    const auto* r = rules.add("r", Severity::error);
+    const auto* r = add_rule(rules, "r", Severity::error);
     const auto out = text({document({finding(r, Status::unmet, "/localities/4"), finding(r, Status::unmet, "")})});
     CHECK_THAT(out, Catch::Contains("  UNMET    error    /localities/4\n"));
     CHECK_THAT(out, Catch::Contains("  UNMET    error    the whole partnership file\n"));
@@ -314,7 +301,7 @@ TEST_CASE("a total line follows when there is more than one document, and not fo
 
 TEST_CASE("long text wraps to 100 columns with the details aligned and no trailing spaces") {
     Rules rules;
-    const auto* r = rules.add("r", Severity::error,
+    const auto* r = add_rule(rules, "r", Severity::error,
                               "The strategic plan sets out separately the arrangements for each locality and the "
                               "plan is reviewed at least every three years by the integration authority");
     std::string message;
@@ -330,7 +317,7 @@ TEST_CASE("long text wraps to 100 columns with the details aligned and no traili
 
 TEST_CASE("a message of several failed requirements keeps one line per requirement") {
     Rules rules;
-    const auto* r = rules.add("r", Severity::error);
+    const auto* r = add_rule(rules, "r", Severity::error);
     const auto out = text({document({finding(r, Status::unmet, "/localities/0", "Group",
                                              "Group has 1 co-chairs recorded\nno co-chair of Group is a community "
                                              "representative")})});
@@ -340,7 +327,7 @@ TEST_CASE("a message of several failed requirements keeps one line per requireme
 
 TEST_CASE("hostile strings come out intact in the text report") {
     Rules rules;
-    const auto* r = rules.add("r", Severity::error, R"(Title with "quotes" and back\slash)");
+    const auto* r = add_rule(rules, "r", Severity::error, R"(Title with "quotes" and back\slash)");
     const auto out = text({document({finding(r, Status::unmet, "/localities/0", "<script>alert(1)</script>",
                                              R"(C:\path "quoted" – Eilean Siar – Comhairle nan Eilean Siar)")},
                                     "Eilean Siar – Comhairle")});
@@ -352,7 +339,7 @@ TEST_CASE("hostile strings come out intact in the text report") {
 
 TEST_CASE("control characters from a partnership file cannot drive the terminal") {
     Rules rules;
-    const auto* r = rules.add("r", Severity::error);
+    const auto* r = add_rule(rules, "r", Severity::error);
     const auto out = text({document({finding(r, Status::unmet, "/localities/0", "Group\x1b[8mhidden\x07",
                                              "C1 \xc2\x9b" "31m here"),
                                      finding(r, Status::unmet, "/odd\x1b[2J_area/0")},
@@ -507,7 +494,7 @@ TEST_CASE("a JSON finding carries every documented field with its value") {
 
 TEST_CASE("empty url, quote, object and lists are written as empty values, never left out") {
     Rules rules;
-    const auto* r = rules.add("r", Severity::error);
+    const auto* r = add_rule(rules, "r", Severity::error);
     const auto f = json({document({finding(r, Status::not_applicable, "")})})["documents"][0]["findings"][0];
     CHECK(f["object"] == "");
     CHECK(f["pointer"] == "");
@@ -550,7 +537,7 @@ TEST_CASE("hostile strings survive the JSON report intact") {
 
 TEST_CASE("invalid UTF-8 in a partnership file still gives valid JSON") {
     Rules rules;
-    const auto* r = rules.add("r", Severity::error);
+    const auto* r = add_rule(rules, "r", Severity::error);
     const auto doc = document({finding(r, Status::unmet, "/localities/0", "Bad \xff\xfe bytes")}, "Caf\xe9");
     std::ostringstream out;
     REQUIRE_NOTHROW(dutycheck::report::write_json(out, {doc}, {"0.1.0", "2026-11-22", {}}));
