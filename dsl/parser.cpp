@@ -28,7 +28,7 @@ using x3::eol;
 using x3::lexeme;
 using x3::lit;
 
-using Iterator = std::string::const_iterator;
+using Iterator = std::string_view::const_iterator;
 
 /// Context tag giving annotate_position the start of the text, to turn iterators into offsets.
 struct source_begin_tag;
@@ -324,7 +324,7 @@ bool is_identifier_byte(char c) {
 // A recursive-descent parser recurses once per bracket or prefix operator; hostile text
 // with thousands of them would overflow the stack, so measure the nesting first.
 std::optional<Diagnostic> check_nesting(const SourceFile& source, std::size_t max_nesting) {
-    const std::string& text = source.text();
+    const std::string_view text = source.text();
     std::size_t depth = 0;
     std::size_t prefix_run = 0;
     for (std::size_t i = 0; i < text.size(); ++i) {
@@ -371,7 +371,7 @@ std::optional<Diagnostic> check_nesting(const SourceFile& source, std::size_t ma
 }
 
 // Moves an error position past blanks and comments, onto the token that was wrong.
-std::uint32_t skip_blanks(const std::string& text, std::uint32_t offset) {
+std::uint32_t skip_blanks(std::string_view text, std::uint32_t offset) {
     while (offset < text.size()) {
         const char c = text[offset];
         if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
@@ -385,17 +385,17 @@ std::uint32_t skip_blanks(const std::string& text, std::uint32_t offset) {
     return offset;
 }
 
-std::uint32_t token_end(const std::string& text, std::uint32_t offset) {
+std::uint32_t token_end(std::string_view text, std::uint32_t offset) {
     if (offset >= text.size()) return offset;
     if (!is_identifier_byte(text[offset])) return offset + 1;
     while (offset < text.size() && (is_identifier_byte(text[offset]) || text[offset] == '-')) ++offset;
     return offset;
 }
 
-std::string describe_found(const std::string& text, std::uint32_t begin, std::uint32_t end) {
+std::string describe_found(std::string_view text, std::uint32_t begin, std::uint32_t end) {
     if (begin >= text.size()) return "the end of the file";
     if (text[begin] == '\n' || text[begin] == '\r') return "the end of the line";
-    return "'" + text.substr(begin, end - begin) + "'";
+    return "'" + std::string(text.substr(begin, end - begin)) + "'";
 }
 
 }  // namespace
@@ -406,7 +406,7 @@ ParseResult parse_rule_file(const SourceFile& source, const ParseLimits& limits)
         result.diagnostics.push_back(std::move(*nesting));
         return result;
     }
-    const std::string& text = source.text();
+    const std::string_view text = source.text();
     grammar::Iterator begin = text.begin();
     grammar::Iterator first = text.begin();
     ast::File file;

@@ -2,6 +2,7 @@
 #include "dsl/source.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <tuple>
 
 namespace dutycheck::dsl {
@@ -21,32 +22,58 @@ std::string_view level_name(DiagnosticLevel level) {
 
 }  // namespace
 
-SourceFile::SourceFile(std::string path, std::string text) : path_(std::move(path)), text_(std::move(text)) {
-    line_starts_.push_back(0);
-    for (std::uint32_t i = 0; i < text_.size(); ++i)
-        if (text_[i] == '\n') line_starts_.push_back(i + 1);
+SharedText SharedText::from_string(std::string text) {
+    auto owner = std::make_shared<const std::string>(std::move(text));
+    // The aliasing constructor: the pointer is the bytes, the ownership is the string's.
+    return {std::shared_ptr<const char>(owner, owner->data()), owner->size()};
+}
+
+SourceFile::SourceFile(std::string path, std::string text)
+    : SourceFile(std::move(path), SharedText::from_string(std::move(text))) {}
+
+SourceFile::SourceFile(std::string path, SharedText text) : path_(std::move(path)), text_(std::move(text)) {}
+
+const std::vector<std::uint32_t>& SourceFile::line_starts() const {
+    std::call_once(indexed_, [this] {
+        const std::string_view text = text_.view();
+        // Counted first so the index is allocated once, at its final size.
+        line_starts_.reserve(1 + static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')));
+        line_starts_.push_back(0);
+        for (const char* at = text.data(), *end = text.data() + text.size();
+             (at = static_cast<const char*>(std::memchr(at, '\n', static_cast<std::size_t>(end - at)))) != nullptr;) {
+            ++at;
+            line_starts_.push_back(static_cast<std::uint32_t>(at - text.data()));
+        }
+    });
+    return line_starts_;
 }
 
 LineColumn SourceFile::line_column(std::uint32_t offset) const {
-    offset = std::min<std::uint32_t>(offset, static_cast<std::uint32_t>(text_.size()));
-    auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
-    const auto line = static_cast<std::uint32_t>(it - line_starts_.begin());
-    const std::uint32_t start = line_starts_[line - 1];
-    return {line, code_points(std::string_view(text_).substr(start, offset - start)) + 1};
+    const std::string_view text = text_.view();
+    const auto& starts = line_starts();
+    offset = std::min<std::uint32_t>(offset, static_cast<std::uint32_t>(text.size()));
+    auto it = std::upper_bound(starts.begin(), starts.end(), offset);
+    const auto line = static_cast<std::uint32_t>(it - starts.begin());
+    const std::uint32_t start = starts[line - 1];
+    return {line, code_points(text.substr(start, offset - start)) + 1};
 }
 
 std::string_view SourceFile::line_text(std::uint32_t line) const {
-    if (line == 0 || line > line_starts_.size()) return {};
-    const std::uint32_t start = line_starts_[line - 1];
-    std::uint32_t end = line < line_starts_.size() ? line_starts_[line] : static_cast<std::uint32_t>(text_.size());
-    while (end > start && (text_[end - 1] == '\n' || text_[end - 1] == '\r')) --end;
-    return std::string_view(text_).substr(start, end - start);
+    const std::string_view text = text_.view();
+    const auto& starts = line_starts();
+    if (line == 0 || line > starts.size()) return {};
+    const std::uint32_t start = starts[line - 1];
+    std::uint32_t end = line < starts.size() ? starts[line] : static_cast<std::uint32_t>(text.size());
+    while (end > start && (text[end - 1] == '\n' || text[end - 1] == '\r')) --end;
+    return text.substr(start, end - start);
 }
 
 std::string render(const Diagnostic& d) {
     std::string out;
     if (d.file == nullptr) {
-        out += std::string(level_name(d.level)) + "[" + d.code + "]: " + d.message + "\n";
+        if (!d.path.empty()) out += d.path + ": ";
+        if (d.code.empty()) out += d.message + "\n";
+        else out += std::string(level_name(d.level)) + "[" + d.code + "]: " + d.message + "\n";
     } else {
         const LineColumn at = d.file->line_column(d.begin);
         out += d.file->path() + ":" + std::to_string(at.line) + ":" + std::to_string(at.column) + ": " +

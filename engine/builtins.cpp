@@ -29,7 +29,13 @@ std::optional<std::string> scalar_key(const Value& value) {
 Value date_argument(const Document& doc, const Value& value, std::optional<Date>& out) {
     if (value.is_missing()) return unknown_from(doc, {&value});
     out = as_date(value);
-    if (!out) return type_problem(doc, value, "a date (YYYY-MM-DD or YYYY-MM)");
+    // A string shaped like a date that names no day ("2019-02-30") is out of range, not mistyped.
+    const std::string* text = as_string(value);
+    const bool date_shaped = text != nullptr && (text->size() == 7 || text->size() == 10) &&
+                             text->find_first_not_of("0123456789-") == std::string::npos;
+    if (!out)
+        return type_problem(doc, value, "a date (YYYY-MM-DD or YYYY-MM)",
+                            date_shaped ? MissingReason::out_of_range : MissingReason::wrong_type);
     return {};
 }
 
@@ -224,7 +230,7 @@ Value call_builtin(Builtin id, const std::vector<Value>& args, const Document& d
             return Value{static_cast<double>(to->days - from->days)};
         }
     }
-    return Value{Unknown{{"unsupported function"}}};
+    return Value{Unknown{{Missing{{}, MissingReason::wrong_type, "a function the engine knows", "another"}}}};
 }
 
 }  // namespace dutycheck::engine

@@ -1,6 +1,8 @@
 // The partnership document as the evaluator sees it: a read-only tree of nodes with JSON Pointers.
 #pragma once
 
+#include "dsl/source.hpp"
+
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -20,17 +22,6 @@ using NodeId = std::uint32_t;
 struct SourcePosition {
     std::uint32_t line = 0;
     std::uint32_t column = 0;
-};
-
-/// The bytes of a file, owned as a string or mapped from disk. Shared, so that a Document can
-/// keep views into the text (its unescaped strings, its keys) for as long as it lives.
-struct SharedText {
-    std::shared_ptr<const char> bytes;
-    std::size_t size = 0;
-
-    std::string_view view() const { return {bytes.get(), size}; }
-    /// Takes ownership of a string's bytes.
-    static SharedText from_string(std::string text);
 };
 
 /// A parsed partnership file stored as a flat table of nodes.
@@ -75,12 +66,14 @@ public:
     NodeId nearest(std::string_view pointer) const;
     /// Where the node starts in the source text: line and code-point column, both from 1.
     SourcePosition position(NodeId node) const;
+    /// The file the document was read from: its name, its text and the one line index of it.
+    const std::shared_ptr<const dsl::SourceFile>& source_file() const { return source_; }
     /// Byte offset of the node's first character in the source text.
     std::uint32_t offset(NodeId node) const { return nodes_[node].kind_and_offset & offset_mask; }
     /// Total number of nodes.
     std::size_t node_count() const { return nodes_.size(); }
     /// The text the document was parsed from.
-    std::string_view source() const { return source_.view(); }
+    std::string_view source() const { return source_->text(); }
 
     /// Largest source text a Document can hold: node offsets have 28 bits.
     static constexpr std::size_t max_source_bytes = (std::size_t{1} << 28) - 1;
@@ -112,13 +105,12 @@ private:
         return k == NodeKind::array || k == NodeKind::object;
     }
 
-    SharedText source_;
+    std::shared_ptr<const dsl::SourceFile> source_;
     std::vector<Node> nodes_;
     std::vector<NodeId> children_;
     std::vector<std::string_view> keys_;        // interned keys: views into source_ or decoded_keys_
     std::vector<std::unique_ptr<const std::string>> decoded_keys_;  // keys with escapes (stable addresses)
     std::string text_;                          // string values with escapes, decoded, back to back
-    mutable std::vector<std::uint32_t> line_starts_;  // built on the first position() call
 };
 
 /// Which of the DocumentLimits an input exceeded, so a caller can name the setting to raise.
@@ -129,10 +121,10 @@ enum class LimitExceeded : std::uint8_t { none, max_bytes, max_depth };
 /// any order.
 bool equal_values(const Document& a, NodeId x, const Document& b, NodeId y);
 
-/// Why a file could not be read as a partnership document: the location and what was expected.
+/// Why a file could not be read as a partnership document: the place and what was expected.
 struct DocumentError {
     std::string message;      ///< e.g. "invalid JSON: expected ',' or '}' after object member"
-    SourcePosition position;  ///< line/column of the fault, when known
+    std::optional<std::uint32_t> offset;  ///< byte offset of the fault, when there is one
     std::string pointer;      ///< JSON Pointer of the fault, when known (duplicate key, wrong type)
     LimitExceeded limit = LimitExceeded::none;  ///< set when a limit, not the content, refused the file
 };
@@ -150,12 +142,12 @@ struct ParsedDocument {
     std::optional<DocumentError> error;
 };
 
-/// Parse JSON text into a Document, which keeps `text` alive. Rejects: empty input, invalid JSON
-/// or UTF-8, a UTF-8 byte-order mark (with a message saying so), duplicate object keys, nesting
-/// deeper than limits.max_depth, and input larger than limits.max_bytes.
-ParsedDocument parse_json_document(SharedText text, const DocumentLimits& limits = {});
+/// Parse a file's JSON text into a Document, which keeps the file alive. Rejects: empty input,
+/// invalid JSON or UTF-8, a UTF-8 byte-order mark (with a message saying so), duplicate object
+/// keys, nesting deeper than limits.max_depth, and input larger than limits.max_bytes.
+ParsedDocument parse_json_document(std::shared_ptr<const dsl::SourceFile> source, const DocumentLimits& limits = {});
 
-/// The same for text the caller owns: it is copied first.
+/// The same for text the caller owns, with no file name: it is copied first.
 ParsedDocument parse_json_document(std::string_view text, const DocumentLimits& limits = {});
 
 }  // namespace dutycheck::engine

@@ -1,64 +1,24 @@
 // The evaluator: runs each rule's steps over a document in three-valued logic and records findings.
 #include "engine/evaluator.hpp"
 
+#include "engine/applicability.hpp"
 #include "engine/builtins.hpp"
+#include "engine/lookup_index.hpp"
 #include "engine/value_ops.hpp"
 
 #include <algorithm>
 #include <cmath>
-#include <unordered_map>
 
 namespace dutycheck::engine {
-namespace {
 
-/// Records where in the file a finding is: the line and column of `node`.
 void place(Finding& finding, const Document& doc, NodeId node) {
     const SourcePosition position = doc.position(node);
     finding.line = position.line;
     finding.column = position.column;
 }
 
+namespace {
 
-/// Per-document index for lookup(): built on first use for each (collection, field), so a
-/// rule that looks up one direction per report stays linear in the document.
-class LookupIndex {
-public:
-    const std::unordered_map<std::string, NodeId>& index(const Document& doc, NodeId collection,
-                                                          const std::string& field) {
-        auto& entry = indexes_[{collection, field}];
-        if (!entry.built) {
-            entry.built = true;
-            for (std::size_t i = 0; i < doc.size(collection); ++i) {
-                const NodeId element = doc.child(collection, i);
-                if (doc.kind(element) != NodeKind::object) continue;
-                auto member = doc.member(element, field);
-                if (!member) continue;
-                auto key = key_text(from_node(doc, *member));
-                if (key) entry.map.emplace(std::move(*key), element);  // first one wins
-            }
-        }
-        return entry.map;
-    }
-
-    static std::optional<std::string> key_text(const Value& value) {
-        if (const auto* text = as_string(value)) return *text;
-        if (const auto number = as_number(value)) return format_number(*number);
-        if (const auto* date = std::get_if<Date>(&value.data)) return format_date(*date);
-        return std::nullopt;
-    }
-
-private:
-    struct Entry {
-        bool built = false;
-        std::unordered_map<std::string, NodeId> map;
-    };
-    struct KeyHash {
-        std::size_t operator()(const std::pair<NodeId, std::string>& key) const {
-            return std::hash<std::string>()(key.second) ^ (std::hash<NodeId>()(key.first) << 1);
-        }
-    };
-    std::unordered_map<std::pair<NodeId, std::string>, Entry, KeyHash> indexes_;
-};
 
 Truth truth_of(const Document& doc, const Value& value, Value& problem) {
     if (const auto b = as_boolean(value)) return *b ? Truth::true_ : Truth::false_;
@@ -106,7 +66,7 @@ private:
     void gate(const Expr& applies_if, std::size_t index, const char* clause);
     /// Records the instance's finding; `next_step` is where it stopped. When the collection of
     /// a 'for each' is itself absent or empty, the finding is about that collection, not `about`.
-    void finish(Status status, std::string message, std::vector<std::string> missing, std::size_t next_step,
+    void finish(Status status, std::string message, std::vector<Missing> missing, std::size_t next_step,
                 bool about_collection = false);
     std::string render(const std::vector<MessagePart>& parts, const Expr& condition);
     /// For --explain: records a condition, its outcome and the values it read.
@@ -122,7 +82,7 @@ private:
     std::vector<Value> slots_;
     std::vector<Value> innermost_;  // stack of for-each elements, for naming findings
     std::vector<std::string> unmet_;
-    std::vector<std::string> unknown_;
+    std::vector<Missing> unknown_;
     bool explain_ = false;
     std::vector<Explanation> explanation_;
     std::uint64_t steps_ = 0;
@@ -278,7 +238,7 @@ Value RuleRun::eval_binary(const BinaryExpr& binary, const Expr& expr) {
                 }
                 if (t == Truth::unknown) {
                     found = Truth::unknown;
-                    collect_reasons(doc_, item_problem, reasons.reasons);
+                    collect_reasons(item_problem, reasons.reasons);
                 }
             }
             if (found == Truth::unknown) return Value{std::move(reasons)};
@@ -297,7 +257,9 @@ Value RuleRun::eval_binary(const BinaryExpr& binary, const Expr& expr) {
         case BinaryOp::sub: return Value{*a - *b};
         case BinaryOp::mul: return Value{*a * *b};
         default:
-            if (*b == 0) return Value{Unknown{{"division by zero in '" + std::string(expr.span.text()) + "'"}}};
+            if (*b == 0)
+                return type_problem(doc_, rhs, "a divisor other than zero in '" + std::string(expr.span.text()) + "'",
+                                    MissingReason::out_of_range);
             return Value{*a / *b};
     }
 }
@@ -318,7 +280,7 @@ Value RuleRun::eval_quantifier(const QuantifierExpr& q) {
         const Truth t = condition(*q.predicate, item_problem);
         if (t == Truth::unknown) {
             unknown = true;
-            collect_reasons(doc_, item_problem, reasons.reasons);
+            collect_reasons(item_problem, reasons.reasons);
             continue;
         }
         if (t == Truth::true_) {
@@ -382,8 +344,8 @@ void RuleRun::step(std::size_t index) {
                 Value problem;
                 auto items = elements_of(doc_, collection, problem);
                 if (!items) {
-                    std::vector<std::string> reasons;
-                    collect_reasons(doc_, problem, reasons);
+                    std::vector<Missing> reasons;
+                    collect_reasons(problem, reasons);
                     innermost_.push_back(collection);
                     finish(Status::unknown, {}, std::move(reasons), rule_.steps.size(), true);
                     innermost_.pop_back();
@@ -421,7 +383,7 @@ void RuleRun::step(std::size_t index) {
                 const Truth met = condition(*s.condition, problem);
                 note("require", *s.condition, met);
                 if (met == Truth::false_) unmet_.push_back(render(s.message, *s.condition));
-                else if (met == Truth::unknown) collect_reasons(doc_, problem, unknown_);
+                else if (met == Truth::unknown) collect_reasons(problem, unknown_);
                 step(index + 1);
             }
         },
@@ -437,13 +399,13 @@ void RuleRun::gate(const Expr& applies_if, std::size_t index, const char* clause
     } else if (applies == Truth::false_) {
         finish(Status::not_applicable, "does not apply: " + std::string(applies_if.span.text()), {}, index + 1);
     } else {
-        std::vector<std::string> reasons;
-        collect_reasons(doc_, problem, reasons);
+        std::vector<Missing> reasons;
+        collect_reasons(problem, reasons);
         finish(Status::unknown, {}, std::move(reasons), index + 1);
     }
 }
 
-void RuleRun::finish(Status status, std::string message, std::vector<std::string> missing, std::size_t next_step,
+void RuleRun::finish(Status status, std::string message, std::vector<Missing> missing, std::size_t next_step,
                      bool about_collection) {
     // An instance that stopped early still binds its later 'let's (up to the next 'for each'),
     // so 'about' names the same object whatever the outcome.
@@ -477,199 +439,13 @@ void RuleRun::finish(Status status, std::string message, std::vector<std::string
         if (const auto* node = std::get_if<DocNode>(&it->data)) finding.object_name = object_name(doc_, node->id);
     std::sort(missing.begin(), missing.end());
     missing.erase(std::unique(missing.begin(), missing.end()), missing.end());
-    if (status == Status::unknown) {
-        message = "cannot verify: ";
-        for (std::size_t i = 0; i < missing.size(); ++i) message += (i ? "; " : "") + missing[i];
-    }
     finding.message = std::move(message);
     finding.missing = std::move(missing);
     finding.explanation = explanation_;
     findings_.push_back(std::move(finding));
 }
 
-std::optional<Value> parse_override(const ParamDef& param, const std::string& text) {
-    const Value& example = param.default_value;
-    if (as_boolean(example)) {
-        if (text == "true") return Value{true};
-        if (text == "false") return Value{false};
-        return std::nullopt;
-    }
-    if (as_number(example)) {
-        char* end = nullptr;
-        const double number = std::strtod(text.c_str(), &end);
-        if (text.empty() || end != text.c_str() + text.size() || !std::isfinite(number)) return std::nullopt;
-        return Value{number};
-    }
-    if (std::holds_alternative<Date>(example.data)) {
-        if (auto date = parse_date(text)) return Value{*date};
-        return std::nullopt;
-    }
-    if (std::holds_alternative<ListPtr>(example.data)) {
-        std::vector<Value> items;
-        std::size_t start = 0;
-        while (start <= text.size() && !text.empty()) {
-            const std::size_t comma = text.find(',', start);
-            items.push_back(Value{text.substr(start, comma == std::string::npos ? std::string::npos : comma - start)});
-            if (comma == std::string::npos) break;
-            start = comma + 1;
-        }
-        return make_list(std::move(items));
-    }
-    return Value{text};
-}
-
-// A parameter from the partnership file must have the default's kind.
-std::optional<Value> document_parameter(const Document& doc, const ParamDef& param, NodeId node) {
-    Value value = from_node(doc, node);
-    const Value& example = param.default_value;
-    if (as_boolean(example)) return as_boolean(value) ? std::optional<Value>(value) : std::nullopt;
-    if (as_number(example)) return as_number(value) ? std::optional<Value>(value) : std::nullopt;
-    if (std::holds_alternative<Date>(example.data)) {
-        auto date = as_date(value);
-        return date ? std::optional<Value>(Value{*date, node}) : std::nullopt;
-    }
-    if (std::holds_alternative<ListPtr>(example.data)) {
-        Value problem;
-        auto items = elements_of(doc, value, problem);
-        return items ? std::optional<Value>(make_list(std::move(*items))) : std::nullopt;
-    }
-    return as_string(value) ? std::optional<Value>(value) : std::nullopt;
-}
-
-std::string kind_name(const Value& example) {
-    if (as_boolean(example)) return "true or false";
-    if (as_number(example)) return "a number";
-    if (std::holds_alternative<Date>(example.data)) return "a date (YYYY-MM-DD or YYYY-MM)";
-    if (std::holds_alternative<ListPtr>(example.data)) return "a list";
-    return "a string";
-}
-
 }  // namespace
-
-std::variant<std::vector<Value>, InputError> resolve_parameters(const RuleSet& rules, const Document& doc,
-                                                                const std::map<std::string, std::string>& overrides) {
-    std::vector<Value> values;
-    for (const auto& param : rules.params) values.push_back(param.default_value);
-    if (doc.kind(doc.root()) == NodeKind::object) {
-        if (auto parameters = doc.member(doc.root(), "parameters")) {
-            if (doc.kind(*parameters) != NodeKind::object)
-                return InputError{"/parameters", "expected an object of parameter values"};
-            // Names no loaded pack declares are left alone: the file may serve packs not loaded now.
-            for (std::size_t i = 0; i < doc.size(*parameters); ++i) {
-                const NodeId node = doc.child(*parameters, i);
-                const auto index = rules.find_param(doc.key(node));
-                if (!index) continue;
-                auto value = document_parameter(doc, rules.params[*index], node);
-                if (!value)
-                    return InputError{doc.pointer(node), "expected " + kind_name(rules.params[*index].default_value) +
-                                                             " for parameter '" + rules.params[*index].name + "'"};
-                values[*index] = std::move(*value);
-            }
-        }
-    }
-    for (const auto& [name, text] : overrides) {
-        const auto index = rules.find_param(name);
-        if (!index) return InputError{{}, "unknown parameter '" + name + "' in --param"};
-        auto value = parse_override(rules.params[*index], text);
-        if (!value)
-            return InputError{{}, "--param " + name + "=" + text + ": expected " +
-                                      kind_name(rules.params[*index].default_value)};
-        values[*index] = std::move(*value);
-    }
-    return values;
-}
-
-std::optional<InputError> check_document_shape(const Document& doc) {
-    if (doc.kind(doc.root()) != NodeKind::object)
-        return InputError{"", "the top level must be an object (a partnership file), not a list or a single value"};
-    auto format = doc.member(doc.root(), "format");
-    if (!format) return InputError{"", "missing \"format\": expected \"dutycheck.partnership/1\""};
-    if (doc.kind(*format) != NodeKind::string || doc.as_string(*format) != "dutycheck.partnership/1")
-        return InputError{"/format", "unknown format version: expected \"dutycheck.partnership/1\""};
-    return std::nullopt;
-}
-
-std::variant<std::vector<Waiver>, InputError> read_waivers(const Document& doc) {
-    std::vector<Waiver> waivers;
-    if (doc.kind(doc.root()) != NodeKind::object) return waivers;
-    auto list = doc.member(doc.root(), "waivers");
-    if (!list || doc.kind(*list) == NodeKind::null) return waivers;
-    if (doc.kind(*list) != NodeKind::array) return InputError{"/waivers", "expected a list of waivers"};
-    for (std::size_t i = 0; i < doc.size(*list); ++i) {
-        const NodeId node = doc.child(*list, i);
-        const std::string at = doc.pointer(node);
-        if (doc.kind(node) != NodeKind::object) return InputError{at, "expected a waiver object"};
-        auto text = [&](const char* field) -> std::string {
-            auto member = doc.member(node, field);
-            return member && doc.kind(*member) == NodeKind::string ? std::string(doc.as_string(*member)) : "";
-        };
-        Waiver waiver{text("rule"), text("target"), text("reason"), text("approved_by"), text("minute"),
-                      text("expires"), at};
-        for (const auto& [field, value] : {std::pair<const char*, const std::string*>{"rule", &waiver.rule},
-                                          {"reason", &waiver.reason},
-                                          {"approved_by", &waiver.approved_by},
-                                          {"expires", &waiver.expires}}) {
-            if (value->find_first_not_of(" \t") == std::string::npos)
-                return InputError{at, std::string("a waiver needs '") + field +
-                                          "': an exception is accepted only with a rule, a reason, an approver and "
-                                          "an expiry date"};
-        }
-        if (!parse_date(waiver.expires))
-            return InputError{at + "/expires", "expected a date (YYYY-MM-DD or YYYY-MM) for the waiver's expiry"};
-        // The whole file is waived only when a waiver says so (""): a missing target widening a
-        // waiver to everything would let deleting one field pass the gate.
-        if (auto target = doc.member(node, "target"); !target || doc.kind(*target) != NodeKind::string)
-            return InputError{at, "a waiver needs 'target': the JSON Pointer of what it covers, such as "
-                                  "/localities/2, or \"\" for the whole file"};
-        if (!waiver.target.empty() && waiver.target[0] != '/')
-            return InputError{at + "/target", "expected a JSON Pointer such as /localities/2"};
-        waivers.push_back(std::move(waiver));
-    }
-    return waivers;
-}
-
-namespace {
-
-bool covers(const Waiver& waiver, const Finding& finding) {
-    const RuleInfo& rule = *finding.rule;
-    const bool names_rule = waiver.rule == rule.id ||
-                            std::find(rule.duties.begin(), rule.duties.end(), waiver.rule) != rule.duties.end();
-    if (!names_rule) return false;
-    if (waiver.target.empty()) return true;
-    const std::string& pointer = finding.pointer;
-    return pointer == waiver.target ||
-           (pointer.size() > waiver.target.size() && pointer.compare(0, waiver.target.size(), waiver.target) == 0 &&
-            pointer[waiver.target.size()] == '/');
-}
-
-// Unmet and unknown findings a waiver covers become waived, or waiver_expired once the
-// expiry date (the last day it holds) has passed; a waiver that covers nothing is stale.
-void apply_waivers(DocumentResult& result, Date as_of) {
-    std::vector<bool> used(result.waivers.size(), false);
-    for (auto& finding : result.findings) {
-        if (finding.status != Status::unmet && finding.status != Status::unknown) continue;
-        for (std::size_t w = 0; w < result.waivers.size(); ++w) {
-            if (!covers(result.waivers[w], finding)) continue;
-            used[w] = true;
-            finding.underlying = finding.status;
-            finding.waiver = w;
-            const Date expires = *parse_date(result.waivers[w].expires);
-            finding.status = expires >= as_of ? Status::waived : Status::waiver_expired;
-            break;
-        }
-    }
-    for (std::size_t w = 0; w < used.size(); ++w)
-        if (!used[w]) result.stale_waivers.push_back(w);
-}
-
-}  // namespace
-
-DocumentResult evaluate(const RuleSet& rules, const Document& doc, const std::vector<Value>& params, Date as_of,
-                        const std::string& file) {
-    EvaluationOptions options;
-    options.as_of = as_of;
-    return evaluate(rules, doc, params, options, file);
-}
 
 DocumentResult evaluate(const RuleSet& rules, const Document& doc, const std::vector<Value>& params,
                         const EvaluationOptions& options, const std::string& file) {
@@ -683,7 +459,6 @@ DocumentResult evaluate(const RuleSet& rules, const Document& doc, const std::ve
     const Value name = field_of(doc, partnership, "name");
     if (const auto* text = as_string(id)) result.partnership_id = *text;
     if (const auto* text = as_string(name)) result.partnership_name = *text;
-    const Value jurisdiction = field_of(doc, partnership, "jurisdiction");
 
     // Growing a vector of a hundred thousand findings copies them and touches fresh memory at
     // every doubling. For a large file a bound by its size is reserved instead: pages never
@@ -694,29 +469,10 @@ DocumentResult evaluate(const RuleSet& rules, const Document& doc, const std::ve
     LookupIndex lookups;
     for (const auto& rule : rules.rules) {
         if (result.step_limit_exceeded) break;
-        const PackInfo& pack = rules.packs[rule.pack];
-        if (!pack.jurisdiction.empty()) {
-            // A pack for one jurisdiction says nothing about another: never a pass.
-            const std::string* actual = as_string(jurisdiction);
-            if (actual == nullptr || *actual != pack.jurisdiction) {
-                Finding finding;
-                finding.rule = &rule.info;
-                finding.pointer = "/partnership/jurisdiction";
-                if (actual == nullptr) {
-                    finding.status = Status::unknown;
-                    finding.missing.push_back(jurisdiction.is_absent() ? "/partnership/jurisdiction is not recorded"
-                                                                       : "/partnership/jurisdiction is not a string");
-                    finding.message = "cannot verify: " + finding.missing.front() + " (the " + pack.name +
-                                      " pack applies only to " + pack.jurisdiction + ")";
-                } else {
-                    finding.status = Status::not_applicable;
-                    finding.message = "the " + pack.name + " pack applies only to jurisdiction '" +
-                                      pack.jurisdiction + "'; this partnership is '" + *actual + "'";
-                }
-                place(finding, doc, doc.nearest(finding.pointer));
-                result.findings.push_back(std::move(finding));
-                continue;
-            }
+        // A pack for one jurisdiction says nothing about another: never a pass.
+        if (auto outside = outside_jurisdiction(rules.packs[rule.pack], rule.info, doc)) {
+            result.findings.push_back(std::move(*outside));
+            continue;
         }
         RuleRun run(rule, doc, params, as_of, lookups, result.findings, rule.info.id == options.explain_rule,
                     options.max_steps);
@@ -736,8 +492,6 @@ DocumentResult evaluate(const RuleSet& rules, const Document& doc, const std::ve
         }
     }
 
-    result.waivers = options.waivers;
-    apply_waivers(result, as_of);
     for (const auto& finding : result.findings) result.summary.add(finding);
     return result;
 }

@@ -57,6 +57,23 @@ struct Waiver {
     std::string pointer;      ///< where the waiver is in the file ("/waivers/0")
 };
 
+/// Why a piece of evidence a rule needed could not be used.
+enum class MissingReason : std::uint8_t {
+    not_recorded,  ///< absent from the file, or null
+    wrong_type,    ///< recorded, but not the kind of value the rule needs
+    out_of_range,  ///< the right kind of value, but not a valid one (an impossible date)
+};
+
+/// Evidence a finding could not decide without: data, so that each report words it itself.
+struct Missing {
+    std::string pointer;     ///< JSON Pointer of where it is or would be; "" for a value with no place
+    MissingReason reason = MissingReason::not_recorded;
+    std::string expected;    ///< wrong_type, out_of_range: what the rule needed ("a number")
+    std::string found;       ///< wrong_type, out_of_range: what is there ("a string \"tbc\"")
+
+    auto operator<=>(const Missing&) const = default;
+};
+
 /// For `--explain`: one condition of a rule instance, its outcome and the values it looked at.
 struct Explanation {
     std::string clause;       ///< "require", "when" or "where"
@@ -71,8 +88,10 @@ struct Finding {
     Status status = Status::met;
     std::string pointer;              ///< JSON Pointer of the object it is about ("" = whole file)
     std::string object_name;          ///< human name of that object, if it has one
-    std::string message;              ///< rendered message (for unmet: each failed requirement)
-    std::vector<std::string> missing; ///< for unknown: what could not be read, each with its pointer
+    /// For unmet: each failed requirement, a line each; for not applicable: why; for unknown:
+    /// empty, or a note on what the missing evidence would decide (reports word `missing`).
+    std::string message;
+    std::vector<Missing> missing;     ///< for unknown: what could not be read, sorted, each once
     std::uint32_t line = 0;           ///< where the object (or its nearest recorded ancestor) starts in the file
     std::uint32_t column = 0;
     Status underlying = Status::met;  ///< for waived and waiver_expired: the status the waiver covers

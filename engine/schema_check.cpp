@@ -151,4 +151,14 @@ std::vector<SchemaProblem> check_against_schema(const Document& doc, std::size_t
     return checker.take();
 }
 
+std::optional<InputError> check_document_shape(const Document& doc) {
+    if (doc.kind(doc.root()) != NodeKind::object)
+        return InputError{"DC502", "", "the top level must be an object (a partnership file), not a list or a single value"};
+    auto format = doc.member(doc.root(), "format");
+    if (!format) return InputError{"DC502", "", "missing \"format\": expected \"dutycheck.partnership/1\""};
+    if (doc.kind(*format) != NodeKind::string || doc.as_string(*format) != "dutycheck.partnership/1")
+        return InputError{"DC502", "/format", "unknown format version: expected \"dutycheck.partnership/1\""};
+    return std::nullopt;
+}
+
 }  // namespace dutycheck::engine

@@ -1,12 +1,19 @@
-// Checking a partnership file's JSON types and dates against the format's JSON Schema.
+// Checking a partnership file's structure: its shape and format version, then its JSON types and
+// dates against the format's JSON Schema.
 #pragma once
 
 #include "engine/document.hpp"
+#include "engine/input_error.hpp"
 
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace dutycheck::engine {
+
+/// Checks what every partnership file must have before rules can be trusted with it:
+/// a top-level object and `"format": "dutycheck.partnership/1"` (DC502).
+std::optional<InputError> check_document_shape(const Document& doc);
 
 /// A place where the file's structure contradicts the format: wrong JSON type or an invalid date.
 struct SchemaProblem {

@@ -3,6 +3,7 @@
 
 #include "engine/date.hpp"
 #include "engine/document.hpp"
+#include "engine/result.hpp"
 
 #include <limits>
 #include <memory>
@@ -19,7 +20,7 @@ struct Absent {
 
 /// The value cannot be computed (wrong type, absent input). Says why, each with a pointer.
 struct Unknown {
-    std::vector<std::string> reasons;
+    std::vector<Missing> reasons;
 };
 
 /// An object or array of the document.

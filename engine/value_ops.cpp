@@ -1,20 +1,18 @@
 // Coercion, comparison and navigation of runtime values against the document.
 #include "engine/value_ops.hpp"
 
+#include "engine/json_pointer.hpp"
+
 #include <cmath>
 #include <cstdio>
 
 namespace dutycheck::engine {
 namespace {
 
-std::string escape_pointer_token(const std::string& key) {
-    std::string out;
-    for (char c : key) {
-        if (c == '~') out += "~0";
-        else if (c == '/') out += "~1";
-        else out += c;
-    }
-    return out;
+// The pointer of `base` followed by `key`.
+std::string member_pointer(std::string base, const std::string& key) {
+    append_pointer_token(base, key);
+    return base;
 }
 
 std::string pointer_of(const Document& doc, const Value& value) {
@@ -51,12 +49,12 @@ Value from_node(const Document& doc, NodeId node) {
 
 Value field_of(const Document& doc, const Value& base, const std::string& key) {
     if (const auto* absent = std::get_if<Absent>(&base.data))
-        return Value{Absent{absent->pointer + "/" + escape_pointer_token(key)}};
+        return Value{Absent{member_pointer(absent->pointer, key)}};
     if (base.is_unknown()) return base;
     if (const auto* node = std::get_if<DocNode>(&base.data)) {
         if (doc.kind(node->id) == NodeKind::object) {
             if (auto member = doc.member(node->id, key)) return from_node(doc, *member);
-            return Value{Absent{doc.pointer(node->id) + "/" + escape_pointer_token(key)}};
+            return Value{Absent{member_pointer(doc.pointer(node->id), key)}};
         }
     }
     Value problem;
@@ -92,10 +90,9 @@ std::optional<std::vector<Value>> elements_of(const Document& doc, const Value& 
     return std::nullopt;
 }
 
-void collect_reasons(const Document& doc, const Value& value, std::vector<std::string>& out) {
-    (void)doc;
+void collect_reasons(const Value& value, std::vector<Missing>& out) {
     if (const auto* absent = std::get_if<Absent>(&value.data)) {
-        out.push_back((absent->pointer.empty() ? std::string("the value") : absent->pointer) + " is not recorded");
+        out.push_back(Missing{absent->pointer, MissingReason::not_recorded, {}, {}});
     } else if (const auto* unknown = std::get_if<Unknown>(&value.data)) {
         out.insert(out.end(), unknown->reasons.begin(), unknown->reasons.end());
     }
@@ -103,15 +100,14 @@ void collect_reasons(const Document& doc, const Value& value, std::vector<std::s
 
 Value unknown_from(const Document& doc, std::initializer_list<const Value*> values) {
     Unknown unknown;
-    for (const Value* value : values) collect_reasons(doc, *value, unknown.reasons);
+    (void)doc;
+    for (const Value* value : values) collect_reasons(*value, unknown.reasons);
     return Value{std::move(unknown)};
 }
 
-Value type_problem(const Document& doc, const Value& about, const std::string& expected) {
+Value type_problem(const Document& doc, const Value& about, const std::string& expected, MissingReason reason) {
     if (about.is_missing()) return unknown_from(doc, {&about});
-    const std::string pointer = pointer_of(doc, about);
-    return Value{Unknown{{(pointer.empty() ? std::string() : pointer + ": ") + "expected " + expected + ", found " +
-                          describe(doc, about)}}};
+    return Value{Unknown{{Missing{pointer_of(doc, about), reason, expected, describe(doc, about)}}}};
 }
 
 std::optional<double> as_number(const Value& value) {

@@ -20,13 +20,15 @@ Value field_of(const Document& doc, const Value& base, const std::string& key);
 /// The elements of a list value, or nullopt with `problem` set (absent, unknown, not a list).
 std::optional<std::vector<Value>> elements_of(const Document& doc, const Value& list, Value& problem);
 
-/// Unknown combining the reasons of every missing value given (absent ones become "X is not recorded").
+/// Unknown combining the reasons of every missing value given (absent ones are not recorded).
 Value unknown_from(const Document& doc, std::initializer_list<const Value*> values);
-/// Unknown with one reason, prefixed with the pointer of `about` when it came from the document.
-Value type_problem(const Document& doc, const Value& about, const std::string& expected);
+/// Unknown because `about` is not of the kind expected, at the pointer of `about` when it came
+/// from the document; `reason` says whether it is the wrong kind or a kind with a value out of range.
+Value type_problem(const Document& doc, const Value& about, const std::string& expected,
+                   MissingReason reason = MissingReason::wrong_type);
 
 /// Why a missing value is missing, as reasons with pointers.
-void collect_reasons(const Document& doc, const Value& value, std::vector<std::string>& out);
+void collect_reasons(const Value& value, std::vector<Missing>& out);
 
 std::optional<double> as_number(const Value& value);
 std::optional<bool> as_boolean(const Value& value);

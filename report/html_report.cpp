@@ -103,12 +103,11 @@ std::string joined_html(const std::vector<std::string>& items, std::string_view 
 }
 
 // "/localities/0/remit is not recorded": the pointer set as code, the rest as words.
-std::string missing_html(std::string_view item) {
-    constexpr std::string_view not_recorded = " is not recorded";
-    if (item.size() > not_recorded.size() && item.front() == '/' &&
-        item.substr(item.size() - not_recorded.size()) == not_recorded)
-        return "<code>" + h(item.substr(0, item.size() - not_recorded.size())) + "</code> is not recorded";
-    return h(item);
+std::string missing_html(const engine::Missing& missing) {
+    if (missing.reason == engine::MissingReason::not_recorded && !missing.pointer.empty() &&
+        missing.pointer.front() == '/')
+        return "<code>" + h(missing.pointer) + "</code> is not recorded";
+    return h(missing_words(missing));
 }
 
 std::string place_html(const DocumentResult& document, const Finding& finding) {
@@ -522,7 +521,7 @@ void write_finding(std::ostream& out, const DocumentResult& document, std::size_
         out << "<p class=\"label\">Missing evidence</p><ul class=\"msg\">";
         for (const auto& item : finding.missing) out << "<li>" << missing_html(item) << "</li>";
         out << "</ul>";
-    } else if (const auto lines = split_lines(finding.message); !lines.empty()) {
+    } else if (const auto lines = split_lines(finding_text(finding)); !lines.empty()) {
         out << "<p class=\"label\">" << (underlying == Status::unknown ? "Cannot verify" : "What failed")
             << "</p><ul class=\"msg\">";
         for (const auto& line : lines) out << "<li>" << h(line) << "</li>";

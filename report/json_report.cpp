@@ -60,8 +60,8 @@ Json finding_json(const engine::DocumentResult& document, const engine::Finding&
         {"line", finding.line},
         {"column", finding.column},
         {"object", finding.object_name},
-        {"message", finding.message},
-        {"missing", finding.missing},
+        {"message", finding_text(finding)},
+        {"missing", missing_list(finding)},
         {"citation", {{"source", rule.citation.source}, {"url", rule.citation.url}, {"quote", rule.citation.quote}}},
         {"tags", rule.tags},
     };

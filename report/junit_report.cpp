@@ -97,7 +97,7 @@ std::string failure_details(const engine::DocumentResult& document, const engine
     details << "\nFile: " << portable_path(document.file);
     if (finding.line > 0) details << ':' << finding.line << ':' << finding.column;
     details << "\n\n" << finding_message(document, finding) << '\n';
-    for (const auto& missing : finding.missing) details << "Missing: " << missing << '\n';
+    for (const auto& missing : finding.missing) details << "Missing: " << missing_words(missing) << '\n';
     details << '\n';
     if (const std::string duties = duties_phrase(rule); !duties.empty()) details << duties << '\n';
     if (!rule.citation.source.empty()) details << "Source: " << rule.citation.source << '\n';

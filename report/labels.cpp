@@ -1,6 +1,8 @@
 // Areas of a partnership, status words and totals shared by the report formats; CI wording and UTF-8 hygiene.
 #include "report/labels.hpp"
 
+#include "engine/json_pointer.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cstddef>
@@ -32,25 +34,11 @@ std::size_t area_rank(std::string_view area) {
     return named_areas.size() + 1;
 }
 
-// RFC 6901: "~1" stands for "/" and "~0" for "~" inside a reference token.
-std::string unescape_token(std::string_view token) {
-    std::string out;
-    for (std::size_t i = 0; i < token.size(); ++i) {
-        if (token[i] == '~' && i + 1 < token.size() && (token[i + 1] == '0' || token[i + 1] == '1')) {
-            out += token[i + 1] == '1' ? '/' : '~';
-            ++i;
-        } else {
-            out += token[i];
-        }
-    }
-    return out;
-}
-
 }  // namespace
 
 std::string area_of(std::string_view pointer) {
     if (!pointer.empty() && pointer.front() == '/') pointer.remove_prefix(1);
-    const std::string segment = unescape_token(pointer.substr(0, pointer.find('/')));
+    const std::string segment = engine::unescape_pointer_token(pointer.substr(0, pointer.find('/')));
     if (segment.empty()) return std::string(whole_partnership);
     for (const auto& [key, name] : named_areas)
         if (key == segment) return std::string(name);
@@ -122,11 +110,34 @@ std::string waiver_terms(const engine::Waiver& waiver) {
     return join_items(parts, "; ");
 }
 
+std::string missing_words(const engine::Missing& missing) {
+    if (missing.reason == engine::MissingReason::not_recorded)
+        return (missing.pointer.empty() ? std::string("the value") : missing.pointer) + " is not recorded";
+    // A value of the wrong kind, or of the right kind out of range, is said the same way: what
+    // the rule needed and what the file holds.
+    return (missing.pointer.empty() ? std::string() : missing.pointer + ": ") + "expected " + missing.expected +
+           ", found " + missing.found;
+}
+
+std::vector<std::string> missing_list(const engine::Finding& finding) {
+    std::vector<std::string> words;
+    words.reserve(finding.missing.size());
+    for (const auto& missing : finding.missing) words.push_back(missing_words(missing));
+    return words;
+}
+
+std::string finding_text(const engine::Finding& finding) {
+    const bool unknown = finding.status == engine::Status::unknown ||
+                         ((finding.status == engine::Status::waived || finding.status == engine::Status::waiver_expired) &&
+                          finding.underlying == engine::Status::unknown);
+    if (!unknown) return finding.message;
+    std::string text = "cannot verify: " + join_items(missing_list(finding), "; ");
+    if (!finding.message.empty()) text += " (" + finding.message + ")";
+    return text;
+}
+
 std::string finding_message(const engine::DocumentResult& document, const engine::Finding& finding) {
-    std::string message = finding.message;
-    if (message.empty() && !finding.missing.empty() &&
-        (finding.status == engine::Status::unknown || finding.underlying == engine::Status::unknown))
-        message = "cannot verify: " + join_items(finding.missing, "; ");
+    std::string message = finding_text(finding);
     if (message.empty()) message = rule_of(finding).title;
     if (message.empty()) message = std::string(engine::to_string(finding.status));
     if (finding.status != engine::Status::waiver_expired) return message;
@@ -238,7 +249,7 @@ std::string object_label(std::string_view pointer, std::string_view object_name)
     while (start <= pointer.size()) {
         std::size_t end = pointer.find('/', start);
         if (end == std::string_view::npos) end = pointer.size();
-        std::string segment = unescape_token(pointer.substr(start, end - start));
+        std::string segment = engine::unescape_pointer_token(pointer.substr(start, end - start));
         // An array index (a member name of digits would be too, and is short enough to count as one).
         const bool index = !segment.empty() && segment.size() <= 9 &&
                            std::all_of(segment.begin(), segment.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -329,15 +340,13 @@ int action_rank(engine::Status status) {
 }
 
 std::vector<std::string> evidence_to_record(const engine::Finding& finding) {
-    constexpr std::string_view not_recorded = " is not recorded";
     std::vector<std::string> items;
     for (const auto& missing : finding.missing) {
-        std::string_view item = missing;
-        if (item.size() <= not_recorded.size() || item.substr(item.size() - not_recorded.size()) != not_recorded) {
-            items.emplace_back(item);
+        if (missing.reason != engine::MissingReason::not_recorded || missing.pointer.empty()) {
+            items.push_back(missing_words(missing));
             continue;
         }
-        item.remove_suffix(not_recorded.size());
+        std::string_view item = missing.pointer;
         // Relative only to name a field of the object itself: "0/in_strategic_plan" under
         // /localities would read as nonsense, so a path through a list keeps its full pointer.
         const std::string& object = finding.pointer;

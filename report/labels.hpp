@@ -49,6 +49,18 @@ const engine::Waiver* waiver_of(const engine::DocumentResult& document, const en
 /// not recorded. The expiry is not included: callers word it for their status.
 std::string waiver_terms(const engine::Waiver& waiver);
 
+/// One piece of missing evidence in words: "/localities/0/remit is not recorded",
+/// "/reports/1/date: expected a date (YYYY-MM-DD or YYYY-MM), found a string \"soon\"".
+std::string missing_words(const engine::Missing& missing);
+
+/// Every piece of missing evidence of a finding in words, in the engine's order.
+std::vector<std::string> missing_list(const engine::Finding& finding);
+
+/// What a finding says in one text: for an unknown finding (or one a waiver covers), "cannot
+/// verify: " and what is missing, with the engine's note in brackets; otherwise the engine's
+/// message (each failed requirement a line; why a rule does not apply).
+std::string finding_text(const engine::Finding& finding);
+
 /// What a finding says, for formats with room for one message: the engine's message; for an
 /// unknown finding without one, "cannot verify: " and what is missing; for waiver_expired,
 /// "waiver expired on DATE (TERMS): " before it. Never empty: falls back to the rule's title.
@@ -97,10 +109,9 @@ std::string_view basis_words(engine::Basis basis);
 /// Order in which findings need attention: expired waivers, unmet, unknown, waived, met, n/a.
 int action_rank(engine::Status status);
 
-/// For a finding that could not be verified: each piece of evidence to record, as the engine
-/// named it, less " is not recorded", and relative to the object when it lies inside it
-/// ("admin_support" for /localities/1/planning_group). Other problems (a value of the wrong
-/// type) are kept whole.
+/// For a finding that could not be verified: each piece of evidence to record, by its pointer,
+/// relative to the object when it lies inside it ("admin_support" for
+/// /localities/1/planning_group). Other problems (a value of the wrong type) are worded whole.
 std::vector<std::string> evidence_to_record(const engine::Finding& finding);
 
 /// What the partnership can do about a finding, derived only from what the finding says:

@@ -210,7 +210,8 @@ void write_action_finding(std::ostream& out, const DocumentResult& document, con
 
     out << "- **Duty:** " << rule_phrase(rule) << '\n';
     if (covered == Status::unknown) {
-        write_item(out, "Cannot verify", finding.missing.empty() ? split_lines(finding.message) : finding.missing);
+        write_item(out, "Cannot verify",
+                   finding.missing.empty() ? split_lines(finding_text(finding)) : missing_list(finding));
     } else {
         write_item(out, "What failed", split_lines(finding.message));
     }

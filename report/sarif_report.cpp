@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "engine/json_pointer.hpp"
 #include "report/labels.hpp"
 
 namespace dutycheck::report {
@@ -132,22 +133,6 @@ std::string artifact_uri(std::string_view file) {
     return out;
 }
 
-// The last reference token of a JSON Pointer, unescaped: a name for an object that has none.
-std::string last_token(std::string_view pointer) {
-    const auto slash = pointer.rfind('/');
-    if (slash == std::string_view::npos) return {};
-    std::string token;
-    const std::string_view raw = pointer.substr(slash + 1);
-    for (std::size_t i = 0; i < raw.size(); ++i) {
-        if (raw[i] == '~' && i + 1 < raw.size() && (raw[i + 1] == '0' || raw[i + 1] == '1')) {
-            token += raw[i + 1] == '1' ? '/' : '~';
-            ++i;
-        } else {
-            token += raw[i];
-        }
-    }
-    return token;
-}
 
 // The full stop that ends a sentence, unless `text` already ends with one.
 std::string_view stop(std::string_view text) {
@@ -234,7 +219,7 @@ Json result_json(const engine::DocumentResult& document, const engine::Finding& 
         physical["region"] = std::move(region);
     }
     Json logical{{"fullyQualifiedName", finding.pointer}};
-    const std::string name = !finding.object_name.empty() ? finding.object_name : last_token(finding.pointer);
+    const std::string name = !finding.object_name.empty() ? finding.object_name : engine::last_pointer_token(finding.pointer);
     if (!name.empty()) logical["name"] = name;
 
     Json result{

@@ -195,10 +195,7 @@ void write_finding(std::ostream& out, const engine::DocumentResult& document, co
     std::string rule_line = rule.title;
     if (!rule.id.empty()) rule_line += (rule_line.empty() ? "(" : "  (") + rule.id + ")";
     if (!rule_line.empty()) write_detail(out, rule_line);
-    if (!finding.message.empty()) write_detail(out, finding.message);
-    // The engine words an unknown finding's message from what is missing; say it only once.
-    if (finding.status == Status::unknown && finding.message.empty() && !finding.missing.empty())
-        write_detail(out, "cannot verify: " + join_items(finding.missing, "; "));
+    if (const std::string text = finding_text(finding); !text.empty()) write_detail(out, text);
 
     std::string source;
     if (!rule.duties.empty()) source = (rule.duties.size() == 1 ? "Duty " : "Duties ") + join_items(rule.duties, ", ");

@@ -45,7 +45,7 @@ void write_tsv(std::ostream& out, const std::vector<engine::DocumentResult>& doc
             write_field(out, finding.pointer);
             out << '\t' << engine::to_string(finding.status) << '\t' << engine::to_string(rule.severity) << '\t'
                 << finding.line << '\t' << finding.column << '\t';
-            write_field(out, finding.message);
+            write_field(out, finding_text(finding));
             out << '\n';
         }
     }

@@ -29,6 +29,7 @@ using dutycheck::engine::Waiver;
 using dutycheck::report::ReportInfo;
 using dutycheck::testing::covered;
 using dutycheck::testing::finding;
+using dutycheck::testing::not_recorded;
 using dutycheck::testing::read_text;
 using dutycheck::testing::Rules;
 using dutycheck::testing::summarise;
@@ -89,25 +90,21 @@ DocumentResult every_status(Rules& rules) {
                     " is a community representative",
                 12, 7),
         finding(co_chair, Status::unknown, "/localities/1/planning_group", "\"quotes\" & 'apostrophes'",
-                "cannot verify: /localities/1/planning_group/co_chairs is not recorded; "
-                "/localities/1/planning_group/status is not recorded",
-                30, 7,
-                {"/localities/1/planning_group/co_chairs is not recorded",
-                 "/localities/1/planning_group/status is not recorded"}),
+                "", 30, 7,
+                {not_recorded("/localities/1/planning_group/co_chairs"),
+                 not_recorded("/localities/1/planning_group/status")}),
         finding(co_chair, Status::not_applicable, "/localities/2/planning_group", "a|b",
                 "does not apply: status == \"active\"", 48, 7),
         finding(hostile, Status::unmet, "/reports/0", "*bold* `code` [x](y)",
                 "line one with a|b\n- second line starts like a list item\n# third like a heading", 60, 5),
         covered(finding(direction, Status::unknown, "/reports/1", "IJB/09/2020/HW",
-                        "cannot verify: /reports/1/direction is not recorded", 75, 5,
-                        {"/reports/1/direction is not recorded"}),
+                        "", 75, 5, {not_recorded("/reports/1/direction")}),
                 Status::waived, 0),
         covered(finding(co_chair, Status::unmet, "/localities/3/planning_group",
                         "Eilean Siar \u2013 Comhairle\n- a name with a line break",
                         "Eilean Siar \u2013 Comhairle has no co-chairs recorded", 90, 7),
                 Status::waiver_expired, 1),
-        finding(minutes, Status::unknown, "", "", "cannot verify: /publications is not recorded", 1, 1,
-                {"/publications is not recorded"}),
+        finding(minutes, Status::unknown, "", "", "", 1, 1, {not_recorded("/publications")}),
     };
     doc.waivers = {
         Waiver{"direction-in-writing", "/reports/1", "Direction drafted; <b>awaiting</b> sign-off | \"urgent\" & 'soon'",

@@ -1,4 +1,5 @@
 // Every rule's fixtures: each case file must produce exactly the findings its expected.tsv lists.
+#include "report/labels.hpp"
 #include "test_support.hpp"
 
 #include <map>
@@ -63,16 +64,12 @@ TEST_CASE("every rule fixture produces exactly the findings it expects", "[cases
         std::set<std::string> statuses;
         for (const auto& [file, findings] : expected) {
             DYNAMIC_SECTION(rule_id << "/" << file) {
-                const std::string json = dutycheck::testing::read_text(folder.path() / file);
-                const engine::Document doc = dutycheck::testing::parse_document(json);
-                const engine::LoadResult& loaded =
-                    dutycheck::testing::load_packs_once(dutycheck::testing::packs_for(doc));
-                REQUIRE(loaded.ok());
-                REQUIRE(loaded.rules->find_rule(rule_id) != nullptr);
-                auto params = engine::resolve_parameters(*loaded.rules, doc, {});
-                REQUIRE(std::holds_alternative<std::vector<engine::Value>>(params));
-                const auto result = engine::evaluate(*loaded.rules, doc, std::get<std::vector<engine::Value>>(params),
-                                                     *engine::parse_date("2026-01-01"), file);
+                // Every stage a user's `dutycheck check --as-of 2026-01-01 FILE` runs.
+                const engine::Outcome outcome = dutycheck::testing::bundled_engine().check((folder.path() / file).string());
+                INFO(dutycheck::testing::rendered_errors(outcome));
+                REQUIRE(outcome.ok());
+                REQUIRE(outcome.rules->find_rule(rule_id) != nullptr);
+                const engine::DocumentResult& result = *outcome.result;
                 std::multiset<Expected> actual;
                 for (const auto& finding : result.findings)
                     if (finding.rule->id == rule_id)
@@ -81,7 +78,7 @@ TEST_CASE("every rule fixture produces exactly the findings it expects", "[cases
                 for (const auto& finding : result.findings)
                     if (finding.rule->id == rule_id)
                         shown += std::string(engine::to_string(finding.status)) + " " + finding.pointer + ": " +
-                                 finding.message + "\n";
+                                 report::finding_text(finding) + "\n";
                 INFO("actual findings:\n" << shown);
                 CHECK(actual == findings);
             }

@@ -35,6 +35,7 @@ using dutycheck::engine::Waiver;
 using dutycheck::report::ReportInfo;
 using dutycheck::testing::covered;
 using dutycheck::testing::finding;
+using dutycheck::testing::not_recorded;
 using dutycheck::testing::Rules;
 using dutycheck::testing::summarise;
 
@@ -113,9 +114,8 @@ std::vector<DocumentResult> every_status(Rules& rules) {
                     25),
             [&] {
                 auto f = finding(co_chair, Status::unknown, "/localities/2/planning_group",
-                                 "Inverclyde East Locality Planning Group",
-                                 "cannot verify: /localities/2/planning_group/status is not recorded", 48, 25);
-                f.missing = {"/localities/2/planning_group/status is not recorded"};
+                                 "Inverclyde East Locality Planning Group", "", 48, 25);
+                f.missing = {not_recorded("/localities/2/planning_group/status")};
                 return f;
             }(),
             covered(finding(direction, Status::unmet, "/directions/0", "Direction D/2026/01",
@@ -124,9 +124,8 @@ std::vector<DocumentResult> every_status(Rules& rules) {
             finding(eqia, Status::not_applicable, "/reports/0", "IJB/40/2026",
                     "the paper does not introduce or revise a policy", 70, 5),
             [&] {
-                auto f = finding(eqia, Status::unknown, "/reports/1/eqia", "IJB/41/2026",
-                                 "cannot verify: /reports/1/eqia/carried_out is not recorded", 80, 7);
-                f.missing = {"/reports/1/eqia/carried_out is not recorded"};
+                auto f = finding(eqia, Status::unknown, "/reports/1/eqia", "IJB/41/2026", "", 80, 7);
+                f.missing = {not_recorded("/reports/1/eqia/carried_out")};
                 return covered(std::move(f), Status::waiver_expired, 1);
             }(),
             finding(plan, Status::unmet, "", "", "no strategic plan is recorded as published"),
@@ -162,8 +161,8 @@ std::vector<DocumentResult> hostile_results(Rules& rules) {
                                  "Message " + hostile + " " + control_bytes, 3, 5),
                          [&] {
                              auto f = finding(rule, Status::unknown, "/localities/0/a~1b", "Object " + control_bytes,
-                                              "cannot verify: " + hostile, 4, 2);
-                             f.missing = {hostile};
+                                              "", 4, 2);
+                             f.missing = {{"", dutycheck::engine::MissingReason::wrong_type, hostile, hostile}};
                              return f;
                          }(),
                          covered(finding(rule, Status::unmet, "/localities/1", "Waived " + hostile, "Message " + hostile,
@@ -663,8 +662,8 @@ TEST_CASE("the one-message wording of a finding is never empty and says why an e
     const auto* rule = add_rule(rules, "r", Severity::error, "The rule's title", {"D"}, Basis::statute, "s");
     const DocumentResult doc = document("f.json", "", "", {});
     auto unknown = finding(rule, Status::unknown, "/a", "", "");
-    unknown.missing = {"/a/b is not recorded", "/a/c is not a string"};
-    CHECK(finding_message(doc, unknown) == "cannot verify: /a/b is not recorded; /a/c is not a string");
+    unknown.missing = {not_recorded("/a/b"), {"/a/c", dutycheck::engine::MissingReason::wrong_type, "a string", "a number 3"}};
+    CHECK(finding_message(doc, unknown) == "cannot verify: /a/b is not recorded; /a/c: expected a string, found a number 3");
     CHECK(finding_message(doc, finding(rule, Status::unmet, "/a", "", "")) == "The rule's title");
     CHECK(finding_message(doc, finding(nullptr, Status::unmet, "/a", "", "")) == "unmet");
     // An expired waiver whose index is out of range (never from the engine) still reads sensibly.
@@ -680,13 +679,13 @@ TEST_CASE("TSV has one line per failing finding with eight fields and escapes wh
     document.file = "dir/p\tq.json";
     document.findings = {finding(rule, Status::met, "/localities/0", "A", ""),
                          finding(rule, Status::unmet, "/localities/1", "B", "two\tparts\nand a \\ back", 12, 5),
-                         finding(rule, Status::unknown, "/localities/2", "C", "cannot verify: x", 20, 5),
+                         finding(rule, Status::unknown, "/localities/2", "C", "", 20, 5, {not_recorded("x")}),
                          finding(rule, Status::not_applicable, "/localities/3", "D", "does not apply")};
     std::ostringstream out;
     dutycheck::report::write_tsv(out, {document}, {});
     CHECK(out.str() ==
           "lpg-has-lead\tdir/p\\tq.json\t/localities/1\tunmet\twarning\t12\t5\ttwo\\tparts\\nand a \\\\ back\n"
-          "lpg-has-lead\tdir/p\\tq.json\t/localities/2\tunknown\twarning\t20\t5\tcannot verify: x\n");
+          "lpg-has-lead\tdir/p\\tq.json\t/localities/2\tunknown\twarning\t20\t5\tcannot verify: x is not recorded\n");
 
     std::ostringstream all;
     dutycheck::report::TextOptions options;

@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "engine/document.hpp"
+#include "engine/json_pointer.hpp"
 
 using namespace dutycheck::engine;
 
@@ -17,11 +18,19 @@ Document parse_ok(std::string_view text, const DocumentLimits& limits = {}) {
     return std::move(*parsed.document);
 }
 
-DocumentError parse_fails(std::string_view text, const DocumentLimits& limits = {}) {
+/// A parse error, with the line and column its byte offset has in the text (0:0 without one),
+/// worked out by the same SourceFile that renders diagnostics.
+struct Failure : DocumentError {
+    dutycheck::dsl::LineColumn position{0, 0};
+};
+
+Failure parse_fails(std::string_view text, const DocumentLimits& limits = {}) {
     ParsedDocument parsed = parse_json_document(text, limits);
     REQUIRE_FALSE(parsed.document);
     REQUIRE(parsed.error);
-    return *parsed.error;
+    Failure failure{*parsed.error};
+    if (failure.offset) failure.position = dutycheck::dsl::SourceFile("", std::string(text)).line_column(*failure.offset);
+    return failure;
 }
 
 // Member lookup that fails the test instead of returning nullopt.
@@ -205,7 +214,7 @@ TEST_CASE("a top-level array or scalar parses; checking for an object is the cal
 
 TEST_CASE("empty or whitespace-only input is an empty-file error at 1:1") {
     for (const std::string_view text : {std::string_view{}, std::string_view{"   "}, std::string_view{"\n\t\r\n "}}) {
-        const DocumentError error = parse_fails(text);
+        const Failure error = parse_fails(text);
         CHECK(error.message == "empty file: expected a JSON object");
         CHECK(error.position.line == 1);
         CHECK(error.position.column == 1);
@@ -213,7 +222,7 @@ TEST_CASE("empty or whitespace-only input is an empty-file error at 1:1") {
 }
 
 TEST_CASE("a UTF-8 byte-order mark is rejected with advice to save without it") {
-    const DocumentError error = parse_fails("\xEF\xBB\xBF{\"a\": 1}");
+    const Failure error = parse_fails("\xEF\xBB\xBF{\"a\": 1}");
     CHECK(error.message == "file starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM");
     CHECK(error.position.line == 1);
     CHECK(error.position.column == 1);
@@ -222,49 +231,49 @@ TEST_CASE("a UTF-8 byte-order mark is rejected with advice to save without it") 
 
 TEST_CASE("invalid JSON reports nlohmann's reason without its preamble, at the line and column where parsing stopped") {
     SECTION("missing comma between members: position of the last character read") {
-        const DocumentError error = parse_fails("{\n  \"a\": 1\n  \"b\": 2\n}");
+        const Failure error = parse_fails("{\n  \"a\": 1\n  \"b\": 2\n}");
         CHECK(error.message == "invalid JSON: unexpected string literal; expected '}'");
         CHECK(error.position.line == 3);
         CHECK(error.position.column == 5);  // closing quote of "b"
         CHECK(error.pointer.empty());
     }
     SECTION("truncated input: just past the end") {
-        const DocumentError error = parse_fails("[1, 2");
+        const Failure error = parse_fails("[1, 2");
         CHECK(error.message == "invalid JSON: unexpected end of input; expected ']'");
         CHECK(error.position.line == 1);
         CHECK(error.position.column == 6);
     }
     SECTION("a misspelt literal after multi-byte characters: the column counts code points") {
-        const DocumentError error = parse_fails("{\"é\": tru}");
+        const Failure error = parse_fails("{\"é\": tru}");
         // nlohmann's "last read" text starts at the previous token; it is passed through as is.
         CHECK(error.message == "invalid JSON: invalid literal; last read: '\"é\": tru}'");
         CHECK(error.position.line == 1);
         CHECK(error.position.column == 10);
     }
     SECTION("a trailing comma") {
-        const DocumentError error = parse_fails("{\"a\": 1,}");
+        const Failure error = parse_fails("{\"a\": 1,}");
         CHECK(error.message == "invalid JSON: unexpected '}'; expected string literal");
         CHECK(error.position.column == 9);
     }
     SECTION("content after the top-level value") {
-        const DocumentError error = parse_fails("{} {}");
+        const Failure error = parse_fails("{} {}");
         CHECK(error.message == "invalid JSON: unexpected '{'; expected end of input");
         CHECK(error.position.column == 4);
     }
     SECTION("a bad escape") {
-        const DocumentError error = parse_fails(R"({"a": "\q"})");
+        const Failure error = parse_fails(R"({"a": "\q"})");
         CHECK(error.message == R"(invalid JSON: invalid string: forbidden character after backslash; last read: '"\q')");
         CHECK(error.position.column == 9);
     }
 }
 
 TEST_CASE("invalid UTF-8 is invalid JSON, and the message quoting it is itself valid UTF-8") {
-    const DocumentError error = parse_fails("{\n\"name\": \"caf\xE9\"}");
+    const Failure error = parse_fails("{\n\"name\": \"caf\xE9\"}");
     CHECK(error.message == R"(invalid JSON: invalid string: ill-formed UTF-8 byte; last read: '"caf\xE9"')");
     CHECK(error.position.line == 2);
     CHECK(error.position.column == 14);  // the quote nlohmann read while expecting a continuation byte
 
-    const DocumentError outside = parse_fails("[\xFF]");
+    const Failure outside = parse_fails("[\xFF]");
     CHECK(outside.message.rfind("invalid JSON: ", 0) == 0);
     CHECK(outside.message.find('\xFF') == std::string::npos);
     CHECK(outside.position.column == 2);
@@ -279,7 +288,7 @@ TEST_CASE("a duplicate key is an error with its pointer and line") {
         "    \"y/~z\": 3\n"
         "  }\n"
         "}\n";
-    const DocumentError error = parse_fails(text);
+    const Failure error = parse_fails(text);
     CHECK(error.message == "duplicate key 'y/~z'");
     CHECK(error.pointer == "/a/y~1~0z");
     CHECK(error.position.line == 5);
@@ -301,7 +310,7 @@ TEST_CASE("duplicates are found in objects with thousands of members, and only w
         CHECK(doc.position(at(doc, doc.root(), "k4999")).line == 5001);
     }
     SECTION("a late duplicate of an early key") {
-        const DocumentError error = parse_fails(many + ",\n\"k3\": 0}");
+        const Failure error = parse_fails(many + ",\n\"k3\": 0}");
         CHECK(error.message == "duplicate key 'k3'");
         CHECK(error.pointer == "/k3");
         CHECK(error.position.line == 5002);
@@ -314,7 +323,7 @@ TEST_CASE("duplicates are found in objects with thousands of members, and only w
         // Outer object is large too; its keys repeat the inner ones without being duplicates.
         std::string outer = "{" + members + ", \"a\": " + inner + ", \"b\": [" + inner + ", " + inner + "]";
         CHECK(parse_ok(outer + "}").size(0) == 42);
-        const DocumentError error = parse_fails(outer + ", \"m39\": 1}");
+        const Failure error = parse_fails(outer + ", \"m39\": 1}");
         CHECK(error.message == "duplicate key 'm39'");
         CHECK(error.pointer == "/m39");
         const DocumentError inner_error = parse_fails("{\"a\": {" + members + ", \"m0\": 1}}");
@@ -326,7 +335,7 @@ TEST_CASE("nesting deeper than the limit is rejected at the container that excee
     DocumentLimits limits;
     limits.max_depth = 3;
     CHECK(parse_ok("[[{\"a\": 1}]]", limits).node_count() == 4);
-    const DocumentError error = parse_fails("[[{\"a\": [1]}]]", limits);
+    const Failure error = parse_fails("[[{\"a\": [1]}]]", limits);
     CHECK(error.message == "nesting deeper than 3 levels");
     CHECK(error.limit == LimitExceeded::max_depth);
     CHECK(error.pointer == "/0/0/a");
@@ -336,7 +345,7 @@ TEST_CASE("nesting deeper than the limit is rejected at the container that excee
 
 TEST_CASE("100000 nested arrays are rejected at the default limit without exhausting the stack") {
     const std::string text(100000, '[');
-    const DocumentError error = parse_fails(text);
+    const Failure error = parse_fails(text);
     CHECK(error.message == "nesting deeper than 512 levels");
     CHECK(error.position.line == 1);
     CHECK(error.position.column == 513);
@@ -361,7 +370,7 @@ TEST_CASE("input larger than the byte limit is rejected before parsing") {
     DocumentLimits limits;
     limits.max_bytes = 10;
     CHECK(parse_ok("[1,2,3,45]", limits).size(0) == 4);  // exactly 10 bytes
-    const DocumentError error = parse_fails("[1,2,3,456]", limits);
+    const Failure error = parse_fails("[1,2,3,456]", limits);
     CHECK(error.message == "file is larger than the 10-byte limit");
     CHECK(error.limit == LimitExceeded::max_bytes);
     CHECK(error.position.line == 0);  // no place in the file is at fault
@@ -375,7 +384,7 @@ TEST_CASE("the default byte limit is 100 MiB: a 200 MB file is refused and a 33 
 }
 
 TEST_CASE("a number that overflows a double is out of range, with its position and pointer") {
-    const DocumentError error = parse_fails("{\n  \"budget\": [1, -1e400]\n}");
+    const Failure error = parse_fails("{\n  \"budget\": [1, -1e400]\n}");
     CHECK(error.message == "number out of range");
     CHECK(error.pointer == "/budget/1");
     CHECK(error.position.line == 2);
@@ -417,4 +426,26 @@ TEST_CASE("equal values are equal as JSON whatever the order of object members",
     CHECK_FALSE(dutycheck::engine::equal_values(a, *a.member(a.root(), "q"), b, *b.member(b.root(), "q")));
     CHECK_FALSE(dutycheck::engine::equal_values(a, *a.member(a.root(), "q"), b, *b.member(b.root(), "r")));
     CHECK_FALSE(dutycheck::engine::equal_values(a, a.root(), b, b.root()));
+}
+
+TEST_CASE("JSON Pointers escape and unescape reference tokens as RFC 6901 says, in one place") {
+    std::string pointer;
+    dutycheck::engine::append_pointer_token(pointer, "a/b");
+    dutycheck::engine::append_pointer_token(pointer, "m~n");
+    dutycheck::engine::append_pointer_token(pointer, "");
+    dutycheck::engine::append_pointer_token(pointer, "Comhairle nan Eilean Siar \u2013 \u00e9");
+    CHECK(pointer == "/a~1b/m~0n//Comhairle nan Eilean Siar \u2013 \u00e9");
+    CHECK(dutycheck::engine::unescape_pointer_token("a~1b") == "a/b");
+    CHECK(dutycheck::engine::unescape_pointer_token("m~0n") == "m~n");
+    CHECK(dutycheck::engine::unescape_pointer_token("~01") == "~1");  // "~0" first, then a plain "1"
+    CHECK(dutycheck::engine::unescape_pointer_token("~2") == "~2");   // not an escape: kept as written
+    CHECK(dutycheck::engine::unescape_pointer_token("") == "");
+    CHECK(dutycheck::engine::last_pointer_token("/localities/0/a~1b") == "a/b");
+    CHECK(dutycheck::engine::last_pointer_token("") == "");
+
+    // Every key of a document round-trips through its pointer, whatever it holds.
+    const Document doc = parse_ok(R"({"a/b": {"m~n": {"": {"é–": [true]}}}})");
+    const NodeId deepest = doc.child(doc.child(doc.child(doc.child(doc.child(doc.root(), 0), 0), 0), 0), 0);
+    CHECK(doc.pointer(deepest) == "/a~1b/m~0n//é–/0");
+    CHECK(doc.find("/a~1b/m~0n//é–/0") == deepest);
 }

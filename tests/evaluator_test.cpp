@@ -1,5 +1,6 @@
 // Evaluation semantics: three-valued logic, quantifiers over empty and missing lists, dates, lookups.
 #include "engine/schema_check.hpp"
+#include "report/labels.hpp"
 #include "test_support.hpp"
 
 using namespace dutycheck;
@@ -11,6 +12,8 @@ engine::LoadResult rule(const std::string& logic, const std::string& preamble = 
     return engine::load_rule_text("t.rules", preamble + "rule r {\n  title \"t\"\n  duty D\n  cite \"c\"\n  basis statute\n" +
                                                  logic + "\n}\n");
 }
+
+engine::Missing not_recorded(const char* pointer) { return {pointer, engine::MissingReason::not_recorded, {}, {}}; }
 
 std::string doc(const std::string& body) {
     return R"({"format": "dutycheck.partnership/1", "partnership": {"id": "p", "name": "P", "jurisdiction": "scotland"})" +
@@ -36,8 +39,8 @@ TEST_CASE("a missing path is unknown, never met", "[evaluator]") {
     const auto result = evaluate_text(rule("  require strategic_plan.published <= as_of"), doc(""));
     REQUIRE(result.findings.size() == 1);
     CHECK(result.findings[0].status == engine::Status::unknown);
-    CHECK(result.findings[0].missing == std::vector<std::string>{"/strategic_plan/published is not recorded"});
-    CHECK(result.findings[0].message == "cannot verify: /strategic_plan/published is not recorded");
+    CHECK(result.findings[0].missing == std::vector<engine::Missing>{not_recorded("/strategic_plan/published")});
+    CHECK(report::finding_text(result.findings[0]) == "cannot verify: /strategic_plan/published is not recorded");
 }
 
 TEST_CASE("null counts as not recorded", "[evaluator]") {
@@ -46,12 +49,16 @@ TEST_CASE("null counts as not recorded", "[evaluator]") {
 }
 
 TEST_CASE("a string where a date is needed is unknown with the pointer and the value", "[evaluator]") {
-    const auto result = evaluate_text(rule("  require strategic_plan.published <= as_of"),
-                                      doc(R"("strategic_plan": {"published": "tbc"})"));
+    // A field the format defines as a date is held to it by the schema before any rule runs
+    // (DC505), so the rule reads a field the format leaves open.
+    const auto result = evaluate_text(rule("  require x.published <= as_of"), doc(R"("x": {"published": "tbc"})"));
     REQUIRE(result.findings.size() == 1);
     CHECK(result.findings[0].status == engine::Status::unknown);
     CHECK(result.findings[0].missing ==
-          std::vector<std::string>{"/strategic_plan/published: expected a date (YYYY-MM-DD or YYYY-MM), found a string \"tbc\""});
+          std::vector<engine::Missing>{{"/x/published", engine::MissingReason::wrong_type,
+                                        "a date (YYYY-MM-DD or YYYY-MM)", "a string \"tbc\""}});
+    CHECK(report::missing_list(result.findings[0]) ==
+          std::vector<std::string>{"/x/published: expected a date (YYYY-MM-DD or YYYY-MM), found a string \"tbc\""});
 }
 
 TEST_CASE("three-valued logic: false decides 'and', true decides 'or'", "[evaluator]") {
@@ -96,7 +103,7 @@ TEST_CASE("for each: filters give not_applicable, undecidable filters give unkno
     CHECK(statuses(result) == std::vector<std::string>{"unmet", "not_applicable", "unknown"});
     CHECK(result.findings[0].pointer == "/localities/0");
     CHECK(result.findings[1].message == "does not apply: l.planning_group.status == \"active\"");
-    CHECK(result.findings[2].missing == std::vector<std::string>{"/localities/2/planning_group/status is not recorded"});
+    CHECK(result.findings[2].missing == std::vector<engine::Missing>{not_recorded("/localities/2/planning_group/status")});
 }
 
 TEST_CASE("an empty collection is one not_applicable finding, a missing one is unknown", "[evaluator]") {
@@ -167,18 +174,14 @@ TEST_CASE("parameters: default, the file's parameters, then overrides", "[evalua
     const auto loaded = rule("  require count(localities) >= param.min", "param min = 2\n");
     const std::string body = R"("localities": [{"id": "a"}, {"id": "b"}])";
     CHECK(evaluate_text(loaded, doc(body)).findings[0].status == engine::Status::met);
-    const auto file_says_six = dutycheck::testing::parse_document(doc(body + R"(, "parameters": {"min": 6})"));
-    auto params = engine::resolve_parameters(*loaded.rules, file_says_six, {});
-    REQUIRE(std::holds_alternative<std::vector<engine::Value>>(params));
-    auto result = engine::evaluate(*loaded.rules, file_says_six, std::get<std::vector<engine::Value>>(params),
-                                   engine::today(), "f");
-    CHECK(result.findings[0].status == engine::Status::unmet);
-    params = engine::resolve_parameters(*loaded.rules, file_says_six, {{"min", "1"}});
-    result = engine::evaluate(*loaded.rules, file_says_six, std::get<std::vector<engine::Value>>(params),
-                              engine::today(), "f");
-    CHECK(result.findings[0].status == engine::Status::met);
-    CHECK(std::holds_alternative<engine::InputError>(engine::resolve_parameters(*loaded.rules, file_says_six, {{"min", "six"}})));
-    CHECK(std::holds_alternative<engine::InputError>(engine::resolve_parameters(*loaded.rules, file_says_six, {{"max", "1"}})));
+    const std::string file_says_six = doc(body + R"(, "parameters": {"min": 6})");
+    auto with = [&](std::map<std::string, std::string> overrides) {
+        return dutycheck::testing::check_text(loaded, file_says_six, dutycheck::testing::run_options("2026-01-01", overrides));
+    };
+    CHECK(with({}).result->findings[0].status == engine::Status::unmet);
+    CHECK(with({{"min", "1"}}).result->findings[0].status == engine::Status::met);
+    CHECK(dutycheck::testing::rendered_errors(with({{"min", "six"}})) == "--param min=six: expected a number\n");
+    CHECK(dutycheck::testing::rendered_errors(with({{"max", "1"}})) == "unknown parameter 'max' in --param\n");
 }
 
 TEST_CASE("a pack for another jurisdiction is not applicable, and an unrecorded jurisdiction is unknown", "[evaluator]") {
@@ -264,7 +267,7 @@ TEST_CASE("two dates from the file compare as dates, month precision as the end 
 TEST_CASE("an undecided 'and' names only what was missing", "[evaluator]") {
     const auto result = evaluate_text(rule("  require board.x == 1 and true"), doc(""));
     REQUIRE(result.findings.size() == 1);
-    CHECK(result.findings[0].missing == std::vector<std::string>{"/board/x is not recorded"});
+    CHECK(result.findings[0].missing == std::vector<engine::Missing>{not_recorded("/board/x")});
 }
 
 TEST_CASE("is_number tells a bare number from an object and is unknown when nothing is recorded", "[evaluator]") {
@@ -297,26 +300,22 @@ TEST_CASE("a rule over the step limit stops the evaluation and leaves none of it
     REQUIRE(loaded.ok());
     std::string localities;
     for (int i = 0; i < 50; ++i) localities += (i ? ", " : "") + std::string(R"({"id": "l)") + std::to_string(i) + "\"}";
-    const engine::Document document = dutycheck::testing::parse_document(doc("\"localities\": [" + localities + "]"));
-    const std::vector<engine::Value> params;
-    engine::EvaluationOptions options;
-    options.as_of = *engine::parse_date("2026-01-01");
+    const std::string document = doc("\"localities\": [" + localities + "]");
 
     // 50 x 50 comparisons, a few steps each: well over 1,000 and under the default.
-    auto result = engine::evaluate(*loaded.rules, document, params, options, "p.json");
-    CHECK_FALSE(result.step_limit_exceeded);
-    CHECK(result.findings.size() == 52);
-    CHECK(result.most_steps > 2500);
-    REQUIRE(result.most_steps_rule != nullptr);
-    CHECK(result.most_steps_rule->id == "busy");
+    auto options = dutycheck::testing::run_options();
+    auto outcome = dutycheck::testing::check_text(loaded, document, options);
+    REQUIRE(outcome.ok());
+    CHECK(outcome.result->findings.size() == 52);
+    CHECK(outcome.result->most_steps > 2500);
+    REQUIRE(outcome.result->most_steps_rule != nullptr);
+    CHECK(outcome.result->most_steps_rule->id == "busy");
 
+    // Over the limit, the file has no result at all: a rule cut off part-way decided nothing.
     options.max_steps = 1000;
-    result = engine::evaluate(*loaded.rules, document, params, options, "p.json");
-    REQUIRE(result.step_limit_exceeded);
-    CHECK(result.step_limit_exceeded->rule->id == "busy");
-    CHECK(result.step_limit_exceeded->rule->line == 8);
-    CHECK(result.step_limit_exceeded->limit == 1000);
-    // The instances 'busy' finished before the limit are dropped too, and 'last' never ran.
-    REQUIRE(result.findings.size() == 1);
-    CHECK(result.findings[0].rule->id == "first");
+    outcome = dutycheck::testing::check_text(loaded, document, options);
+    CHECK_FALSE(outcome.result);
+    CHECK(dutycheck::testing::rendered_errors(outcome) ==
+          "test.json: error[DC509]: rule 'busy' (t.rules:8) took more than 1000 evaluation steps on this file "
+          "(limit: --max-steps)\n");
 }

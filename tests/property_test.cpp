@@ -26,23 +26,17 @@ using Findings = std::map<std::pair<std::string, std::string>, std::vector<engin
 // The evaluation date of the case fixtures, so that the test does not change with the calendar.
 const engine::Date as_of = engine::make_date(2026, 1, 1);
 
-// What the command line does with a file once its packs are chosen, up to the exit code: the
-// shape and schema checks, parameters and waivers, then evaluation with the waivers applied.
-// nullopt where the command line would stop with an input error (exit 2), which is not a pass.
+// What the command line does with a file once its packs are chosen, up to the exit code, through
+// the engine's entry point: the shape and schema checks, parameters and waivers, then evaluation
+// with the waivers applied. nullopt where the command line would stop with an input error
+// (exit 2), which is not a pass.
 std::optional<engine::DocumentResult> check_like_cli(const engine::RuleSet& rules, const std::string& text,
                                                      const std::string& file) {
-    auto parsed = engine::parse_json_document(text);
-    if (!parsed.document) return std::nullopt;
-    const engine::Document& doc = *parsed.document;
-    if (engine::check_document_shape(doc) || !engine::check_against_schema(doc, 1).empty()) return std::nullopt;
-    auto params = engine::resolve_parameters(rules, doc, {});
-    auto waivers = engine::read_waivers(doc);
-    if (std::holds_alternative<engine::InputError>(params) || std::holds_alternative<engine::InputError>(waivers))
-        return std::nullopt;
-    engine::EvaluationOptions options;
-    options.as_of = as_of;
-    options.waivers = std::get<std::vector<engine::Waiver>>(waivers);
-    return engine::evaluate(rules, doc, std::get<std::vector<engine::Value>>(params), options, file);
+    const engine::Engine engine(std::shared_ptr<const engine::RuleSet>(std::shared_ptr<const engine::RuleSet>(), &rules),
+                                dutycheck::testing::run_options());
+    auto outcome = engine.check_text(file, text);
+    if (!outcome.ok()) return std::nullopt;
+    return std::move(outcome.result);
 }
 
 // One rule on its own, sharing its pack selection's packs and parameters: a case fixture is
@@ -280,10 +274,11 @@ TEST_CASE("deleting or nulling any field of a source-paper fixture never turns a
     Tally tally;
     for (const auto& path : json_files(source_dir / "fixtures")) {
         const Json original = Json::parse(dutycheck::testing::read_text(path));
-        const engine::Document doc = dutycheck::testing::parse_document(original.dump());
-        const engine::LoadResult& loaded = dutycheck::testing::load_packs_once(dutycheck::testing::packs_for(doc));
-        REQUIRE(loaded.ok());
-        check_fixture(std::filesystem::relative(path, source_dir).generic_string(), original, *loaded.rules, tally);
+        // The rule set `dutycheck check` picks for the file: the standard pack and its rule_packs.
+        const engine::Outcome outcome = dutycheck::testing::bundled_engine().check(path.string());
+        INFO(dutycheck::testing::rendered_errors(outcome));
+        REQUIRE(outcome.ok());
+        check_fixture(std::filesystem::relative(path, source_dir).generic_string(), original, *outcome.rules, tally);
     }
     report(tally, start);
     REQUIRE(tally.fixtures == 5);
@@ -302,8 +297,9 @@ TEST_CASE("deleting or nulling any field of a rule's case fixture never turns th
     for (const auto& rule_id : folders) {
         for (const auto& path : json_files(source_dir / "fixtures" / "cases" / rule_id)) {
             const Json original = Json::parse(dutycheck::testing::read_text(path));
-            const engine::Document doc = dutycheck::testing::parse_document(original.dump());
-            const engine::RuleSet& rule = single_rule(dutycheck::testing::packs_for(doc), rule_id);
+            const engine::Input input = dutycheck::testing::bundled_engine().read(path.string());
+            REQUIRE(input.ok());
+            const engine::RuleSet& rule = single_rule(dutycheck::testing::pack_paths(input.packs), rule_id);
             check_fixture(std::filesystem::relative(path, source_dir).generic_string(), original, rule, tally);
         }
     }

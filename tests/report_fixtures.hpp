@@ -21,10 +21,15 @@ struct Rules {
     }
 };
 
+/// Evidence that is not recorded at `pointer`.
+inline engine::Missing not_recorded(std::string pointer) {
+    return {std::move(pointer), engine::MissingReason::not_recorded, {}, {}};
+}
+
 /// A finding about the object at `pointer`, with the place it starts in the file when given.
 inline engine::Finding finding(const engine::RuleInfo* rule, engine::Status status, std::string pointer,
                                std::string object_name = "", std::string message = "", std::uint32_t line = 0,
-                               std::uint32_t column = 0, std::vector<std::string> missing = {}) {
+                               std::uint32_t column = 0, std::vector<engine::Missing> missing = {}) {
     engine::Finding f;
     f.rule = rule;
     f.status = status;

@@ -24,6 +24,7 @@ using dutycheck::engine::Status;
 using dutycheck::report::JsonReportInfo;
 using dutycheck::report::TextOptions;
 using dutycheck::testing::finding;
+using dutycheck::testing::not_recorded;
 using dutycheck::testing::Rules;
 using dutycheck::testing::summarise;
 
@@ -229,11 +230,11 @@ TEST_CASE("an unknown finding says what could not be verified") {
     Rules rules;
     const auto* r = add_rule(rules, "r", Severity::error);
     auto f = finding(r, Status::unknown, "/localities/2/planning_group", "Inverclyde East");
-    f.missing = {"planning_group.status (/localities/2/planning_group/status)",
-                 "planning_group.co_chairs (/localities/2/planning_group/co_chairs)"};
+    f.missing = {not_recorded("/localities/2/planning_group/status"),
+                 not_recorded("/localities/2/planning_group/co_chairs")};
     CHECK_THAT(text({document({f})}),
-               Catch::Contains("cannot verify: planning_group.status (/localities/2/planning_group/status);\n"
-                               "           planning_group.co_chairs (/localities/2/planning_group/co_chairs)\n"));
+               Catch::Contains("cannot verify: /localities/2/planning_group/status is not recorded;\n"
+                               "           /localities/2/planning_group/co_chairs is not recorded\n"));
 }
 
 TEST_CASE("an object without a name is shown by its pointer, and the whole file in words") {
@@ -464,8 +465,8 @@ TEST_CASE("a JSON finding carries every documented field with its value") {
     rule.severity = Severity::warning;
     rule.basis = Basis::local_policy;
     rule.tags = {"localities", "leadership"};
-    auto f = finding(&rule, Status::unknown, "/localities/0/planning_group", "Port Glasgow LPG", "cannot tell");
-    f.missing = {"planning_group.co_chairs (/localities/0/planning_group/co_chairs)"};
+    auto f = finding(&rule, Status::unknown, "/localities/0/planning_group", "Port Glasgow LPG");
+    f.missing = {not_recorded("/localities/0/planning_group/co_chairs")};
     const auto parsed = json({document({f})});
     const auto& doc = parsed["documents"][0];
     CHECK(doc["file"] == "fixtures/inverclyde-2019.json");
@@ -480,8 +481,8 @@ TEST_CASE("a JSON finding carries every documented field with its value") {
         {"status", "unknown"},
         {"pointer", "/localities/0/planning_group"},
         {"object", "Port Glasgow LPG"},
-        {"message", "cannot tell"},
-        {"missing", {"planning_group.co_chairs (/localities/0/planning_group/co_chairs)"}},
+        {"message", "cannot verify: /localities/0/planning_group/co_chairs is not recorded"},
+        {"missing", {"/localities/0/planning_group/co_chairs is not recorded"}},
         {"citation",
          {{"source", "Inverclyde IJB, 24 June 2019, report IJB/42/2019/HW, para 4.10"},
           {"url", "https://www.inverclyde.gov.uk/ijb"},
@@ -512,7 +513,7 @@ TEST_CASE("hostile strings survive the JSON report intact") {
     rule.title = hostile;
     rule.citation.quote = hostile;
     auto f = finding(&rule, Status::unknown, "/localities/0/a~1b", hostile, hostile);
-    f.missing = {hostile};
+    f.missing = {not_recorded(hostile)};
     auto doc = document({f}, hostile, "fixtures/eilean-siar \"2024\".json");
     doc.partnership_id = hostile;
 
@@ -529,8 +530,8 @@ TEST_CASE("hostile strings survive the JSON report intact") {
     const auto& j = d["findings"][0];
     CHECK(j["title"] == hostile);
     CHECK(j["object"] == hostile);
-    CHECK(j["message"] == hostile);
-    CHECK(j["missing"][0] == hostile);
+    CHECK(j["message"] == "cannot verify: " + hostile + " is not recorded (" + hostile + ")");
+    CHECK(j["missing"][0] == hostile + " is not recorded");
     CHECK(j["citation"]["quote"] == hostile);
     CHECK(j["pointer"] == "/localities/0/a~1b");
 }

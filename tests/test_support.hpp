@@ -1,7 +1,7 @@
 // Helpers shared by the test files: reading fixtures, loading packs, evaluating text.
 #pragma once
 
-#include "engine/evaluator.hpp"
+#include "engine/engine.hpp"
 #include "engine/loader.hpp"
 
 #include <catch2/catch.hpp>
@@ -45,24 +45,48 @@ inline std::vector<std::filesystem::path> bundled_packs() {
     return packs;
 }
 
-/// The packs the command line checks a file against without --rules: the standard pack, then
-/// each pack the file names in `rule_packs`, once each.
-inline std::vector<std::filesystem::path> packs_for(const engine::Document& doc) {
-    std::vector<std::filesystem::path> packs{source_dir / "rules" / "scotland"};
-    if (auto list = doc.member(doc.root(), "rule_packs"))
-        for (std::size_t i = 0; i < doc.size(*list); ++i) {
-            const auto pack = source_dir / "rules" / std::string(doc.as_string(doc.child(*list, i)));
-            if (std::find(packs.begin(), packs.end(), pack) == packs.end()) packs.push_back(pack);
-        }
-    return packs;
-}
-
-/// Loads each distinct selection of packs once per test run, as the command line does per run.
+/// Loads each distinct selection of packs once per test run, as the engine does per run.
 inline const engine::LoadResult& load_packs_once(const std::vector<std::filesystem::path>& packs) {
     static std::map<std::vector<std::filesystem::path>, engine::LoadResult> cache;
     auto cached = cache.find(packs);
     if (cached == cache.end()) cached = cache.emplace(packs, engine::load_rule_packs(packs)).first;
     return cached->second;
+}
+
+/// The folders of the bundled packs named.
+inline std::vector<std::filesystem::path> pack_paths(const std::vector<std::string>& names) {
+    std::vector<std::filesystem::path> paths;
+    for (const auto& name : names) paths.push_back(source_dir / "rules" / name);
+    return paths;
+}
+
+/// Engine options as the command line sets them for a run as of `as_of`, with the bundled packs.
+inline engine::EngineOptions run_options(const char* as_of = "2026-01-01",
+                                         std::map<std::string, std::string> params = {}) {
+    engine::EngineOptions options;
+    options.pack_registry = source_dir / "rules";
+    options.as_of = *engine::parse_date(as_of);
+    options.params = std::move(params);
+    return options;
+}
+
+/// The engine a plain `dutycheck check --as-of 2026-01-01` runs: the standard pack plus the packs
+/// each file names, each distinct selection loaded once for the whole test run.
+inline const engine::Engine& bundled_engine() {
+    static const engine::Engine engine(run_options());
+    return engine;
+}
+
+/// A loaded rule set, shared without ownership with an engine that lives no longer than it.
+inline std::shared_ptr<const engine::RuleSet> borrowed(const engine::LoadResult& loaded) {
+    return std::shared_ptr<const engine::RuleSet>(std::shared_ptr<const engine::RuleSet>(), loaded.rules.get());
+}
+
+/// Every diagnostic that stopped a check, rendered as the command line prints them.
+inline std::string rendered_errors(const engine::Outcome& outcome) {
+    std::string out;
+    for (const auto& d : outcome.errors) out += dsl::render(d);
+    return out;
 }
 
 /// Renders every diagnostic of a load, for whole-message comparisons.
@@ -72,15 +96,22 @@ inline std::string rendered(const engine::LoadResult& loaded) {
     return out;
 }
 
-/// Evaluates rules (given as text) against a JSON document with default parameters.
+/// Checks a JSON document (as text) against rules loaded from text, through the engine's one
+/// entry point, exactly as `dutycheck check --rules` would: shape, schema, parameters, waivers.
+inline engine::Outcome check_text(const engine::LoadResult& loaded, const std::string& json,
+                                  engine::EngineOptions options = run_options()) {
+    REQUIRE(loaded.ok());
+    const engine::Engine engine(borrowed(loaded), std::move(options));
+    return engine.check_text("test.json", json);
+}
+
+/// The findings of check_text(), which must succeed.
 inline engine::DocumentResult evaluate_text(const engine::LoadResult& loaded, const std::string& json,
                                             const char* as_of = "2026-01-01") {
-    REQUIRE(loaded.ok());
-    const engine::Document doc = parse_document(json);
-    auto params = engine::resolve_parameters(*loaded.rules, doc, {});
-    REQUIRE(std::holds_alternative<std::vector<engine::Value>>(params));
-    return engine::evaluate(*loaded.rules, doc, std::get<std::vector<engine::Value>>(params),
-                            *engine::parse_date(as_of), "test.json");
+    auto outcome = check_text(loaded, json, run_options(as_of));
+    INFO(rendered_errors(outcome));
+    REQUIRE(outcome.ok());
+    return std::move(*outcome.result);
 }
 
 /// Compares `actual` with the golden file tests/golden/RELATIVE, naming the first line that

@@ -30,14 +30,7 @@ engine::DocumentResult evaluate_with_waivers(const std::string& json, const char
     // Findings point at their rule, so the rule set outlives every result.
     static const auto loaded = two_localities_rule();
     REQUIRE(loaded.ok());
-    const auto doc = dutycheck::testing::parse_document(json);
-    auto waivers = engine::read_waivers(doc);
-    REQUIRE(std::holds_alternative<std::vector<engine::Waiver>>(waivers));
-    engine::EvaluationOptions options;
-    options.as_of = *engine::parse_date(as_of);
-    options.waivers = std::get<std::vector<engine::Waiver>>(waivers);
-    auto params = engine::resolve_parameters(*loaded.rules, doc, {});
-    return engine::evaluate(*loaded.rules, doc, std::get<std::vector<engine::Value>>(params), options, "p.json");
+    return dutycheck::testing::evaluate_text(loaded, json, as_of);
 }
 
 const std::string waiver_for_b =
@@ -86,11 +79,14 @@ TEST_CASE("a waiver without a target, a reason, an approver or an expiry is an i
         nlohmann::json waiver = {{"rule", "two"}, {"target", ""}, {"reason", "r"}, {"approved_by", "a"},
                                  {"expires", "2027-01-01"}};
         waiver.erase(missing);
-        const auto doc = dutycheck::testing::parse_document(partnership("[]", nlohmann::json::array({waiver}).dump()));
-        const auto read = engine::read_waivers(doc);
-        REQUIRE(std::holds_alternative<engine::InputError>(read));
-        CHECK(std::get<engine::InputError>(read).pointer == "/waivers/0");
-        CHECK_THAT(std::get<engine::InputError>(read).message, Catch::Contains(missing));
+        static const auto loaded = two_localities_rule();
+        const auto outcome =
+            dutycheck::testing::check_text(loaded, partnership("[]", nlohmann::json::array({waiver}).dump()));
+        REQUIRE(outcome.errors.size() == 1);
+        const dutycheck::dsl::Diagnostic& error = outcome.errors.front();
+        CHECK(error.code == "DC506");
+        CHECK_THAT(error.message, Catch::EndsWith("(at /waivers/0)"));
+        CHECK_THAT(error.message, Catch::Contains(missing));
     }
 }
 

@@ -1,4 +1,4 @@
-// Shared command-line support: bundled rule discovery, file reading and input-error rendering.
+// Shared command-line support: bundled rule discovery, rule-load diagnostics, git and folders.
 #include "tools/support.hpp"
 
 #include <spdlog/spdlog.h>
@@ -24,23 +24,6 @@ fs::path executable_directory() {
     return ec ? fs::path() : self.parent_path();
 }
 
-// Byte offset of a 1-based line and code-point column.
-std::uint32_t offset_of(const dsl::SourceFile& source, engine::SourcePosition position) {
-    const std::string_view text = source.text();
-    std::uint32_t offset = source.line_start(position.line);
-    for (std::uint32_t column = 1; column < position.column && offset < text.size(); ++column) {
-        ++offset;
-        while (offset < text.size() && dsl::is_utf8_continuation(text[offset])) ++offset;
-    }
-    return offset;
-}
-
-const dsl::SourceFile& error_source(const LoadedDocument& loaded) {
-    if (!loaded.error_source)
-        loaded.error_source = std::make_shared<const dsl::SourceFile>(loaded.path, std::string(loaded.text.view()));
-    return *loaded.error_source;
-}
-
 }  // namespace
 
 fs::path bundled_rules_root() {
@@ -54,106 +37,25 @@ fs::path bundled_rules_root() {
                      "); pass --rules PATH"};
 }
 
-std::optional<std::string> read_file(const fs::path& path) {
-    std::error_code ec;
-    if (fs::is_directory(path, ec)) return std::nullopt;
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return std::nullopt;
-    std::stringstream text;
-    text << in.rdbuf();
-    if (in.bad()) return std::nullopt;
-    return text.str();
+UsageError usage_error(const std::vector<dsl::Diagnostic>& diagnostics) {
+    std::string message;
+    for (const auto& diagnostic : diagnostics) message += dsl::render(diagnostic);
+    return UsageError{message};
 }
 
-std::optional<engine::SharedText> map_file(const fs::path& path) {
-    const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return std::nullopt;
-    struct stat info {};
-    if (fstat(fd, &info) != 0 || S_ISDIR(info.st_mode)) {
-        close(fd);
-        return std::nullopt;
-    }
-    // Mapping pays off for large files; for small ones a read into reused heap memory is cheaper
-    // than a mapping and its teardown.
-    constexpr off_t map_from_bytes = 1 << 20;
-    if (S_ISREG(info.st_mode) && info.st_size >= map_from_bytes) {
-        const auto size = static_cast<std::size_t>(info.st_size);
-        // MAP_POPULATE maps the whole file in one go rather than a page fault at a time.
-        void* mapped = mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
-        close(fd);
-        if (mapped == MAP_FAILED) return std::nullopt;
-        return engine::SharedText{
-            std::shared_ptr<const char>(static_cast<const char*>(mapped),
-                                        [size](const char* bytes) { munmap(const_cast<char*>(bytes), size); }),
-            size};
-    }
-    // Small files, pipes and devices: read what there is.
-    std::string text;
-    if (S_ISREG(info.st_mode)) text.reserve(static_cast<std::size_t>(info.st_size));
-    char buffer[65536];
-    ssize_t n = 0;
-    while ((n = read(fd, buffer, sizeof buffer)) > 0) text.append(buffer, static_cast<std::size_t>(n));
-    close(fd);
-    if (n < 0) return std::nullopt;
-    return engine::SharedText::from_string(std::move(text));
-}
-
-std::optional<engine::LoadResult> load_or_report(const std::vector<fs::path>& packs) {
-    engine::LoadResult loaded = engine::load_rule_packs(packs);
+void print_load_diagnostics(const engine::LoadResult& loaded) {
     // Errors always show; rule warnings follow --quiet like other diagnostics.
     for (const auto& diagnostic : loaded.diagnostics)
         if (diagnostic.level == dsl::DiagnosticLevel::error || spdlog::should_log(spdlog::level::warn))
             std::cerr << dsl::render(diagnostic);
+    if (loaded.ok())
+        spdlog::debug("loaded {} rules from {} pack(s)", loaded.rules->rules.size(), loaded.rules->packs.size());
+}
+
+std::optional<engine::LoadResult> load_or_report(const std::vector<fs::path>& packs) {
+    engine::LoadResult loaded = engine::load_rule_packs(packs);
+    print_load_diagnostics(loaded);
     if (!loaded.ok()) return std::nullopt;
-    spdlog::debug("loaded {} rules from {} pack(s)", loaded.rules->rules.size(), loaded.rules->packs.size());
-    return loaded;
-}
-
-LoadedDocument load_document(const std::string& path, const engine::DocumentLimits& limits) {
-    // From stat, before reading: a file over the limit is refused without loading any of it.
-    std::error_code ec;
-    const auto size = fs::file_size(path, ec);
-    if (!ec && size > limits.max_bytes)
-        throw UsageError{path + ": error[DC504]: file is larger than the " + std::to_string(limits.max_bytes) +
-                         "-byte limit (" + std::to_string(size) + " bytes; limit: --max-file-size)"};
-    auto text = map_file(path);
-    if (!text) throw UsageError{path + ": error[DC504]: cannot read the file"};
-    return load_shared_text(path, std::move(*text), limits);
-}
-
-LoadedDocument load_document_text(const std::string& display_path, std::string text,
-                                  const engine::DocumentLimits& limits) {
-    return load_shared_text(display_path, engine::SharedText::from_string(std::move(text)), limits);
-}
-
-LoadedDocument load_shared_text(const std::string& display_path, engine::SharedText text,
-                                const engine::DocumentLimits& limits) {
-    LoadedDocument loaded;
-    loaded.path = display_path;
-    loaded.text = text;
-    engine::ParsedDocument parsed = engine::parse_json_document(std::move(text), limits);
-    if (parsed.error) {
-        dsl::Diagnostic d;
-        d.code = "DC501";
-        d.message = parsed.error->message;
-        // The setting that refused the file, when it was a limit rather than the content.
-        std::string limit;
-        if (parsed.error->limit == engine::LimitExceeded::max_bytes) limit = "limit: --max-file-size";
-        if (parsed.error->limit == engine::LimitExceeded::max_depth) limit = "limit: --max-depth";
-        if (!parsed.error->pointer.empty())
-            d.message += " (at " + parsed.error->pointer + (limit.empty() ? "" : "; " + limit) + ")";
-        else if (!limit.empty())
-            d.message += " (" + limit + ")";
-        if (parsed.error->position.line > 0) {
-            d.file = &error_source(loaded);
-            d.begin = offset_of(*d.file, parsed.error->position);
-            d.end = d.begin + 1;
-        } else {
-            d.message = display_path + ": " + d.message;
-        }
-        throw UsageError{dsl::render(d)};
-    }
-    loaded.document = std::move(parsed.document);
     return loaded;
 }
 
@@ -184,22 +86,6 @@ std::string git_show(const std::string& revision, const std::string& path) {
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
         throw UsageError{"--git: cannot read " + path + " at revision " + revision + " (git show failed)"};
     return text;
-}
-
-std::string render_input_error(const LoadedDocument& loaded, const std::string& pointer, const std::string& code,
-                               const std::string& message) {
-    dsl::Diagnostic d;
-    d.code = code;
-    d.message = message + (pointer.empty() ? "" : " (at " + pointer + ")");
-    const auto node = loaded.document ? loaded.document->find(pointer) : std::nullopt;
-    if (node) {
-        d.file = &error_source(loaded);
-        d.begin = loaded.document->offset(*node);
-        d.end = d.begin + 1;
-        return dsl::render(d);
-    }
-    d.message = loaded.path + ": " + d.message;
-    return dsl::render(d);
 }
 
 std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs) {

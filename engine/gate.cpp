@@ -1,0 +1,105 @@
+// Gating a run: fail-on thresholds, baselines of accepted findings, and comparing two versions.
+#include "engine/gate.hpp"
+
+#include "engine/files.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <map>
+
+namespace dutycheck::engine {
+namespace {
+
+dsl::Diagnostic baseline_error(const std::string& path, const char* code, std::string message) {
+    dsl::Diagnostic d;
+    d.code = code;
+    d.path = path;
+    d.message = std::move(message);
+    return d;
+}
+
+}  // namespace
+
+std::optional<Severity> parse_severity(std::string_view word) {
+    for (const Severity severity : {Severity::info, Severity::warning, Severity::error})
+        if (to_string(severity) == word) return severity;
+    return std::nullopt;
+}
+
+std::variant<Baseline, dsl::Diagnostic> read_baseline(const std::string& path, std::string_view report_format,
+                                                      std::uintmax_t max_bytes) {
+    auto bytes = read_bounded(path, max_bytes);
+    if (std::holds_alternative<ReadFailure>(bytes)) return baseline_error(path, "DC504", "cannot read the baseline report");
+    nlohmann::json report;
+    try {
+        report = nlohmann::json::parse(std::get<dsl::SharedText>(bytes).view());
+    } catch (const nlohmann::json::exception& e) {
+        return baseline_error(path, "DC507", "the baseline is not a JSON report: " + std::string(e.what()));
+    }
+    if (!report.is_object() || report.value("format", "") != report_format)
+        return baseline_error(path, "DC507",
+                              "the baseline must be a dutycheck JSON report (\"format\": \"" +
+                                  std::string(report_format) + "\")");
+    Baseline baseline;
+    for (const auto& document : report.value("documents", nlohmann::json::array())) {
+        for (const auto& finding : document.value("findings", nlohmann::json::array())) {
+            const std::string status = finding.value("status", "");
+            if (status == to_string(Status::unmet) || status == to_string(Status::unknown) ||
+                status == to_string(Status::waiver_expired))
+                baseline.keys.insert({finding.value("rule", ""), document.value("file", ""), finding.value("pointer", "")});
+        }
+    }
+    return baseline;
+}
+
+GateVerdict judge(const std::vector<DocumentResult>& results, std::optional<Severity> threshold,
+                  const Baseline* baseline) {
+    GateVerdict verdict;
+    if (!threshold) return verdict;
+    std::set<FindingKey> still_known;
+    for (const auto& result : results) {
+        for (const auto& finding : result.findings) {
+            if (!fails_gate(finding, *threshold)) continue;
+            const FindingKey key{finding.rule->id, result.file, finding.pointer};
+            if (baseline && baseline->keys.count(key) > 0) {
+                still_known.insert(key);  // accepted by the baseline
+                continue;
+            }
+            verdict.failing = true;
+        }
+    }
+    // A baseline may only shrink: entries that no longer match are listed so they are removed.
+    if (baseline)
+        for (const auto& key : baseline->keys)
+            if (still_known.count(key) == 0) verdict.stale.push_back(key);
+    return verdict;
+}
+
+Comparison compare(const DocumentResult& base, const DocumentResult& head) {
+    auto failing = [](const DocumentResult& result) {
+        std::map<std::pair<std::string, std::string>, const Finding*> keyed;
+        for (const auto& finding : result.findings)
+            if (fails_gate(finding, Severity::info)) keyed[{finding.rule->id, finding.pointer}] = &finding;
+        return keyed;
+    };
+    const auto before = failing(base), after = failing(head);
+    Comparison comparison;
+    for (const auto& [key, finding] : after) (before.count(key) ? comparison.unchanged : comparison.added).push_back(finding);
+    for (const auto& [key, finding] : before)
+        if (!after.count(key)) comparison.resolved.push_back(finding);
+    return comparison;
+}
+
+bool parameters_differ(const Document& a, const Document& b) {
+    const auto x = a.member(a.root(), "parameters"), y = b.member(b.root(), "parameters");
+    if (!x || !y) return x.has_value() != y.has_value();
+    return !equal_values(a, *x, b, *y);
+}
+
+bool any_at_or_above(const std::vector<const Finding*>& findings, Severity threshold) {
+    return std::any_of(findings.begin(), findings.end(),
+                       [&](const Finding* f) { return f->rule->severity >= threshold; });
+}
+
+}  // namespace dutycheck::engine
