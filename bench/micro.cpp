@@ -16,6 +16,7 @@
 #include "engine/document.hpp"
 #include "engine/evaluator.hpp"
 #include "engine/loader.hpp"
+#include "engine/parameters.hpp"
 #include "engine/schema_check.hpp"
 
 namespace {
@@ -81,9 +82,10 @@ void evaluate_bundled_packs(benchmark::State& state) {
     if (!loaded.ok()) throw std::runtime_error("the bundled packs do not load");
     const auto params = engine::resolve_parameters(*loaded.rules, doc, {});
     const auto& values = std::get<std::vector<engine::Value>>(params);
-    const engine::Date as_of = *engine::parse_date("2026-01-01");
+    engine::EvaluationOptions options;
+    options.as_of = *engine::parse_date("2026-01-01");
     for (auto _ : state) {
-        auto result = engine::evaluate(*loaded.rules, doc, values, as_of, "bench.json");
+        auto result = engine::evaluate(*loaded.rules, doc, values, options, "bench.json");
         benchmark::DoNotOptimize(result);
     }
 }
