@@ -8,17 +8,9 @@
 #include <string_view>
 #include <vector>
 
+#include "dsl/utf8.hpp"
+
 namespace dutycheck::dsl {
-
-/// True for the bytes that continue a UTF-8 sequence rather than start a character.
-inline bool is_utf8_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
-
-/// Characters (Unicode code points) in UTF-8 text: what a column or a length counts.
-inline std::size_t code_point_count(std::string_view text) {
-    std::size_t count = 0;
-    for (const char c : text) count += !is_utf8_continuation(c);
-    return count;
-}
 
 /// 1-based line and column (column counted in Unicode code points).
 struct LineColumn {

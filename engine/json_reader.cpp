@@ -2,6 +2,7 @@
 // byte offsets so positions can be worked out on demand.
 #include "engine/document.hpp"
 
+#include "dsl/utf8.hpp"
 #include "engine/json_pointer.hpp"
 
 #include <algorithm>
@@ -298,32 +299,11 @@ std::string to_valid_utf8(std::string_view bytes) {
     out.reserve(bytes.size());
     std::size_t i = 0;
     while (i < bytes.size()) {
-        const auto b = static_cast<unsigned char>(bytes[i]);
-        std::size_t length = 0;
-        unsigned char low = 0x80;
-        unsigned char high = 0xBF;  // allowed range of the second byte (excludes overlongs and surrogates)
-        if (b < 0x80) {
-            length = 1;
-        } else if (b >= 0xC2 && b <= 0xDF) {
-            length = 2;
-        } else if (b >= 0xE0 && b <= 0xEF) {
-            length = 3;
-            if (b == 0xE0) low = 0xA0;
-            if (b == 0xED) high = 0x9F;
-        } else if (b >= 0xF0 && b <= 0xF4) {
-            length = 4;
-            if (b == 0xF0) low = 0x90;
-            if (b == 0xF4) high = 0x8F;
-        }
-        bool valid = length != 0 && i + length <= bytes.size();
-        for (std::size_t k = 1; valid && k < length; ++k) {
-            const auto c = static_cast<unsigned char>(bytes[i + k]);
-            valid = k == 1 ? (c >= low && c <= high) : (c >= 0x80 && c <= 0xBF);
-        }
-        if (valid) {
-            out.append(bytes.substr(i, length));
-            i += length;
+        if (const auto sequence = dsl::decode_utf8_sequence(bytes.substr(i))) {
+            out.append(bytes.substr(i, sequence->length));
+            i += sequence->length;
         } else {
+            const auto b = static_cast<unsigned char>(bytes[i]);
             out += "\\x";
             out += hex[b >> 4];
             out += hex[b & 0x0F];

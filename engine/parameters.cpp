@@ -1,6 +1,7 @@
 // Resolving parameters: each value must have the kind of the pack's default.
 #include "engine/parameters.hpp"
 
+#include "engine/type_nouns.hpp"
 #include "engine/value_ops.hpp"
 
 #include <cmath>
@@ -58,13 +59,15 @@ std::optional<Value> document_parameter(const Document& doc, const ParamDef& par
     return as_string(value) ? std::optional<Value>(value) : std::nullopt;
 }
 
-std::string kind_name(const Value& example) {
-    if (as_boolean(example)) return "true or false";
-    if (as_number(example)) return "a number";
-    if (std::holds_alternative<Date>(example.data)) return "a date (YYYY-MM-DD or YYYY-MM)";
-    if (std::holds_alternative<ListPtr>(example.data)) return "a list";
-    return "a string";
+TypeNoun kind_of(const Value& example) {
+    if (as_boolean(example)) return TypeNoun::boolean;
+    if (as_number(example)) return TypeNoun::number;
+    if (std::holds_alternative<Date>(example.data)) return TypeNoun::date;
+    if (std::holds_alternative<ListPtr>(example.data)) return TypeNoun::list;
+    return TypeNoun::string;
 }
+
+std::string kind_name(const Value& example) { return std::string(type_noun(kind_of(example))); }
 
 }  // namespace
 

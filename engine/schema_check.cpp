@@ -2,6 +2,7 @@
 #include "engine/schema_check.hpp"
 
 #include "engine/date.hpp"
+#include "engine/type_nouns.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -21,22 +22,23 @@ const json& schema() {
 std::string_view kind_name(NodeKind kind) {
     switch (kind) {
         case NodeKind::null: return "null";
-        case NodeKind::boolean: return "true or false";
-        case NodeKind::number: return "a number";
-        case NodeKind::string: return "a string";
-        case NodeKind::array: return "a list";
-        case NodeKind::object: return "an object";
+        case NodeKind::boolean: return type_noun(TypeNoun::boolean);
+        case NodeKind::number: return type_noun(TypeNoun::number);
+        case NodeKind::string: return type_noun(TypeNoun::string);
+        case NodeKind::array: return type_noun(TypeNoun::list);
+        case NodeKind::object: return type_noun(TypeNoun::object);
     }
     return "a value";
 }
 
-std::string type_noun(const std::string& type) {
-    if (type == "object") return "an object";
-    if (type == "array") return "a list";
-    if (type == "string") return "a string";
-    if (type == "number") return "a number";
+// The noun for a JSON Schema type name.
+std::string schema_type_noun(const std::string& type) {
+    if (type == "object") return std::string(type_noun(TypeNoun::object));
+    if (type == "array") return std::string(type_noun(TypeNoun::list));
+    if (type == "string") return std::string(type_noun(TypeNoun::string));
+    if (type == "number") return std::string(type_noun(TypeNoun::number));
     if (type == "integer") return "a whole number";
-    if (type == "boolean") return "true or false";
+    if (type == "boolean") return std::string(type_noun(TypeNoun::boolean));
     if (type == "null") return "null";
     return type;
 }
@@ -77,14 +79,14 @@ public:
                 std::string expected;
                 for (std::size_t i = 0; i < resolved.types.size(); ++i)
                     expected += (i == 0 ? "" : i + 1 == resolved.types.size() ? " or " : ", ") +
-                                type_noun(resolved.types[i]);
-                if (is_date) expected = "a date (YYYY-MM-DD or YYYY-MM)";
+                                schema_type_noun(resolved.types[i]);
+                if (is_date) expected = type_noun(TypeNoun::date);
                 problems_.push_back({node, "expected " + expected + ", found " + found(doc_, node)});
                 return;
             }
         }
         if (is_date && doc_.kind(node) == NodeKind::string && !parse_date(doc_.as_string(node))) {
-            problems_.push_back({node, "expected a date (YYYY-MM-DD or YYYY-MM), found " + found(doc_, node)});
+            problems_.push_back({node, "expected " + std::string(type_noun(TypeNoun::date)) + ", found " + found(doc_, node)});
             return;
         }
         if (doc_.kind(node) == NodeKind::object) {

@@ -2,6 +2,7 @@
 #include "engine/value_ops.hpp"
 
 #include "engine/json_pointer.hpp"
+#include "engine/type_nouns.hpp"
 
 #include <cmath>
 #include <cstdio>
@@ -86,7 +87,8 @@ std::optional<std::vector<Value>> elements_of(const Document& doc, const Value& 
         for (std::size_t i = 0; i < doc.size(node->id); ++i) out.push_back(from_node(doc, doc.child(node->id, i)));
         return out;
     }
-    problem = list.is_missing() ? unknown_from(doc, {&list}) : type_problem(doc, list, "a list");
+    problem = list.is_missing() ? unknown_from(doc, {&list})
+                                : type_problem(doc, list, std::string(type_noun(TypeNoun::list)));
     return std::nullopt;
 }
 
@@ -144,12 +146,12 @@ Kind kind_of(const Value& value) {
 
 std::string_view kind_noun(Kind kind) {
     switch (kind) {
-        case Kind::boolean: return "true or false";
-        case Kind::number: return "a number";
-        case Kind::string: return "a string";
-        case Kind::date: return "a date (YYYY-MM-DD or YYYY-MM)";
-        case Kind::node: return "an object";
-        case Kind::list: return "a list";
+        case Kind::boolean: return type_noun(TypeNoun::boolean);
+        case Kind::number: return type_noun(TypeNoun::number);
+        case Kind::string: return type_noun(TypeNoun::string);
+        case Kind::date: return type_noun(TypeNoun::date);
+        case Kind::node: return type_noun(TypeNoun::object);
+        case Kind::list: return type_noun(TypeNoun::list);
         case Kind::other: return "a value";
     }
     return "a value";
@@ -249,7 +251,7 @@ std::string to_text(const Document& doc, const Value& value) {
 std::string describe(const Document& doc, const Value& value) {
     if (const auto* text = as_string(value)) return "a string \"" + *text + "\"";
     if (const auto* node = std::get_if<DocNode>(&value.data))
-        return doc.kind(node->id) == NodeKind::array ? "a list" : "an object";
+        return std::string(type_noun(doc.kind(node->id) == NodeKind::array ? TypeNoun::list : TypeNoun::object));
     if (value.is_absent()) return "nothing";
     return std::string(kind_noun(kind_of(value))) + " " + to_text(doc, value);
 }

@@ -25,6 +25,30 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 8> named_are
 }};
 constexpr std::string_view whole_partnership = "Whole partnership";
 
+// How reports speak of each status, indexed by Status: the label for people ("N/A"), the words
+// for sentences and cells ("n/a"), a symbol that does not depend on colour, and the order in
+// which findings need attention (0 first).
+struct StatusWording {
+    std::string_view label;
+    std::string_view words;
+    std::string_view symbol;
+    int rank;
+};
+constexpr std::array<StatusWording, engine::status_count> status_wordings{{
+    {"MET", "met", "\u2713", 4},  // met
+    {"UNMET", "unmet", "\u2717", 1},  // unmet
+    {"UNKNOWN", "unknown", "?", 2},  // unknown
+    {"N/A", "n/a", "\u2013", 5},  // not_applicable
+    {"WAIVED", "waived", "W", 3},  // waived
+    {"EXPIRED", "waiver expired", "!", 0},  // waiver_expired
+}};
+
+const StatusWording& wording(engine::Status status) {
+    static constexpr StatusWording unknown_status{"?", "?", "?", 6};
+    const auto index = static_cast<std::size_t>(status);
+    return index < status_wordings.size() ? status_wordings[index] : unknown_status;
+}
+
 // Fixed areas by position (the whole partnership right after them); every other area shares the
 // rank after that and is ordered by name.
 std::size_t area_rank(std::string_view area) {
@@ -54,17 +78,7 @@ bool area_before(std::string_view a, std::string_view b) {
     return rank_a != rank_b ? rank_a < rank_b : a < b;
 }
 
-std::string_view status_label(engine::Status status) {
-    switch (status) {
-        case engine::Status::met: return "MET";
-        case engine::Status::unmet: return "UNMET";
-        case engine::Status::unknown: return "UNKNOWN";
-        case engine::Status::not_applicable: return "N/A";
-        case engine::Status::waived: return "WAIVED";
-        case engine::Status::waiver_expired: return "EXPIRED";
-    }
-    return "?";
-}
+std::string_view status_label(engine::Status status) { return wording(status).label; }
 
 const engine::RuleInfo& rule_of(const engine::Finding& finding) {
     static const engine::RuleInfo no_rule{};
@@ -164,65 +178,15 @@ std::u32string decode_utf8(std::string_view text) {
     out.reserve(text.size());
     std::size_t i = 0;
     while (i < text.size()) {
-        const auto lead = static_cast<unsigned char>(text[i]);
-        if (lead < 0x80) {
-            out += lead;
-            ++i;
-            continue;
-        }
-        // Sequence length and the range the second byte must fall in (Unicode Table 3-7), which
-        // rules out overlong forms, surrogates and code points past U+10FFFF.
-        std::size_t length = 0;
-        unsigned char low = 0x80, high = 0xBF;
-        char32_t value = 0;
-        if (lead >= 0xC2 && lead <= 0xDF) {
-            length = 2;
-            value = lead & 0x1F;
-        } else if (lead >= 0xE0 && lead <= 0xEF) {
-            length = 3;
-            value = lead & 0x0F;
-            if (lead == 0xE0) low = 0xA0;
-            if (lead == 0xED) high = 0x9F;
-        } else if (lead >= 0xF0 && lead <= 0xF4) {
-            length = 4;
-            value = lead & 0x07;
-            if (lead == 0xF0) low = 0x90;
-            if (lead == 0xF4) high = 0x8F;
-        }
-        bool ok = length > 0 && i + length <= text.size();
-        for (std::size_t k = 1; ok && k < length; ++k) {
-            const auto byte = static_cast<unsigned char>(text[i + k]);
-            const unsigned char min = k == 1 ? low : 0x80, max = k == 1 ? high : 0xBF;
-            ok = byte >= min && byte <= max;
-            value = (value << 6) | (byte & 0x3F);
-        }
-        if (ok) {
-            out += value;
-            i += length;
+        if (const auto sequence = dsl::decode_utf8_sequence(text.substr(i))) {
+            out += sequence->code_point;
+            i += sequence->length;
         } else {
             out += replacement;
             ++i;
         }
     }
     return out;
-}
-
-void append_utf8(std::string& out, char32_t c) {
-    if (c < 0x80) {
-        out += static_cast<char>(c);
-    } else if (c < 0x800) {
-        out += static_cast<char>(0xC0 | (c >> 6));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-        out += static_cast<char>(0xE0 | (c >> 12));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (c >> 18));
-        out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    }
 }
 
 std::string valid_utf8(std::string_view text) {
@@ -292,29 +256,9 @@ bool pointer_before(std::string_view a, std::string_view b) {
     return a.empty() && !b.empty();  // a parent before its children
 }
 
-std::string_view status_symbol(engine::Status status) {
-    switch (status) {
-        case engine::Status::met: return "\u2713";
-        case engine::Status::unmet: return "\u2717";
-        case engine::Status::unknown: return "?";
-        case engine::Status::not_applicable: return "\u2013";
-        case engine::Status::waived: return "W";
-        case engine::Status::waiver_expired: return "!";
-    }
-    return "?";
-}
+std::string_view status_symbol(engine::Status status) { return wording(status).symbol; }
 
-std::string_view status_words(engine::Status status) {
-    switch (status) {
-        case engine::Status::met: return "met";
-        case engine::Status::unmet: return "unmet";
-        case engine::Status::unknown: return "unknown";
-        case engine::Status::not_applicable: return "n/a";
-        case engine::Status::waived: return "waived";
-        case engine::Status::waiver_expired: return "waiver expired";
-    }
-    return "?";
-}
+std::string_view status_words(engine::Status status) { return wording(status).words; }
 
 std::string_view basis_words(engine::Basis basis) {
     switch (basis) {
@@ -327,17 +271,7 @@ std::string_view basis_words(engine::Basis basis) {
     return "?";
 }
 
-int action_rank(engine::Status status) {
-    switch (status) {
-        case engine::Status::waiver_expired: return 0;
-        case engine::Status::unmet: return 1;
-        case engine::Status::unknown: return 2;
-        case engine::Status::waived: return 3;
-        case engine::Status::met: return 4;
-        case engine::Status::not_applicable: return 5;
-    }
-    return 6;
-}
+int action_rank(engine::Status status) { return wording(status).rank; }
 
 std::vector<std::string> evidence_to_record(const engine::Finding& finding) {
     std::vector<std::string> items;

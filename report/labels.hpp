@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "dsl/utf8.hpp"
 #include "engine/result.hpp"
 
 namespace dutycheck::report {
@@ -76,7 +77,7 @@ std::string portable_path(std::string_view path);
 std::u32string decode_utf8(std::string_view text);
 
 /// Appends code point `c` to `out` as UTF-8.
-void append_utf8(std::string& out, char32_t c);
+using dsl::append_utf8;
 
 /// `text` with every ill-formed UTF-8 byte replaced by U+FFFD.
 std::string valid_utf8(std::string_view text);
