@@ -1,9 +1,12 @@
 // Tests for the Document model and parse_json_document: structure, pointers, positions, rejections.
 #include <catch2/catch.hpp>
 
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
+#include "dsl/utf8.hpp"
 #include "engine/document.hpp"
 #include "engine/json_pointer.hpp"
 
@@ -448,4 +451,24 @@ TEST_CASE("JSON Pointers escape and unescape reference tokens as RFC 6901 says, 
     const NodeId deepest = doc.child(doc.child(doc.child(doc.child(doc.child(doc.root(), 0), 0), 0), 0), 0);
     CHECK(doc.pointer(deepest) == "/a~1b/m~0n//é–/0");
     CHECK(doc.find("/a~1b/m~0n//é–/0") == deepest);
+}
+
+TEST_CASE("one UTF-8 decoder decides what a well-formed sequence is, for the reader and the reports") {
+    using dutycheck::dsl::decode_utf8_sequence;
+    auto decoded = [](std::string_view bytes) {
+        const auto sequence = decode_utf8_sequence(bytes);
+        return sequence ? std::optional<std::pair<char32_t, std::size_t>>({sequence->code_point, sequence->length})
+                        : std::nullopt;
+    };
+    CHECK(decoded("A") == std::pair<char32_t, std::size_t>{U'A', 1});
+    CHECK(decoded("\u00e9x") == std::pair<char32_t, std::size_t>{U'\u00e9', 2});
+    CHECK(decoded("\u2013") == std::pair<char32_t, std::size_t>{U'\u2013', 3});
+    CHECK(decoded("\U0001F600") == std::pair<char32_t, std::size_t>{U'\U0001F600', 4});
+    CHECK_FALSE(decoded(""));
+    CHECK_FALSE(decoded("\x80"));              // a continuation byte cannot start a character
+    CHECK_FALSE(decoded("\xC0\xAF"));          // overlong "/"
+    CHECK_FALSE(decoded("\xE0\x80\xAF"));      // overlong, three bytes
+    CHECK_FALSE(decoded("\xED\xA0\x80"));      // a surrogate, U+D800
+    CHECK_FALSE(decoded("\xF4\x90\x80\x80"));  // past U+10FFFF
+    CHECK_FALSE(decoded("\xE2\x80"));          // cut short
 }
