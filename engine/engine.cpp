@@ -74,20 +74,19 @@ Engine::Engine(std::shared_ptr<const RuleSet> rules, EngineOptions options)
 
 Input Engine::read(const std::string& path) const {
     auto bytes = read_bounded(path, options_.limits.max_bytes);
+    // Standard input is shown by a name a reader recognises, not as "-".
+    std::string shown = path == standard_input_name ? "<stdin>" : path;
     if (auto* failure = std::get_if<ReadFailure>(&bytes)) {
         Input input;
-        input.source = std::make_shared<const dsl::SourceFile>(path, std::string());
+        input.source = std::make_shared<const dsl::SourceFile>(shown, std::string());
         dsl::Diagnostic d;
         d.code = "DC504";
-        d.path = path;
-        d.message = failure->too_large ? "file is larger than the " + std::to_string(options_.limits.max_bytes) +
-                                             "-byte limit (" + std::to_string(*failure->too_large) +
-                                             " bytes; limit: --max-file-size)"
-                                       : "cannot read the file";
+        d.path = std::move(shown);
+        d.message = failure->describe(options_.limits.max_bytes);
         input.errors.push_back(std::move(d));
         return input;
     }
-    return prepare(std::make_shared<const dsl::SourceFile>(path, std::move(std::get<dsl::SharedText>(bytes))));
+    return prepare(std::make_shared<const dsl::SourceFile>(std::move(shown), std::move(std::get<dsl::SharedText>(bytes))));
 }
 
 Input Engine::read_text(std::string display_path, std::string text) const {

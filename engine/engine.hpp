@@ -7,6 +7,7 @@
 #include "engine/date.hpp"
 #include "engine/document.hpp"
 #include "engine/loader.hpp"
+#include "engine/packs.hpp"
 #include "engine/result.hpp"
 
 #include <array>
@@ -27,7 +28,7 @@ struct EngineOptions {
     /// Rule packs for every file (folders or .rules files); empty: the standard pack plus the
     /// packs each file names in `rule_packs`, looked up in `pack_registry`.
     std::vector<std::filesystem::path> rules;
-    std::filesystem::path pack_registry;            ///< the folder of bundled packs
+    PackRegistry pack_registry;                     ///< the bundled packs' folder, then --rules-path folders
     std::map<std::string, std::string> params;      ///< overrides, as text (--param NAME=VALUE)
     Date as_of;                                     ///< the evaluation date
     std::string explain_rule;                       ///< record what this rule looked at (empty: none)

@@ -30,7 +30,10 @@ std::optional<Severity> parse_severity(std::string_view word) {
 std::variant<Baseline, dsl::Diagnostic> read_baseline(const std::string& path, std::string_view report_format,
                                                       std::uintmax_t max_bytes) {
     auto bytes = read_bounded(path, max_bytes);
-    if (std::holds_alternative<ReadFailure>(bytes)) return baseline_error(path, "DC504", "cannot read the baseline report");
+    if (const auto* failure = std::get_if<ReadFailure>(&bytes))
+        return baseline_error(path, "DC504",
+                              failure->reason == ReadFailure::Reason::unreadable ? "cannot read the baseline report"
+                                                                                 : failure->describe(max_bytes));
     nlohmann::json report;
     try {
         report = nlohmann::json::parse(std::get<dsl::SharedText>(bytes).view());

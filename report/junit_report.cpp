@@ -33,8 +33,9 @@ std::string xml(std::string_view text, bool attribute = false) {
             case '\t': out += attribute ? "&#9;" : "\t"; continue;
             default: break;
         }
+        // DEL is allowed by XML 1.0 but is a control character all the same: shown, not passed on.
         const bool allowed =
-            (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
+            (c >= 0x20 && c < 0x7F) || (c > 0x7F && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
         append_utf8(out, allowed ? c : char32_t{0xFFFD});
     }
     return out;

@@ -56,8 +56,10 @@ private:
 
 // Text from a partnership file must not drive the terminal: a stray ESC could recolour or hide
 // the report. Tabs and carriage returns become spaces; other C0 and C1 controls are shown as
-// \xNN. Newlines are handled by the caller (kept in messages, folded elsewhere).
-std::string printable(std::string_view text) {
+// \xNN, and ill-formed UTF-8 as U+FFFD. Newlines are handled by the caller (kept in messages,
+// folded elsewhere).
+std::string printable(std::string_view raw) {
+    const std::string text = valid_utf8(raw);
     std::string out;
     out.reserve(text.size());
     for (std::size_t i = 0; i < text.size(); ++i) {

@@ -13,18 +13,19 @@ namespace {
 using engine::Status;
 
 // A field may hold anything a partnership file or a rule message holds, so the characters that
-// would split a line or a field are escaped (and the escape character itself).
-void write_field(std::ostream& out, std::string_view text) {
-    std::size_t plain = 0;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        const char* escape = c == '\t' ? "\\t" : c == '\n' ? "\\n" : c == '\r' ? "\\r" : c == '\\' ? "\\\\" : nullptr;
-        if (escape == nullptr) continue;
-        out.write(text.data() + plain, static_cast<std::streamsize>(i - plain));
-        out << escape;
-        plain = i + 1;
+// would split a line or a field are escaped, the escape character itself, and every other control
+// character (a NUL, an ESC that would drive a terminal) as \xHH; ill-formed UTF-8 becomes U+FFFD.
+void write_field(std::ostream& out, std::string_view raw) {
+    static constexpr char hex[] = "0123456789ABCDEF";
+    for (const char c : valid_utf8(raw)) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (c == '\t') out << "\\t";
+        else if (c == '\n') out << "\\n";
+        else if (c == '\r') out << "\\r";
+        else if (c == '\\') out << "\\\\";
+        else if (byte < 0x20 || byte == 0x7F) out << "\\x" << hex[byte >> 4] << hex[byte & 0x0F];
+        else out << c;
     }
-    out.write(text.data() + plain, static_cast<std::streamsize>(text.size() - plain));
 }
 
 bool listed(Status status, bool show_all) {

@@ -17,6 +17,7 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/result.hpp"
+#include "report/formats.hpp"
 #include "report/github_report.hpp"
 #include "report/junit_report.hpp"
 #include "report/labels.hpp"
@@ -558,9 +559,9 @@ TEST_CASE("hostile strings are escaped in JUnit, which stays well-formed XML and
     CHECK((*parsed)["suite"] == "fixtures/dir with space/a,b:c%.json");
     CHECK((*parsed)["name"] == "/localities/0 (Object " + hostile + ")");
     CHECK((*parsed)["partnership"] == "Eilean Siar \u2013 Comhairle " + hostile);
-    // Control characters and bad bytes become U+FFFD; CR and LF survive as themselves.
+    // Control characters (DEL too) and bad bytes become U+FFFD; CR and LF survive as themselves.
     CHECK((*parsed)["message"] == "Message " + hostile +
-                                      " bell\xef\xbf\xbd escape\xef\xbf\xbd[31m red\x7f nul-free "
+                                      " bell\xef\xbf\xbd escape\xef\xbf\xbd[31m red\xef\xbf\xbd nul-free "
                                       "\xef\xbf\xbd\xef\xbf\xbd bad utf-8\r\n::error::injected");
     CHECK_THAT((*parsed)["text"].get<std::string>(), Catch::Contains("Quote: \"Quote " + hostile + "\""));
     CHECK_THAT((*parsed)["object"].get<std::string>(), Catch::StartsWith("/localities/0/a~1b (Object bell"));
@@ -693,4 +694,40 @@ TEST_CASE("TSV has one line per failing finding with eight fields and escapes wh
     dutycheck::report::write_tsv(all, {document}, options);
     const std::string lines = all.str();
     CHECK(std::count(lines.begin(), lines.end(), '\n') == 4);
+}
+
+TEST_CASE("no report format lets hostile input forge a line, drive a terminal or break its encoding", "[ci][hostile]") {
+    Rules rules;
+    const auto docs = hostile_results(rules);
+    for (const auto& format : dutycheck::report::format_names()) {
+        INFO("format " << format);
+        std::ostringstream out;
+        dutycheck::report::TextOptions text;
+        text.show_all = true;
+        dutycheck::report::write_report(out, format, docs, run_info, text);
+        const std::string report = out.str();
+        CHECK(dutycheck::report::valid_utf8(report) == report);
+        // No control character but the line breaks and tabs a format writes itself (JSON may
+        // carry DEL as it is: the standard does not count it as a control character).
+        const bool json = format == "json" || format == "sarif";
+        for (const char c : report) {
+            const auto byte = static_cast<unsigned char>(c);
+            if (c == '\n' || c == '\t' || (json && byte == 0x7F)) continue;
+            INFO("byte " << static_cast<int>(byte));
+            CHECK((byte >= 0x20 && byte != 0x7F));
+        }
+        // In the line-oriented formats a line break inside a value never starts a line of the
+        // report's own (HTML and XML read a line break in text as a space; JSON escapes it).
+        const bool by_line = format == "text" || format == "markdown" || format == "tsv" || format == "github";
+        std::istringstream lines(by_line ? report : std::string());
+        for (std::string line; std::getline(lines, line);) {
+            INFO("line: " << line);
+            CHECK(line.rfind("second line", 0) == std::string::npos);
+            CHECK(line.rfind("::error::injected", 0) == std::string::npos);
+        }
+        if (format == "tsv") {
+            std::istringstream rows(report);
+            for (std::string row; std::getline(rows, row);) CHECK(std::count(row.begin(), row.end(), '\t') == 7);
+        }
+    }
 }

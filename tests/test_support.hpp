@@ -64,7 +64,7 @@ inline std::vector<std::filesystem::path> pack_paths(const std::vector<std::stri
 inline engine::EngineOptions run_options(const char* as_of = "2026-01-01",
                                          std::map<std::string, std::string> params = {}) {
     engine::EngineOptions options;
-    options.pack_registry = source_dir / "rules";
+    options.pack_registry = {source_dir / "rules"};
     options.as_of = *engine::parse_date(as_of);
     options.params = std::move(params);
     return options;

@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cstdlib>
+#include <string_view>
 #include <iostream>
 #include <thread>
 #include <unistd.h>
@@ -32,7 +33,20 @@ engine::Date evaluation_date(const std::optional<std::string>& as_of) {
 engine::EngineOptions engine_options(const CheckOptions& options) {
     engine::EngineOptions engine;
     engine.rules.assign(options.rules.begin(), options.rules.end());
-    if (options.rules.empty()) engine.pack_registry = bundled_rules_root();
+    if (options.rules.empty()) {
+        // The bundled packs first, so that no other folder can stand in for them; then the
+        // folders given on the command line, then those of DUTYCHECK_RULES_PATH.
+        engine.pack_registry = {bundled_rules_root()};
+        engine.pack_registry.insert(engine.pack_registry.end(), options.rules_path.begin(), options.rules_path.end());
+        if (const char* path = std::getenv("DUTYCHECK_RULES_PATH"); path != nullptr) {
+            std::string_view folders(path);
+            while (!folders.empty()) {
+                const auto colon = folders.find(':');
+                if (const auto folder = folders.substr(0, colon); !folder.empty()) engine.pack_registry.emplace_back(folder);
+                folders.remove_prefix(colon == std::string_view::npos ? folders.size() : colon + 1);
+            }
+        }
+    }
     engine.params = options.params;
     engine.as_of = evaluation_date(options.as_of);
     engine.explain_rule = options.explain;
@@ -130,14 +144,15 @@ int run_check(const CheckOptions& options) {
         results.push_back(std::move(*result));
     }
 
-    // Report files first, each complete before any replaces its target; then stdout.
+    // Every report file staged, then stdout; the files replace their targets only when all of
+    // it was written, so a failure anywhere leaves the previous reports as they were.
     const report::ReportInfo info = packs.info(engine.options().as_of);
     OutputSet files;
     for (const auto& output : outputs)
         files.write(output, [&](std::ostream& out) { render(out, output.format, results, info, options, false); });
-    files.commit();
     render(std::cout, options.format, results, info, options, isatty(STDOUT_FILENO) != 0);
-    std::cout << std::flush;
+    finish_stdout();
+    files.commit();
 
     const auto verdict = engine::judge(results, engine::parse_severity(options.fail_on), baseline ? &*baseline : nullptr);
     for (const auto& [rule, file, pointer] : verdict.stale)
@@ -151,7 +166,8 @@ int run_diff(const DiffOptions& options) {
     // BASE is a file, or with --git the same file at a git revision.
     const engine::Input base =
         options.git_revision
-            ? engine.read_text(*options.git_revision + ":" + options.head, git_show(*options.git_revision, options.head))
+            ? engine.read_text(*options.git_revision + ":" + options.head, git_show(*options.git_revision, options.head,
+                                                                                  options.check.limits.max_bytes))
             : engine.read(options.base);
     const engine::Input head = engine.read(options.head);
     for (const auto* input : {&base, &head})
@@ -170,6 +186,7 @@ int run_diff(const DiffOptions& options) {
                      "check changed, not the facts\n";
     const engine::Comparison comparison = engine::compare(*base_result, *head_result);
     report::write_diff(std::cout, options.check.format, info, comparison);
+    finish_stdout();
 
     const auto threshold = engine::parse_severity(options.check.fail_on);
     if (!threshold) return exit_ok;

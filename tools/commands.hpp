@@ -14,6 +14,7 @@ namespace dutycheck::tools {
 
 struct CheckOptions {
     std::vector<std::string> rules;              ///< --rules; empty: the standard pack plus the file's rule_packs
+    std::vector<std::string> rules_path;         ///< --rules-path: folders of packs `rule_packs` may name
     std::map<std::string, std::string> params;   ///< --param NAME=VALUE
     std::optional<std::string> as_of;            ///< --as-of DATE; default today
     std::string format = "text";                 ///< --format text|json

@@ -76,6 +76,9 @@ int main(int argc, char** argv) {
     auto* check_cmd = app.add_subcommand("check", "Check partnership files (or folders of them) against rule packs");
     check_cmd->add_option("--rules", check.rules,
                           "Rule pack folder or file (repeatable); default: the standard pack plus the file's rule_packs");
+    check_cmd->add_option("--rules-path", check.rules_path,
+                          "A folder of rule packs that a file's rule_packs may name, after the bundled packs "
+                          "(repeatable; also DUTYCHECK_RULES_PATH, folders separated by ':')");
     check_cmd->add_option("--param", params, "Override a rule-pack parameter: NAME=VALUE (repeatable)");
     check_cmd->add_option("--as-of", check.as_of, "Evaluate date rules as on DATE (YYYY-MM-DD); default today");
     check_cmd->add_option("--format", check.format, "Report format on stdout: " + dutycheck::report::format_list())
@@ -103,6 +106,8 @@ int main(int argc, char** argv) {
     std::vector<std::string> diff_params;
     auto* diff_cmd = app.add_subcommand("diff", "Compare the findings of two versions of a partnership file");
     diff_cmd->add_option("--rules", diff.check.rules, "Rule pack folder or file (repeatable)");
+    diff_cmd->add_option("--rules-path", diff.check.rules_path,
+                         "A folder of rule packs that a file's rule_packs may name, after the bundled packs (repeatable)");
     diff_cmd->add_option("--param", diff_params, "Override a rule-pack parameter: NAME=VALUE (repeatable)");
     diff_cmd->add_option("--as-of", diff.check.as_of, "Evaluate date rules as on DATE (YYYY-MM-DD); default today");
     diff_cmd->add_option("--format", diff.check.format, "Output format")->check(CLI::IsMember({"text", "json"}));

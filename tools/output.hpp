@@ -1,12 +1,11 @@
-// Report files: --output FORMAT=PATH, each written to a temporary file and renamed only when all are.
+// Report files: --output FORMAT=PATH, each staged beside its target and renamed only when every
+// report of the run has been written, so a run leaves all its reports or none.
 #pragma once
 
 #include <filesystem>
 #include <functional>
-#include <memory>
 #include <ostream>
 #include <string>
-#include <utility>
 #include <vector>
 
 namespace dutycheck::tools {
@@ -17,12 +16,15 @@ struct OutputRequest {
     std::string path;
 };
 
-/// Parses every --output FORMAT=PATH; a usage error names the formats.
+/// Parses every --output FORMAT=PATH. A usage error names the formats; the same file named
+/// twice (by any spelling of its path) is a usage error too, before anything is written.
 std::vector<OutputRequest> parse_outputs(const std::vector<std::string>& outputs);
 
-/// Writes every report file of a run, or none: each is rendered into a temporary file beside its
-/// target, and the targets are replaced only once all have been written, so an interrupted or
-/// failed run leaves the previous reports intact.
+/// Writes every report file of a run, or none. Each report is rendered into a file created
+/// beside its target with a random name, O_EXCL and no symlink following (a planted link or
+/// file makes the creation fail rather than be written through); the targets are replaced by
+/// rename only in commit(), after every report, and standard output, have been written.
+/// Uncommitted files are removed.
 class OutputSet {
 public:
     OutputSet() = default;
@@ -30,18 +32,22 @@ public:
     OutputSet& operator=(const OutputSet&) = delete;
     ~OutputSet();
 
-    /// Renders one report into its temporary file; a write error is a usage error (DC508).
+    /// Renders one report into its staged file; a write error is a usage error (DC508).
     void write(const OutputRequest& request, const std::function<void(std::ostream&)>& render);
-    /// Renames every temporary file over its target.
+    /// Renames every staged file over its target.
     void commit();
 
 private:
-    struct Pending {
+    struct Staged {
         std::string path;
         std::filesystem::path temporary;
     };
-    std::vector<Pending> pending_;
+    std::vector<Staged> staged_;
     bool committed_ = false;
 };
+
+/// Flushes standard output; a failed write (a full disk, a closed pipe) is a usage error, so
+/// the run exits 2 rather than 0 with a report cut short.
+void finish_stdout();
 
 }  // namespace dutycheck::tools

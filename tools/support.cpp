@@ -1,15 +1,13 @@
 // Shared command-line support: bundled rule discovery, rule-load diagnostics, git and folders.
 #include "tools/support.hpp"
 
+#include "engine/files.hpp"
+
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
-#include <fstream>
+#include <csignal>
 #include <iostream>
-#include <sstream>
-#include <fcntl.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -59,7 +57,16 @@ std::optional<engine::LoadResult> load_or_report(const std::vector<fs::path>& pa
     return loaded;
 }
 
-std::string git_show(const std::string& revision, const std::string& path) {
+std::string git_show(const std::string& revision, const std::string& path, std::uintmax_t max_bytes) {
+    // A revision is a name, not an option or a path: "-" would reach git as a flag, and ":"
+    // or white space would change which object is shown.
+    const bool plain = !revision.empty() && revision.front() != '-' &&
+                       std::none_of(revision.begin(), revision.end(), [](char c) {
+                           return c == ':' || static_cast<unsigned char>(c) <= ' ' || c == '\x7f';
+                       });
+    if (!plain)
+        throw UsageError{"--git: '" + revision + "' is not a revision (a branch, a tag or a commit, such as "
+                         "origin/main or HEAD~1)"};
     // Arguments go through argv, never a shell, so a revision or path cannot inject commands.
     int pipe_fds[2];
     if (pipe(pipe_fds) != 0) throw UsageError{"--git: cannot run git"};
@@ -73,19 +80,22 @@ std::string git_show(const std::string& revision, const std::string& path) {
         const fs::path file(path);
         if (!file.parent_path().empty() && chdir(file.parent_path().c_str()) != 0) _exit(127);
         const std::string spec = revision + ":./" + file.filename().string();
-        execlp("git", "git", "show", spec.c_str(), static_cast<char*>(nullptr));
+        execlp("git", "git", "show", "--end-of-options", spec.c_str(), static_cast<char*>(nullptr));
         _exit(127);
     }
     close(pipe_fds[1]);
-    std::string text;
-    char buffer[65536];
-    for (ssize_t n; (n = read(pipe_fds[0], buffer, sizeof buffer)) > 0;) text.append(buffer, static_cast<std::size_t>(n));
+    bool too_large = false;
+    auto text = engine::read_descriptor(pipe_fds[0], max_bytes, too_large);
     close(pipe_fds[0]);
+    if (too_large) kill(child, SIGTERM);
     int status = 0;
     waitpid(child, &status, 0);
-    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+    if (too_large)
+        throw UsageError{revision + ":" + path + ": error[DC504]: file is larger than the " + std::to_string(max_bytes) +
+                         "-byte limit (limit: --max-file-size)"};
+    if (!text || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
         throw UsageError{"--git: cannot read " + path + " at revision " + revision + " (git show failed)"};
-    return text;
+    return std::move(*text);
 }
 
 std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs) {

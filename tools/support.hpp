@@ -5,6 +5,7 @@
 #include "engine/loader.hpp"
 #include "engine/packs.hpp"
 
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -35,8 +36,10 @@ void print_load_diagnostics(const engine::LoadResult& loaded);
 /// Loads rule packs, printing every diagnostic to stderr; nullopt if any is an error.
 std::optional<engine::LoadResult> load_or_report(const std::vector<std::filesystem::path>& packs);
 
-/// The content of `path` at git revision `revision` (`git show REV:PATH`); throws UsageError if git fails.
-std::string git_show(const std::string& revision, const std::string& path);
+/// The content of `path` at git revision `revision` (`git show REV:PATH`), at most `max_bytes` of
+/// it; throws UsageError for a revision that is not a plain name (one starting with "-", or
+/// holding ":" or white space), when git fails, or past the bound.
+std::string git_show(const std::string& revision, const std::string& path, std::uintmax_t max_bytes);
 
 /// Expands directories into the partnership files (*.json) they hold, sorted.
 std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs);
