@@ -32,11 +32,11 @@ std::string join(const std::vector<std::string>& parts) {
 // so `a and b and …` 30,000 times long would overflow the stack. The bundled packs reach 13.
 constexpr std::size_t max_expression_depth = 512;
 
-// Variant alternatives may arrive wrapped in forward_ast or not; treat both alike.
-template <typename T>
-const T& unwrap(const T& node) { return node; }
-template <typename T>
-const T& unwrap(const boost::spirit::x3::forward_ast<T>& node) { return node.get(); }
+/// Lets std::visit take one lambda per alternative.
+template <typename... Lambdas>
+struct Overloaded : Lambdas... {
+    using Lambdas::operator()...;
+};
 
 bool compatible(StaticType actual, StaticType expected) {
     return actual == StaticType::any || expected == StaticType::any || actual == expected;
@@ -84,6 +84,8 @@ private:
 
     ExprPtr operand(const ast::Operand& operand);
     ExprPtr name(const ast::Name& name);
+    ExprPtr date(const ast::DateLit& date);
+    ExprPtr list(const ast::ListLit& list);
     ExprPtr access(const ast::Access& access);
     ExprPtr call(const ast::Call& call);
     ExprPtr unary(const ast::Unary& unary);
@@ -178,48 +180,44 @@ ExprPtr RuleChecker::expression(const ast::Chain& chain) {
 }
 
 ExprPtr RuleChecker::operand(const ast::Operand& operand) {
-    return boost::apply_visitor(
-        [&](const auto& wrapped) -> ExprPtr {
-            const auto& node = unwrap(wrapped);
-            using N = std::decay_t<decltype(node)>;
-            if constexpr (std::is_same_v<N, ast::NumberLit>) {
-                return make(node, StaticType::number, Constant{Value{node.value}});
-            } else if constexpr (std::is_same_v<N, ast::StringLit>) {
+    return std::visit(
+        Overloaded{
+            [&](const ast::NumberLit& node) { return make(node, StaticType::number, Constant{Value{node.value}}); },
+            [&](const ast::StringLit& node) {
                 return make(node, StaticType::string, Constant{Value{join(node.parts)}});
-            } else if constexpr (std::is_same_v<N, ast::BoolLit>) {
-                return make(node, StaticType::boolean, Constant{Value{node.value}});
-            } else if constexpr (std::is_same_v<N, ast::DateLit>) {
-                auto date = parse_date(node.text);
-                if (!date) error(node, "DC209", "'" + node.text + "' is not a valid date",
-                                 {"dates are YYYY-MM-DD, or YYYY-MM for the end of a month"});
-                return make(node, StaticType::date, Constant{date ? Value{*date} : Value{Absent{}}});
-            } else if constexpr (std::is_same_v<N, ast::Name>) {
-                return name(node);
-            } else if constexpr (std::is_same_v<N, ast::ListLit>) {
-                const ast::ListLit& list = node;
-                ListExpr out;
-                bool all_constant = true;
-                for (const auto& item : list.items) {
-                    out.items.push_back(expression(item));
-                    all_constant = all_constant && std::holds_alternative<Constant>(out.items.back()->node);
-                }
-                if (all_constant) {  // fold, so membership tests against literal lists cost nothing per use
-                    std::vector<Value> values;
-                    for (auto& item : out.items) values.push_back(std::get<Constant>(item->node).value);
-                    return make(list, StaticType::list, Constant{make_list(std::move(values))});
-                }
-                return make(list, StaticType::list, std::move(out));
-            } else if constexpr (std::is_same_v<N, ast::Call>) {
-                return call(node);
-            } else if constexpr (std::is_same_v<N, ast::Unary>) {
-                return unary(node);
-            } else if constexpr (std::is_same_v<N, ast::Chain>) {
-                return expression(node);
-            } else {
-                return access(node);
-            }
+            },
+            [&](const ast::BoolLit& node) { return make(node, StaticType::boolean, Constant{Value{node.value}}); },
+            [&](const ast::DateLit& node) { return date(node); },
+            [&](const ast::Name& node) { return name(node); },
+            [&](const ast::Box<ast::ListLit>& node) { return list(*node); },
+            [&](const ast::Box<ast::Call>& node) { return call(*node); },
+            [&](const ast::Box<ast::Unary>& node) { return unary(*node); },
+            [&](const ast::Box<ast::Chain>& node) { return expression(*node); },
+            [&](const ast::Box<ast::Access>& node) { return access(*node); },
         },
         operand);
+}
+
+ExprPtr RuleChecker::date(const ast::DateLit& date) {
+    auto parsed = parse_date(date.text);
+    if (!parsed) error(date, "DC209", "'" + date.text + "' is not a valid date",
+                       {"dates are YYYY-MM-DD, or YYYY-MM for the end of a month"});
+    return make(date, StaticType::date, Constant{parsed ? Value{*parsed} : Value{Absent{}}});
+}
+
+ExprPtr RuleChecker::list(const ast::ListLit& list) {
+    ListExpr out;
+    bool all_constant = true;
+    for (const auto& item : list.items) {
+        out.items.push_back(expression(item));
+        all_constant = all_constant && std::holds_alternative<Constant>(out.items.back()->node);
+    }
+    if (all_constant) {  // fold, so membership tests against literal lists cost nothing per use
+        std::vector<Value> values;
+        for (auto& item : out.items) values.push_back(std::get<Constant>(item->node).value);
+        return make(list, StaticType::list, Constant{make_list(std::move(values))});
+    }
+    return make(list, StaticType::list, std::move(out));
 }
 
 ExprPtr RuleChecker::name(const ast::Name& name) {
@@ -249,7 +247,7 @@ ExprPtr RuleChecker::access(const ast::Access& access) {
     if (depth_ > max_expression_depth) return too_deep(access);
     std::size_t first_field = 0;
     ExprPtr base;
-    const auto* head = boost::get<ast::Name>(&access.base.get());
+    const auto* head = std::get_if<ast::Name>(&access.base);
     if (head != nullptr && head->text == "param" && lookup_binding("param") == nullptr && !access.fields.empty()) {
         const ast::Name& param = access.fields.front();
         first_field = 1;
@@ -448,11 +446,11 @@ ExprPtr RuleChecker::binary(const ast::Located& at, ast::Op op, ExprPtr lhs, Exp
 std::vector<MessagePart> RuleChecker::message(const ast::Template& message) {
     std::vector<MessagePart> parts;
     for (const auto& part : message.parts) {
-        if (const auto* text = boost::get<std::string>(&part.get())) {
+        if (const auto* text = std::get_if<std::string>(&part)) {
             if (!parts.empty() && !parts.back().expression) parts.back().text += *text;
             else parts.push_back({*text, nullptr});
         } else {
-            parts.push_back({{}, expression(boost::get<ast::Chain>(part.get()))});
+            parts.push_back({{}, expression(std::get<ast::Chain>(part))});
         }
     }
     return parts;
@@ -507,7 +505,7 @@ CompiledRule RuleChecker::check(const ast::Rule& rule, std::size_t pack) {
     bool has_about = false;
 
     for (const auto& clause : rule.clauses) {
-        boost::apply_visitor(
+        std::visit(
             [&](const auto& c) {
                 using C = std::decay_t<decltype(c)>;
                 if constexpr (std::is_same_v<C, ast::TextClause>) {
@@ -576,7 +574,7 @@ CompiledRule RuleChecker::check(const ast::Rule& rule, std::size_t pack) {
                     out.steps.emplace_back(std::move(step));
                 }
             },
-            clause.get());
+            clause);
     }
 
     std::vector<std::string> missing;
