@@ -78,8 +78,8 @@ ExprPtr ExpressionChecker::lookup(const ast::Call& call) {
 // Every other name: a builtin of the table, with its arity and parameter types.
 ExprPtr ExpressionChecker::builtin(const ast::Call& call) {
     const std::string& fn = call.function.text;
-    const BuiltinSignature* signature = find_builtin(fn);
-    if (signature == nullptr) {
+    const Builtin* builtin = find_builtin(fn);
+    if (builtin == nullptr) {
         std::vector<std::string> notes;
         if (auto suggestion = dsl::closest_match(fn, callable_names()); !suggestion.empty())
             notes.push_back("did you mean '" + suggestion + "'?");
@@ -87,26 +87,26 @@ ExprPtr ExpressionChecker::builtin(const ast::Call& call) {
         for (const auto& argument : call.arguments) expression(argument);  // still check the arguments
         return make(call, StaticType::any, Constant{Value{Absent{}}});
     }
-    if (call.arguments.size() < signature->min_arguments || call.arguments.size() > signature->max_arguments) {
+    const std::size_t arity = builtin->arity();
+    if (call.arguments.size() != arity) {
         error(call, "DC202",
-              "'" + fn + "' takes " + std::to_string(signature->min_arguments) + " argument" +
-                  (signature->min_arguments == 1 ? "" : "s") + ", found " + std::to_string(call.arguments.size()),
-              {"usage: " + std::string(signature->usage)});
-        return make(call, signature->result, Constant{Value{Absent{}}});
+              "'" + fn + "' takes " + std::to_string(arity) + " argument" + (arity == 1 ? "" : "s") + ", found " +
+                  std::to_string(call.arguments.size()),
+              {"usage: " + std::string(builtin->usage)});
+        return make(call, builtin->result, Constant{Value{Absent{}}});
     }
     CallExpr out;
-    out.function = signature->id;
-    for (std::size_t i = 0; i < call.arguments.size(); ++i) {
+    out.function = builtin;
+    for (std::size_t i = 0; i < arity; ++i) {
         out.arguments.push_back(expression(call.arguments[i]));
-        if (i < signature->parameters.size())
-            expect_type(*out.arguments.back(), signature->parameters[i],
-                        "argument " + std::to_string(i + 1) + " of '" + fn + "'");
+        expect_type(*out.arguments.back(), builtin->parameters[i],
+                    "argument " + std::to_string(i + 1) + " of '" + fn + "'");
     }
-    if (signature->id == Builtin::matches) {
+    if (builtin->literal_pattern) {
         const auto* constant = std::get_if<Constant>(&out.arguments[1]->node);
         const auto* pattern = constant ? std::get_if<std::string>(&constant->value.data) : nullptr;
         if (pattern == nullptr) {
-            error(call.arguments[1], "DC209", "the pattern of 'matches' must be a string literal");
+            error(call.arguments[1], "DC209", "the pattern of '" + fn + "' must be a string literal");
         } else {
             try {
                 out.pattern = std::make_shared<const std::regex>(*pattern, std::regex::ECMAScript);
@@ -115,7 +115,7 @@ ExprPtr ExpressionChecker::builtin(const ast::Call& call) {
             }
         }
     }
-    return make(call, signature->result, std::move(out));
-    }
+    return make(call, builtin->result, std::move(out));
+}
 
 }  // namespace dutycheck::engine::checking
