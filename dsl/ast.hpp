@@ -1,20 +1,18 @@
-// The parse tree of a rule file: plain structs and variants, each node with its source span.
+// The syntax tree of a rule file: plain structs and std::variant, each node with its source span.
 //
-// Shaped for Boost.Spirit X3 attribute propagation (x3::variant, forward_ast); only the
-// lightweight AST support header of Spirit is included, never the parser machinery.
-// The engine's checker turns this tree into its own evaluable model.
+// This is what the parser hands out and the engine's checker walks (with std::visit). It holds
+// nothing of Boost.Spirit: the grammar fills its own parse tree (dsl/parse_tree.hpp, private to
+// dsl/) and lowers it into this one, so no includer compiles Spirit's headers.
 #pragma once
 
-#include <boost/spirit/home/x3/support/ast/variant.hpp>
-
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
+#include <variant>
 #include <vector>
 
 namespace dutycheck::dsl::ast {
-
-namespace x3 = boost::spirit::x3;
 
 /// Byte offsets of a node in its source file, filled in by the parser.
 struct Located {
@@ -51,6 +49,26 @@ enum class Op {
     add, sub, mul, div,
 };
 
+/// Owns one node of a recursive tree, never empty once built; copying copies the node.
+template <typename T>
+class Box {
+public:
+    Box(T node) : node_(std::make_unique<T>(std::move(node))) {}
+    Box(const Box& other) : Box(*other) {}
+    Box(Box&&) noexcept = default;
+    Box& operator=(const Box& other) { return *this = Box(other); }
+    Box& operator=(Box&&) noexcept = default;
+    ~Box() = default;
+
+    const T& operator*() const { return *node_; }
+    T& operator*() { return *node_; }
+    const T* operator->() const { return node_.get(); }
+    T* operator->() { return node_.get(); }
+
+private:
+    std::unique_ptr<T> node_;
+};
+
 struct ListLit;
 struct Call;
 struct Unary;
@@ -58,12 +76,8 @@ struct Chain;
 struct Access;
 
 /// Anything that can stand where a value is expected.
-struct Operand : x3::variant<NumberLit, DateLit, StringLit, BoolLit, Name, x3::forward_ast<ListLit>,
-                             x3::forward_ast<Call>, x3::forward_ast<Unary>, x3::forward_ast<Chain>,
-                             x3::forward_ast<Access>> {
-    using base_type::base_type;
-    using base_type::operator=;
-};
+using Operand = std::variant<NumberLit, DateLit, StringLit, BoolLit, Name, Box<ListLit>, Box<Call>, Box<Unary>,
+                             Box<Chain>, Box<Access>>;
 
 /// One binary operator and its right-hand operand.
 struct Operation : Located {
@@ -108,10 +122,7 @@ struct Call : Located {
 };
 
 /// A piece of a message template: literal text or an interpolated `{expression}`.
-struct TemplatePart : x3::variant<std::string, Chain> {
-    using base_type::base_type;
-    using base_type::operator=;
-};
+using TemplatePart = std::variant<std::string, Chain>;
 
 /// A message with `{expression}` interpolation.
 struct Template : Located {
@@ -154,10 +165,7 @@ struct Require : Located {
     std::optional<Template> message;
 };
 
-struct Clause : x3::variant<TextClause, WordsClause, ForEach, Let, When, About, Require> {
-    using base_type::base_type;
-    using base_type::operator=;
-};
+using Clause = std::variant<TextClause, WordsClause, ForEach, Let, When, About, Require>;
 
 struct Rule : Located {
     Name id;
@@ -184,10 +192,7 @@ struct Param : Located {
     Chain value;
 };
 
-struct Item : x3::variant<PackDecl, Import, Param, Rule> {
-    using base_type::base_type;
-    using base_type::operator=;
-};
+using Item = std::variant<PackDecl, Import, Param, Rule>;
 
 /// A whole rule file.
 struct File {

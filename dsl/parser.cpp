@@ -2,11 +2,13 @@
 //
 // This is the only translation unit that instantiates Spirit's parser machinery: X3 is
 // heavy to compile, so every grammar rule is defined and used here and nowhere else.
+// The grammar fills the private parse tree; lower() turns it into the public syntax tree.
 // Rules carry readable names because an expectation failure reports the name of what
 // was expected ("expected a string in double quotes").
 #include "dsl/parser.hpp"
 
-#include "dsl/ast_adapted.hpp"
+#include "dsl/lower.hpp"
+#include "dsl/parse_tree_adapted.hpp"
 
 #include <boost/spirit/home/x3.hpp>
 
@@ -37,7 +39,7 @@ struct source_begin_tag;
 struct annotate_position {
     template <typename It, typename Attribute, typename Context>
     void on_success(It const& first, It const& last, Attribute& node, Context const& context) const {
-        if constexpr (std::is_base_of_v<ast::Located, Attribute>) {
+        if constexpr (std::is_base_of_v<parse_tree::Located, Attribute>) {
             const Iterator& begin = x3::get<source_begin_tag>(context);
             node.begin = static_cast<std::uint32_t>(first - begin);
             node.end = static_cast<std::uint32_t>(last - begin);
@@ -93,91 +95,91 @@ auto assign_optional_to(Member member) {
 
 // ---- rule declarations -------------------------------------------------------------
 
-x3::rule<struct identifier_class, ast::Name> const identifier = "a name";
-x3::rule<struct field_name_class, ast::Name> const field_name = "a field name";
-x3::rule<struct word_class, ast::Name> const word = "an id (letters, digits, '-', '_', '.')";
-x3::rule<struct number_class, ast::NumberLit> const number_literal = "a number";
-x3::rule<struct date_class, ast::DateLit> const date_literal = "a date";
-x3::rule<struct bool_class, ast::BoolLit> const bool_literal = "true or false";
+x3::rule<struct identifier_class, parse_tree::Name> const identifier = "a name";
+x3::rule<struct field_name_class, parse_tree::Name> const field_name = "a field name";
+x3::rule<struct word_class, parse_tree::Name> const word = "an id (letters, digits, '-', '_', '.')";
+x3::rule<struct number_class, parse_tree::NumberLit> const number_literal = "a number";
+x3::rule<struct date_class, parse_tree::DateLit> const date_literal = "a date";
+x3::rule<struct bool_class, parse_tree::BoolLit> const bool_literal = "true or false";
 x3::rule<struct closing_quote_class> const closing_quote = "a closing '\"' on the same line";
 x3::rule<struct escape_class, char> const escape_code = "an escape sequence (\\\", \\\\, \\n or \\t)";
 x3::rule<struct quoted_class, std::string> const quoted = "a string in double quotes";
-x3::rule<struct string_class, ast::StringLit> const string_literal = "a string in double quotes";
-x3::rule<struct list_class, ast::ListLit> const list_literal = "a list";
-x3::rule<struct binding_class, ast::Binding> const binding = "a binding (name in list)";
-x3::rule<struct call_class, ast::Call> const call = "a function call";
+x3::rule<struct string_class, parse_tree::StringLit> const string_literal = "a string in double quotes";
+x3::rule<struct list_class, parse_tree::ListLit> const list_literal = "a list";
+x3::rule<struct binding_class, parse_tree::Binding> const binding = "a binding (name in list)";
+x3::rule<struct call_class, parse_tree::Call> const call = "a function call";
 x3::rule<struct close_call_class> const close_call = "')' to close the call";
-x3::rule<struct primary_class, ast::Operand> const primary =
+x3::rule<struct primary_class, parse_tree::Operand> const primary =
     "a value (a path, literal, list, function call or parenthesised expression)";
-x3::rule<struct postfix_class, ast::Access> const postfix = "a value";
-x3::rule<struct negate_class, ast::Unary> const negation = "a value";
-x3::rule<struct signed_class, ast::Operand> const signed_value = "a value";
-x3::rule<struct mul_class, ast::Chain> const product = "an expression";
-x3::rule<struct mul_op_class, ast::Operation> const product_operation = "an expression";
-x3::rule<struct add_class, ast::Chain> const sum = "an expression";
-x3::rule<struct add_op_class, ast::Operation> const sum_operation = "an expression";
-x3::rule<struct cmp_class, ast::Chain> const comparison = "an expression";
-x3::rule<struct cmp_op_class, ast::Operation> const comparison_operation = "an expression";
-x3::rule<struct not_class, ast::Unary> const logical_not = "an expression";
-x3::rule<struct negatable_class, ast::Operand> const negatable = "an expression";
-x3::rule<struct and_class, ast::Chain> const conjunction = "an expression";
-x3::rule<struct and_op_class, ast::Operation> const conjunction_operation = "an expression";
-x3::rule<struct expression_class, ast::Chain> const expression = "an expression";
-x3::rule<struct or_op_class, ast::Operation> const disjunction_operation = "an expression";
+x3::rule<struct postfix_class, parse_tree::Access> const postfix = "a value";
+x3::rule<struct negate_class, parse_tree::Unary> const negation = "a value";
+x3::rule<struct signed_class, parse_tree::Operand> const signed_value = "a value";
+x3::rule<struct mul_class, parse_tree::Chain> const product = "an expression";
+x3::rule<struct mul_op_class, parse_tree::Operation> const product_operation = "an expression";
+x3::rule<struct add_class, parse_tree::Chain> const sum = "an expression";
+x3::rule<struct add_op_class, parse_tree::Operation> const sum_operation = "an expression";
+x3::rule<struct cmp_class, parse_tree::Chain> const comparison = "an expression";
+x3::rule<struct cmp_op_class, parse_tree::Operation> const comparison_operation = "an expression";
+x3::rule<struct not_class, parse_tree::Unary> const logical_not = "an expression";
+x3::rule<struct negatable_class, parse_tree::Operand> const negatable = "an expression";
+x3::rule<struct and_class, parse_tree::Chain> const conjunction = "an expression";
+x3::rule<struct and_op_class, parse_tree::Operation> const conjunction_operation = "an expression";
+x3::rule<struct expression_class, parse_tree::Chain> const expression = "an expression";
+x3::rule<struct or_op_class, parse_tree::Operation> const disjunction_operation = "an expression";
 
 x3::rule<struct template_text_class, std::string> const template_text = "message text";
-x3::rule<struct interpolation_class, ast::Chain> const interpolation = "an interpolated expression";
+x3::rule<struct interpolation_class, parse_tree::Chain> const interpolation = "an interpolated expression";
 x3::rule<struct close_brace_class> const close_interpolation = "'}' to close the interpolation";
-x3::rule<struct template_quoted_class, std::vector<ast::TemplatePart>> const template_quoted =
+x3::rule<struct template_quoted_class, std::vector<parse_tree::TemplatePart>> const template_quoted =
     "a message in double quotes";
-x3::rule<struct template_class, ast::Template> const message_template = "a message in double quotes";
+x3::rule<struct template_class, parse_tree::Template> const message_template = "a message in double quotes";
 
-x3::rule<struct text_keyword_class, ast::Name> const text_keyword = "a clause";
-x3::rule<struct words_keyword_class, ast::Name> const words_keyword = "a clause";
-x3::rule<struct text_clause_class, ast::TextClause> const text_clause = "a clause";
-x3::rule<struct words_clause_class, ast::WordsClause> const words_clause = "a clause";
+x3::rule<struct text_keyword_class, parse_tree::Name> const text_keyword = "a clause";
+x3::rule<struct words_keyword_class, parse_tree::Name> const words_keyword = "a clause";
+x3::rule<struct text_clause_class, parse_tree::TextClause> const text_clause = "a clause";
+x3::rule<struct words_clause_class, parse_tree::WordsClause> const words_clause = "a clause";
 x3::rule<struct each_class> const each_keyword = "'each'";
 x3::rule<struct in_class> const in_keyword = "'in'";
-x3::rule<struct for_each_class, ast::ForEach> const for_each = "'for each'";
-x3::rule<struct let_class, ast::Let> const let_clause = "'let'";
-x3::rule<struct when_class, ast::When> const when_clause = "'when'";
-x3::rule<struct about_class, ast::About> const about_clause = "'about'";
-x3::rule<struct require_class, ast::Require> const require_clause = "'require'";
-x3::rule<struct clause_class, ast::Clause> const clause = "a clause";
+x3::rule<struct for_each_class, parse_tree::ForEach> const for_each = "'for each'";
+x3::rule<struct let_class, parse_tree::Let> const let_clause = "'let'";
+x3::rule<struct when_class, parse_tree::When> const when_clause = "'when'";
+x3::rule<struct about_class, parse_tree::About> const about_clause = "'about'";
+x3::rule<struct require_class, parse_tree::Require> const require_clause = "'require'";
+x3::rule<struct clause_class, parse_tree::Clause> const clause = "a clause";
 x3::rule<struct rule_end_class> const rule_end =
     "a clause (title, duty, cite, url, quote, basis, severity, tags, about, for each, let, when, "
     "require) or '}'";
-x3::rule<struct rule_class, ast::Rule> const rule_declaration = "a rule";
-x3::rule<struct pack_keyword_class, ast::Name> const pack_attribute_keyword = "version, jurisdiction or description";
-x3::rule<struct pack_attribute_class, ast::PackAttribute> const pack_attribute = "a pack attribute";
-x3::rule<struct pack_class, ast::PackDecl> const pack_declaration = "a pack declaration";
-x3::rule<struct import_class, ast::Import> const import_declaration = "an import";
-x3::rule<struct param_class, ast::Param> const param_declaration = "a parameter";
-x3::rule<struct item_class, ast::Item> const item = "'pack', 'import', 'param' or 'rule'";
+x3::rule<struct rule_class, parse_tree::Rule> const rule_declaration = "a rule";
+x3::rule<struct pack_keyword_class, parse_tree::Name> const pack_attribute_keyword = "version, jurisdiction or description";
+x3::rule<struct pack_attribute_class, parse_tree::PackAttribute> const pack_attribute = "a pack attribute";
+x3::rule<struct pack_class, parse_tree::PackDecl> const pack_declaration = "a pack declaration";
+x3::rule<struct import_class, parse_tree::Import> const import_declaration = "an import";
+x3::rule<struct param_class, parse_tree::Param> const param_declaration = "a parameter";
+x3::rule<struct item_class, parse_tree::Item> const item = "'pack', 'import', 'param' or 'rule'";
 x3::rule<struct end_class> const end_of_file = "'pack', 'import', 'param' or 'rule'";
-x3::rule<struct file_class, ast::File> const file = "a rule file";
+x3::rule<struct file_class, parse_tree::File> const file = "a rule file";
 
 // ---- lexical -----------------------------------------------------------------------
 
-auto const identifier_def = as<ast::Name>(as<std::string>(lexeme[(alpha | char_('_')) >> *identifier_char] - reserved)[set_text]);
-auto const field_name_def = as<ast::Name>(as<std::string>(lexeme[(alpha | char_('_')) >> *identifier_char])[set_text]);
-auto const word_def = as<ast::Name>(as<std::string>(lexeme[alpha >> *(alnum | char_("-_."))])[set_text]);
-auto const number_literal_def = as<ast::NumberLit>(lexeme[plain_real >> !identifier_char][assign_to(&ast::NumberLit::value)]);
-auto const date_literal_def = as<ast::DateLit>(x3::raw[lexeme[x3::repeat(4)[digit] >> '-' >> x3::repeat(2)[digit] >> -('-' >> x3::repeat(2)[digit]) >>
+auto const identifier_def = as<parse_tree::Name>(as<std::string>(lexeme[(alpha | char_('_')) >> *identifier_char] - reserved)[set_text]);
+auto const field_name_def = as<parse_tree::Name>(as<std::string>(lexeme[(alpha | char_('_')) >> *identifier_char])[set_text]);
+auto const word_def = as<parse_tree::Name>(as<std::string>(lexeme[alpha >> *(alnum | char_("-_."))])[set_text]);
+auto const number_literal_def = as<parse_tree::NumberLit>(lexeme[plain_real >> !identifier_char][assign_to(&parse_tree::NumberLit::value)]);
+auto const date_literal_def = as<parse_tree::DateLit>(x3::raw[lexeme[x3::repeat(4)[digit] >> '-' >> x3::repeat(2)[digit] >> -('-' >> x3::repeat(2)[digit]) >>
                    !(identifier_char | char_("-."))]]
            [([](auto& ctx) {
                auto& range = x3::_attr(ctx);
                x3::_val(ctx).text.assign(range.begin(), range.end());
            })]);
 x3::symbols<bool> const bool_words({{"true", true}, {"false", false}});
-auto const bool_literal_def = as<ast::BoolLit>(lexeme[bool_words >> !identifier_char][assign_to(&ast::BoolLit::value)]);
+auto const bool_literal_def = as<parse_tree::BoolLit>(lexeme[bool_words >> !identifier_char][assign_to(&parse_tree::BoolLit::value)]);
 
 x3::symbols<char> const escapes({{"\"", '"'}, {"\\", '\\'}, {"n", '\n'}, {"t", '\t'}});
 auto const closing_quote_def = lit('"');
 auto const escape_code_def = escapes;
 auto const quoted_def =
     lexeme['"' >> *as<char>((lit('\\') > escape_code) | (char_ - '"' - '\\' - eol)) > closing_quote];
-auto const string_literal_def = as<ast::StringLit>((+quoted)[assign_to(&ast::StringLit::parts)]);
+auto const string_literal_def = as<parse_tree::StringLit>((+quoted)[assign_to(&parse_tree::StringLit::parts)]);
 
 // A message template: "{{" and "}}" are literal braces, "{expr}" is interpolated.
 auto const template_text_def = +as<char>((lit('\\') > escape_code) | (lit("{{") >> attr('{')) | (lit("}}") >> attr('}')) |
@@ -185,29 +187,29 @@ auto const template_text_def = +as<char>((lit('\\') > escape_code) | (lit("{{") 
 auto const close_interpolation_def = lit('}');
 auto const interpolation_def = lit('{') > x3::skip(skipper)[expression] > close_interpolation;
 auto const template_quoted_def = lexeme['"' >> *(template_text | interpolation) > closing_quote];
-auto const message_template_def = as<ast::Template>((+template_quoted)[([](auto& ctx) {
+auto const message_template_def = as<parse_tree::Template>((+template_quoted)[([](auto& ctx) {
     for (auto& piece : x3::_attr(ctx))
         for (auto& part : piece) x3::_val(ctx).parts.push_back(std::move(part));
 })]);
 
 // ---- expressions, loosest binding first --------------------------------------------
 
-auto const or_operator = keyword("or") >> attr(ast::Op::or_);
-auto const and_operator = keyword("and") >> attr(ast::Op::and_);
-x3::symbols<ast::Op> const comparison_symbols(
-    {{"==", ast::Op::eq}, {"!=", ast::Op::ne}, {"<=", ast::Op::le}, {">=", ast::Op::ge}, {"<", ast::Op::lt},
-     {">", ast::Op::gt}});
-auto const comparison_operator = comparison_symbols | (keyword("in") >> attr(ast::Op::in)) |
-                                 (keyword("not") >> keyword("in") >> attr(ast::Op::not_in));
-auto const sum_operator = (lit('+') >> attr(ast::Op::add)) | (lit('-') >> attr(ast::Op::sub));
-auto const product_operator = (lit('*') >> attr(ast::Op::mul)) | (lit('/') >> attr(ast::Op::div));
+auto const or_operator = keyword("or") >> attr(parse_tree::Op::or_);
+auto const and_operator = keyword("and") >> attr(parse_tree::Op::and_);
+x3::symbols<parse_tree::Op> const comparison_symbols(
+    {{"==", parse_tree::Op::eq}, {"!=", parse_tree::Op::ne}, {"<=", parse_tree::Op::le}, {">=", parse_tree::Op::ge}, {"<", parse_tree::Op::lt},
+     {">", parse_tree::Op::gt}});
+auto const comparison_operator = comparison_symbols | (keyword("in") >> attr(parse_tree::Op::in)) |
+                                 (keyword("not") >> keyword("in") >> attr(parse_tree::Op::not_in));
+auto const sum_operator = (lit('+') >> attr(parse_tree::Op::add)) | (lit('-') >> attr(parse_tree::Op::sub));
+auto const product_operator = (lit('*') >> attr(parse_tree::Op::mul)) | (lit('/') >> attr(parse_tree::Op::div));
 
 auto const expression_def = conjunction >> *disjunction_operation;
 auto const disjunction_operation_def = or_operator > conjunction;
 auto const conjunction_def = negatable >> *conjunction_operation;
 auto const conjunction_operation_def = and_operator > negatable;
 auto const negatable_def = logical_not | comparison;
-auto const logical_not_def = (keyword("not") >> !keyword("in") >> attr(ast::Op::not_)) > negatable;
+auto const logical_not_def = (keyword("not") >> !keyword("in") >> attr(parse_tree::Op::not_)) > negatable;
 auto const comparison_def = sum >> *comparison_operation;
 auto const comparison_operation_def = comparison_operator > sum;
 auto const sum_def = product >> *sum_operation;
@@ -215,21 +217,21 @@ auto const sum_operation_def = sum_operator > product;
 auto const product_def = signed_value >> *product_operation;
 auto const product_operation_def = product_operator > signed_value;
 auto const signed_value_def = negation | postfix;
-auto const negation_def = (lit('-') >> attr(ast::Op::negate)) > signed_value;
+auto const negation_def = (lit('-') >> attr(parse_tree::Op::negate)) > signed_value;
 auto const postfix_def = primary >> *(lit('.') > field_name);
 auto const close_call_def = lit(')');
 auto const binding_def = identifier >> in_keyword >> expression >> -(keyword("where") > expression);
 auto const call_def = identifier >> '(' >> -binding >> -(expression % ',') > close_call;
-auto const list_literal_def = as<ast::ListLit>((lit('[') > -(expression % ',') > ']')[assign_optional_to(&ast::ListLit::items)]);
+auto const list_literal_def = as<parse_tree::ListLit>((lit('[') > -(expression % ',') > ']')[assign_optional_to(&parse_tree::ListLit::items)]);
 auto const primary_def = date_literal | number_literal | string_literal | bool_literal | list_literal | call |
                          identifier | (lit('(') > expression > ')');
 
 // ---- rules and files ---------------------------------------------------------------
 
-auto const text_keyword_def = as<ast::Name>(as<std::string>(lexeme[(x3::string("title") | x3::string("cite") | x3::string("url") |
+auto const text_keyword_def = as<parse_tree::Name>(as<std::string>(lexeme[(x3::string("title") | x3::string("cite") | x3::string("url") |
                             x3::string("quote")) >>
                            !identifier_char])[set_text]);
-auto const words_keyword_def = as<ast::Name>(as<std::string>(lexeme[(x3::string("duty") | x3::string("tags") | x3::string("severity") |
+auto const words_keyword_def = as<parse_tree::Name>(as<std::string>(lexeme[(x3::string("duty") | x3::string("tags") | x3::string("severity") |
                             x3::string("basis")) >>
                            !identifier_char])[set_text]);
 auto const text_clause_def = text_keyword > string_literal;
@@ -239,24 +241,24 @@ auto const in_keyword_def = keyword("in");
 auto const for_each_def = keyword("for") > each_keyword > identifier > in_keyword > expression >
                           -(keyword("where") > expression);
 auto const let_clause_def = keyword("let") > identifier > '=' > expression;
-auto const when_clause_def = as<ast::When>((keyword("when") > expression)[assign_to(&ast::When::condition)]);
-auto const about_clause_def = as<ast::About>((keyword("about") > expression)[assign_to(&ast::About::target)]);
+auto const when_clause_def = as<parse_tree::When>((keyword("when") > expression)[assign_to(&parse_tree::When::condition)]);
+auto const about_clause_def = as<parse_tree::About>((keyword("about") > expression)[assign_to(&parse_tree::About::target)]);
 auto const require_clause_def = keyword("require") > expression > -(keyword("else") > message_template);
 auto const clause_def =
     text_clause | words_clause | for_each | let_clause | when_clause | about_clause | require_clause;
 auto const rule_end_def = lit('}');
 auto const rule_declaration_def = keyword("rule") > word > '{' > *clause > rule_end;
 
-auto const pack_attribute_keyword_def = as<ast::Name>(as<std::string>(lexeme[(x3::string("version") | x3::string("jurisdiction") |
+auto const pack_attribute_keyword_def = as<parse_tree::Name>(as<std::string>(lexeme[(x3::string("version") | x3::string("jurisdiction") |
                             x3::string("description")) >>
                            !identifier_char])[set_text]);
 auto const pack_attribute_def = pack_attribute_keyword > string_literal;
 auto const pack_declaration_def = keyword("pack") > string_literal > *pack_attribute;
-auto const import_declaration_def = as<ast::Import>((keyword("import") > string_literal)[assign_to(&ast::Import::path)]);
+auto const import_declaration_def = as<parse_tree::Import>((keyword("import") > string_literal)[assign_to(&parse_tree::Import::path)]);
 auto const param_declaration_def = keyword("param") > identifier > '=' > expression;
 auto const item_def = pack_declaration | import_declaration | param_declaration | rule_declaration;
 auto const end_of_file_def = x3::eoi;
-auto const file_def = (*item > end_of_file)[assign_to(&ast::File::items)];
+auto const file_def = (*item > end_of_file)[assign_to(&parse_tree::File::items)];
 
 BOOST_SPIRIT_DEFINE(identifier, field_name, word, number_literal, date_literal, bool_literal, closing_quote,
                     escape_code, quoted, string_literal, list_literal, binding, call, close_call, primary, postfix,
@@ -409,11 +411,11 @@ ParseResult parse_rule_file(const SourceFile& source, const ParseLimits& limits)
     const std::string_view text = source.text();
     grammar::Iterator begin = text.begin();
     grammar::Iterator first = text.begin();
-    ast::File file;
+    parse_tree::File file;
     try {
         auto const parser = boost::spirit::x3::with<grammar::source_begin_tag>(begin)[grammar::file];
         if (boost::spirit::x3::phrase_parse(first, text.cend(), parser, grammar::skipper, file)) {
-            result.file = std::move(file);
+            result.file = lower(std::move(file));
             return result;
         }
         // The file rule ends in an expectation of end-of-input, so plain failure should not

@@ -1,4 +1,4 @@
-// Builtin functions: signatures for the checker and implementations for the evaluator, side by side.
+// The builtin functions: their implementations and the one table that names, types and documents them.
 #include "engine/builtins.hpp"
 
 #include "dsl/source.hpp"
@@ -87,150 +87,207 @@ Value extreme(const Document& doc, const std::vector<Value>& items, bool largest
     return date;
 }
 
+
+// ---- the builtins, in the order of the table -----------------------------------------
+// Each takes its evaluated arguments, as many as its arity. Missing inputs make the result
+// unknown, except for exists(), which is about absence.
+
+using Arguments = std::vector<Value>;
+
+Value call_add_days(const Arguments& args, const Document& doc, const std::regex*) {
+    return shift_date(doc, args, add_days);
+}
+
+Value call_add_months(const Arguments& args, const Document& doc, const std::regex*) {
+    return shift_date(doc, args, add_months);
+}
+
+Value call_add_years(const Arguments& args, const Document& doc, const std::regex*) {
+    return shift_date(doc, args, add_years);
+}
+
+Value call_abs(const Arguments& args, const Document& doc, const std::regex*) {
+    std::optional<double> number;
+    if (Value problem = number_argument(doc, args[0], number); problem.is_unknown()) return problem;
+    return Value{std::fabs(*number)};
+}
+
+Value call_count(const Arguments& args, const Document& doc, const std::regex*) {
+    Value problem;
+    if (auto items = elements_of(doc, args[0], problem)) return Value{static_cast<double>(items->size())};
+    return problem;
+}
+
+Value call_date(const Arguments& args, const Document& doc, const std::regex*) {
+    std::optional<Date> date;
+    if (Value problem = date_argument(doc, args[0], date); problem.is_unknown()) return problem;
+    return Value{*date};
+}
+
+Value call_days_between(const Arguments& args, const Document& doc, const std::regex*) {
+    std::optional<Date> from, to;
+    if (Value problem = date_argument(doc, args[0], from); problem.is_unknown()) return problem;
+    if (Value problem = date_argument(doc, args[1], to); problem.is_unknown()) return problem;
+    return Value{static_cast<double>(to->days - from->days)};
+}
+
+Value call_distinct(const Arguments& args, const Document& doc, const std::regex*) {
+    Value problem;
+    auto items = elements_of(doc, args[0], problem);
+    if (!items) return problem;
+    // Scalars are keyed by kind and text, so `count(distinct(localities.id))` stays
+    // linear on a large file; other values fall back to pairwise comparison.
+    std::unordered_set<std::string> seen_scalars;
+    std::vector<Value> unique;
+    for (auto& item : *items) {
+        if (auto key = scalar_key(item)) {
+            if (seen_scalars.insert(std::move(*key)).second) unique.push_back(std::move(item));
+            continue;
+        }
+        const bool seen = std::any_of(unique.begin(), unique.end(), [&](const Value& kept) {
+            Value ignored;
+            return equals(doc, item, kept, ignored) == Truth::true_;
+        });
+        if (!seen) unique.push_back(std::move(item));
+    }
+    return make_list(std::move(unique));
+}
+
+Value call_empty(const Arguments& args, const Document& doc, const std::regex*) {
+    if (args[0].is_missing()) return unknown_from(doc, {&args[0]});
+    if (const auto* text = as_string(args[0])) return boolean(text->empty());
+    if (const auto* node = std::get_if<DocNode>(&args[0].data)) return boolean(doc.size(node->id) == 0);
+    if (const auto* list = std::get_if<ListPtr>(&args[0].data)) return boolean((*list)->empty());
+    return type_problem(doc, args[0], "a string, list or object");
+}
+
+Value call_exists(const Arguments& args, const Document&, const std::regex*) {
+    if (args[0].is_absent()) return boolean(false);
+    if (args[0].is_unknown()) return args[0];
+    return boolean(true);
+}
+
+Value call_is_number(const Arguments& args, const Document& doc, const std::regex*) {
+    // The format lets a few fields be a bare number or an object (a direction's budget).
+    if (args[0].is_missing()) return unknown_from(doc, {&args[0]});
+    return boolean(as_number(args[0]).has_value());
+}
+
+Value call_length(const Arguments& args, const Document& doc, const std::regex*) {
+    if (args[0].is_missing()) return unknown_from(doc, {&args[0]});
+    if (const auto* text = as_string(args[0])) return Value{static_cast<double>(dsl::code_point_count(*text))};
+    Value problem;
+    if (auto items = elements_of(doc, args[0], problem)) return Value{static_cast<double>(items->size())};
+    return type_problem(doc, args[0], "a string or list");
+}
+
+Value extreme_of(const Document& doc, const Value& list, bool largest) {
+    Value problem;
+    auto items = elements_of(doc, list, problem);
+    if (!items) return problem;
+    return extreme(doc, *items, largest);
+}
+
+Value call_max(const Arguments& args, const Document& doc, const std::regex*) {
+    return extreme_of(doc, args[0], true);
+}
+
+Value call_min(const Arguments& args, const Document& doc, const std::regex*) {
+    return extreme_of(doc, args[0], false);
+}
+
+Value call_matches(const Arguments& args, const Document& doc, const std::regex* pattern) {
+    if (args[0].is_missing()) return unknown_from(doc, {&args[0]});
+    const auto* text = as_string(args[0]);
+    if (!text) return type_problem(doc, args[0], "a string");
+    return boolean(pattern != nullptr && std::regex_search(*text, *pattern));
+}
+
+Value call_sum(const Arguments& args, const Document& doc, const std::regex*) {
+    Value problem;
+    auto items = elements_of(doc, args[0], problem);
+    if (!items) return problem;
+    double total = 0;
+    for (const auto& item : *items) {
+        if (item.is_missing()) return unknown_from(doc, {&item});
+        const auto number = as_number(item);
+        if (!number) return type_problem(doc, item, "a number");
+        total += *number;
+    }
+    return Value{total};
+}
+
+Value call_years_between(const Arguments& args, const Document& doc, const std::regex*) {
+    std::optional<Date> from, to;
+    if (Value problem = date_argument(doc, args[0], from); problem.is_unknown()) return problem;
+    if (Value problem = date_argument(doc, args[1], to); problem.is_unknown()) return problem;
+    // Whole years: the largest N whose anniversary of FROM is on or before TO.
+    const CivilDate a = to_civil(*from), b = to_civil(*to);
+    std::int64_t years = b.year - a.year;
+    if (add_years(*from, years) > *to) --years;
+    return Value{static_cast<double>(years)};
+}
+
 }  // namespace
 
-const std::vector<BuiltinSignature>& builtin_table() {
-    static const std::vector<BuiltinSignature> table = {
-        {"add_days", Builtin::add_days, 2, 2, {T::date, T::number}, T::date, "add_days(DATE, N)"},
-        {"add_months", Builtin::add_months, 2, 2, {T::date, T::number}, T::date, "add_months(DATE, N)"},
-        {"add_years", Builtin::add_years, 2, 2, {T::date, T::number}, T::date, "add_years(DATE, N)"},
-        {"abs", Builtin::abs, 1, 1, {T::number, T::any}, T::number, "abs(N)"},
-        {"count", Builtin::count, 1, 1, {T::list, T::any}, T::number, "count(LIST) or count(x in LIST where P)"},
-        {"date", Builtin::date, 1, 1, {T::string, T::any}, T::date, "date(\"YYYY-MM-DD\")"},
-        {"days_between", Builtin::days_between, 2, 2, {T::date, T::date}, T::number, "days_between(FROM, TO)"},
-        {"distinct", Builtin::distinct, 1, 1, {T::list, T::any}, T::list, "distinct(LIST)"},
-        {"empty", Builtin::empty, 1, 1, {T::any, T::any}, T::boolean, "empty(X)"},
-        {"exists", Builtin::exists, 1, 1, {T::any, T::any}, T::boolean, "exists(X)"},
-        {"is_number", Builtin::is_number, 1, 1, {T::any, T::any}, T::boolean, "is_number(X)"},
-        {"length", Builtin::length, 1, 1, {T::any, T::any}, T::number, "length(STRING or LIST)"},
-        {"max", Builtin::max, 1, 1, {T::list, T::any}, T::any, "max(LIST of numbers or dates)"},
-        {"min", Builtin::min, 1, 1, {T::list, T::any}, T::any, "min(LIST of numbers or dates)"},
-        {"matches", Builtin::matches, 2, 2, {T::string, T::string}, T::boolean, "matches(STRING, \"REGEX\")"},
-        {"sum", Builtin::sum, 1, 1, {T::list, T::any}, T::number, "sum(LIST of numbers)"},
-        {"years_between", Builtin::years_between, 2, 2, {T::date, T::date}, T::number, "years_between(FROM, TO)"},
+// The order matters only to suggestions: of two names equally close to a misspelling, the first wins.
+const std::vector<Builtin>& builtin_table() {
+    static const std::vector<Builtin> table = {
+        {"add_days", {T::date, T::number}, T::date, "add_days(DATE, N)",
+         "the date N days after DATE (before it, for a negative N)", call_add_days},
+        {"add_months", {T::date, T::number}, T::date, "add_months(DATE, N)",
+         "the same day of the month N months on, or the month's last day if it is shorter (below)", call_add_months},
+        {"add_years", {T::date, T::number}, T::date, "add_years(DATE, N)",
+         "the same day N years on; from 29 February to a year without one, 1 March (below)", call_add_years},
+        {"abs", {T::number}, T::number, "abs(N)", "absolute value", call_abs},
+        {"count", {T::list}, T::number, "count(LIST) or count(x in LIST where P)",
+         "number of elements; with a binding, of the elements for which P holds (`where P` is optional)", call_count},
+        {"date", {T::string}, T::date, "date(\"YYYY-MM-DD\")", "the date in a string", call_date},
+        {"days_between", {T::date, T::date}, T::number, "days_between(FROM, TO)", "whole days from FROM to TO",
+         call_days_between},
+        {"distinct", {T::list}, T::list, "distinct(LIST)", "the list without repeated values", call_distinct},
+        {"empty", {T::any}, T::boolean, "empty(X)", "a string, list or object has no content; unknown if X is absent",
+         call_empty},
+        {"exists", {T::any}, T::boolean, "exists(X)",
+         "true if X is present and not null; false if absent; unknown only if X could not be computed", call_exists},
+        {"is_number", {T::any}, T::boolean, "is_number(X)",
+         "true if X is a number, false if it is anything else; unknown if X is absent. For fields the format lets "
+         "be a bare number or an object (a direction's `budget`)",
+         call_is_number},
+        {"length", {T::any}, T::number, "length(STRING or LIST)", "characters of a string, elements of a list",
+         call_length},
+        {"max", {T::list}, T::any, "max(LIST of numbers or dates)",
+         "the largest number or latest date (strings from the file are read as dates); absent for an empty list",
+         call_max},
+        {"min", {T::list}, T::any, "min(LIST of numbers or dates)",
+         "the smallest number or earliest date (strings from the file are read as dates); absent for an empty list",
+         call_min},
+        {"matches", {T::string, T::string}, T::boolean, "matches(STRING, \"REGEX\")",
+         "ECMAScript regular expression search; the pattern must be a literal and is checked when the pack loads",
+         call_matches, true},
+        {"sum", {T::list}, T::number, "sum(LIST of numbers)", "total of a list of numbers", call_sum},
+        {"years_between", {T::date, T::date}, T::number, "years_between(FROM, TO)",
+         "whole years from FROM to TO (the largest N whose anniversary of FROM is on or before TO)",
+         call_years_between},
     };
     return table;
 }
 
-const BuiltinSignature* find_builtin(std::string_view name) {
-    for (const auto& signature : builtin_table())
-        if (signature.name == name) return &signature;
+const Builtin* find_builtin(std::string_view name) {
+    for (const auto& builtin : builtin_table())
+        if (builtin.name == name) return &builtin;
     return nullptr;
 }
 
 std::vector<std::string> callable_names() {
     std::vector<std::string> names{"any", "all", "none", "select", "if", "lookup"};
-    for (const auto& signature : builtin_table()) names.emplace_back(signature.name);
+    for (const auto& builtin : builtin_table()) names.emplace_back(builtin.name);
     return names;
 }
 
-Value call_builtin(Builtin id, const std::vector<Value>& args, const Document& doc, const std::regex* pattern) {
-    switch (id) {
-        case Builtin::exists:
-            if (args[0].is_absent()) return boolean(false);
-            if (args[0].is_unknown()) return args[0];
-            return boolean(true);
-        case Builtin::is_number:
-            // The format lets a few fields be a bare number or an object (a direction's budget).
-            if (args[0].is_missing()) return unknown_from(doc, {&args[0]});
-            return boolean(as_number(args[0]).has_value());
-        case Builtin::empty: {
-            if (args[0].is_missing()) return unknown_from(doc, {&args[0]});
-            if (const auto* text = as_string(args[0])) return boolean(text->empty());
-            if (const auto* node = std::get_if<DocNode>(&args[0].data)) return boolean(doc.size(node->id) == 0);
-            if (const auto* list = std::get_if<ListPtr>(&args[0].data)) return boolean((*list)->empty());
-            return type_problem(doc, args[0], "a string, list or object");
-        }
-        case Builtin::length: {
-            if (args[0].is_missing()) return unknown_from(doc, {&args[0]});
-            if (const auto* text = as_string(args[0])) return Value{static_cast<double>(dsl::code_point_count(*text))};
-            Value problem;
-            if (auto items = elements_of(doc, args[0], problem)) return Value{static_cast<double>(items->size())};
-            return type_problem(doc, args[0], "a string or list");
-        }
-        case Builtin::matches: {
-            if (args[0].is_missing()) return unknown_from(doc, {&args[0]});
-            const auto* text = as_string(args[0]);
-            if (!text) return type_problem(doc, args[0], "a string");
-            return boolean(pattern != nullptr && std::regex_search(*text, *pattern));
-        }
-        case Builtin::count: {
-            Value problem;
-            if (auto items = elements_of(doc, args[0], problem)) return Value{static_cast<double>(items->size())};
-            return problem;
-        }
-        case Builtin::distinct: {
-            Value problem;
-            auto items = elements_of(doc, args[0], problem);
-            if (!items) return problem;
-            // Scalars are keyed by kind and text, so `count(distinct(localities.id))` stays
-            // linear on a large file; other values fall back to pairwise comparison.
-            std::unordered_set<std::string> seen_scalars;
-            std::vector<Value> unique;
-            for (auto& item : *items) {
-                if (auto key = scalar_key(item)) {
-                    if (seen_scalars.insert(std::move(*key)).second) unique.push_back(std::move(item));
-                    continue;
-                }
-                const bool seen = std::any_of(unique.begin(), unique.end(), [&](const Value& kept) {
-                    Value ignored;
-                    return equals(doc, item, kept, ignored) == Truth::true_;
-                });
-                if (!seen) unique.push_back(std::move(item));
-            }
-            return make_list(std::move(unique));
-        }
-        case Builtin::max:
-        case Builtin::min: {
-            Value problem;
-            auto items = elements_of(doc, args[0], problem);
-            if (!items) return problem;
-            return extreme(doc, *items, id == Builtin::max);
-        }
-        case Builtin::sum: {
-            Value problem;
-            auto items = elements_of(doc, args[0], problem);
-            if (!items) return problem;
-            double total = 0;
-            for (const auto& item : *items) {
-                if (item.is_missing()) return unknown_from(doc, {&item});
-                const auto number = as_number(item);
-                if (!number) return type_problem(doc, item, "a number");
-                total += *number;
-            }
-            return Value{total};
-        }
-        case Builtin::abs: {
-            std::optional<double> number;
-            if (Value problem = number_argument(doc, args[0], number); problem.is_unknown()) return problem;
-            return Value{std::fabs(*number)};
-        }
-        case Builtin::years_between: {
-            std::optional<Date> from, to;
-            if (Value problem = date_argument(doc, args[0], from); problem.is_unknown()) return problem;
-            if (Value problem = date_argument(doc, args[1], to); problem.is_unknown()) return problem;
-            // Whole years: the largest N whose anniversary of FROM is on or before TO.
-            const CivilDate a = to_civil(*from), b = to_civil(*to);
-            std::int64_t years = b.year - a.year;
-            if (add_years(*from, years) > *to) --years;
-            return Value{static_cast<double>(years)};
-        }
-        case Builtin::date: {
-            std::optional<Date> date;
-            if (Value problem = date_argument(doc, args[0], date); problem.is_unknown()) return problem;
-            return Value{*date};
-        }
-        case Builtin::add_years: return shift_date(doc, args, add_years);
-        case Builtin::add_months: return shift_date(doc, args, add_months);
-        case Builtin::add_days: return shift_date(doc, args, add_days);
-        case Builtin::days_between: {
-            std::optional<Date> from, to;
-            if (Value problem = date_argument(doc, args[0], from); problem.is_unknown()) return problem;
-            if (Value problem = date_argument(doc, args[1], to); problem.is_unknown()) return problem;
-            return Value{static_cast<double>(to->days - from->days)};
-        }
-    }
-    return Value{Unknown{{Missing{{}, MissingReason::wrong_type, "a function the engine knows", "another"}}}};
+Value call_builtin(const Builtin* builtin, const std::vector<Value>& arguments, const Document& doc,
+                   const std::regex* pattern) {
+    return builtin->implementation(arguments, doc, pattern);
 }
 
 }  // namespace dutycheck::engine

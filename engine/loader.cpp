@@ -79,7 +79,7 @@ public:
         declarations();
         for (const auto& file : files_) {
             for (const auto& item : file.tree.items) {
-                const auto* rule = boost::get<ast::Rule>(&item.get());
+                const auto* rule = std::get_if<ast::Rule>(&item);
                 if (rule == nullptr) continue;
                 const auto duplicate = rule_ids_.find(rule->id.text);
                 if (duplicate != rule_ids_.end()) {
@@ -143,7 +143,7 @@ private:
         files_.push_back({&source, std::move(*parsed.file), pack, entry});
         // Follow imports in order; rules keep the order in which files are first met.
         for (const auto& item : files_[index].tree.items) {
-            const auto* import = boost::get<ast::Import>(&item.get());
+            const auto* import = std::get_if<ast::Import>(&item);
             if (import == nullptr) continue;
             const std::string relative = join_strings(import->path.parts);
             const fs::path target = stack.back().parent_path() / relative;
@@ -162,7 +162,7 @@ private:
         std::vector<bool> declared(rules().packs.size(), false);
         for (const auto& file : files_) {
             for (const auto& item : file.tree.items) {
-                if (const auto* decl = boost::get<ast::PackDecl>(&item.get())) {
+                if (const auto* decl = std::get_if<ast::PackDecl>(&item)) {
                     PackInfo& pack = rules().packs[file.pack];
                     if (!file.entry || declared[file.pack]) {
                         result_.diagnostics.push_back(diagnostic_at(
@@ -185,7 +185,7 @@ private:
                         else if (attribute.key.text == "jurisdiction") pack.jurisdiction = std::move(value);
                         else pack.description = std::move(value);
                     }
-                } else if (const auto* param = boost::get<ast::Param>(&item.get())) {
+                } else if (const auto* param = std::get_if<ast::Param>(&item)) {
                     if (auto existing = rules().find_param(param->name.text)) {
                         result_.diagnostics.push_back(diagnostic_at(
                             "DC208", file.source, param->name,

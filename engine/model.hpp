@@ -24,11 +24,8 @@ enum class BinaryOp { or_, and_, eq, ne, lt, le, gt, ge, in, not_in, add, sub, m
 enum class UnaryOp { not_, negate };
 enum class Quantifier { any, all, none, count, select };
 
-/// Identifies a builtin function in the table (engine/builtins.hpp).
-enum class Builtin {
-    exists, empty, is_number, length, matches, count, distinct, max, min, sum, abs,
-    date, add_years, add_months, add_days, days_between, years_between
-};
+/// A builtin function's entry in the table (engine/builtins.hpp).
+struct Builtin;
 
 /// Where an expression came from, for messages.
 struct Span {
@@ -59,7 +56,7 @@ struct QuantifierExpr {
     ExprPtr predicate;  ///< may be null for count
 };
 struct CallExpr {
-    Builtin function;
+    const Builtin* function = nullptr;  ///< its entry in the builtin table
     std::vector<ExprPtr> arguments;
     std::shared_ptr<const std::regex> pattern;  ///< compiled once, for matches()
 };

@@ -1,6 +1,8 @@
 // The rule language: constructs that parse and check, and every load-time error with its exact place.
 #include "test_support.hpp"
 
+#include "engine/builtins.hpp"
+
 using namespace dutycheck;
 using dutycheck::testing::rendered;
 
@@ -246,4 +248,24 @@ TEST_CASE("imports load once, and a cycle or an escape from the pack folder is a
     CHECK(fine.ok());
     CHECK(fine.rules->rules.size() == 1);
     std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("the table of functions in docs/rule-language.md is the builtin table, row for row", "[language]") {
+    // Each builtin's usage and description, in the table's order, and no other row; a builtin added
+    // to the table fails here until documented. Refresh with DUTYCHECK_UPDATE_GOLDEN=1.
+    std::string expected = "| function | result |\n|---|---|\n";
+    for (const auto& builtin : engine::builtin_table())
+        expected += "| `" + std::string(builtin.usage) + "` | " + std::string(builtin.description) + " |\n";
+    const auto path = dutycheck::testing::source_dir / "docs" / "rule-language.md";
+    std::string page = dutycheck::testing::read_text(path);
+    const auto section = page.find("\n### Functions\n");
+    REQUIRE(section != std::string::npos);
+    const auto begin = page.find("\n|", section) + 1;
+    const auto end = page.find("\n\n", begin) + 1;
+    REQUIRE(end > begin);
+    if (std::getenv("DUTYCHECK_UPDATE_GOLDEN") != nullptr) {
+        page.replace(begin, end - begin, expected);
+        std::ofstream(path, std::ios::binary) << page;
+    }
+    CHECK(page.substr(begin, end - begin) == expected);
 }

@@ -1,0 +1,121 @@
+// Checking function calls: quantifiers, if(), lookup() and the builtins of the table in engine/builtins.hpp.
+#include "engine/checker_expressions.hpp"
+
+#include "engine/builtins.hpp"
+
+namespace dutycheck::engine::checking {
+
+ExprPtr ExpressionChecker::call(const ast::Call& call) {
+    const std::string& fn = call.function.text;
+    const bool quantifier_name = fn == "any" || fn == "all" || fn == "none" || fn == "count" || fn == "select";
+    if (quantifier_name && call.binding) return quantifier(call);
+    if (call.binding)
+        return wrong_arguments(call, fn == "lookup" ? "lookup(LIST, \"FIELD\", VALUE)" : std::string(fn + "(…)"));
+    if (fn == "any" || fn == "all" || fn == "none" || fn == "select")
+        return wrong_arguments(call, fn + "(x in LIST where CONDITION)");
+    if (fn == "if") return choice(call);
+    if (fn == "lookup") return lookup(call);
+    return builtin(call);
+}
+
+ExprPtr ExpressionChecker::wrong_arguments(const ast::Call& call, const std::string& usage) {
+    error(call, "DC202", "wrong arguments for '" + call.function.text + "'", {"usage: " + usage});
+    return make(call, StaticType::any, Constant{Value{Absent{}}});
+}
+
+// `any`, `all`, `none`, `count` and `select` with a binding: `fn(x in LIST where CONDITION)`.
+ExprPtr ExpressionChecker::quantifier(const ast::Call& call) {
+    const std::string& fn = call.function.text;
+    const ast::Binding& binding = *call.binding;
+    if (!call.arguments.empty() || (fn != "count" && !binding.predicate))
+        return wrong_arguments(call, fn + "(x in LIST where CONDITION)");
+    QuantifierExpr q;
+    q.kind = fn == "any"      ? Quantifier::any
+             : fn == "all"    ? Quantifier::all
+             : fn == "none"   ? Quantifier::none
+             : fn == "select" ? Quantifier::select
+                              : Quantifier::count;
+    q.collection = expression(binding.collection);
+    expect_type(*q.collection, StaticType::list, "the collection of '" + fn + "'");
+    q.slot = bind(binding.variable, StaticType::any);
+    if (binding.predicate) q.predicate = condition(*binding.predicate, "the condition after 'where'");
+    scope_.pop_back();  // the variable is visible only inside the quantifier
+    const StaticType type = fn == "count"    ? StaticType::number
+                            : fn == "select" ? StaticType::list
+                                             : StaticType::boolean;
+    return make(call, type, std::move(q));
+}
+
+// `if(CONDITION, THEN, OTHERWISE)`.
+ExprPtr ExpressionChecker::choice(const ast::Call& call) {
+    if (call.arguments.size() != 3) return wrong_arguments(call, "if(CONDITION, THEN, OTHERWISE)");
+    IfExpr choice;
+    choice.condition = condition(call.arguments[0], "the condition of 'if'");
+    choice.then = expression(call.arguments[1]);
+    choice.otherwise = expression(call.arguments[2]);
+    const StaticType type = choice.then->type == choice.otherwise->type ? choice.then->type : StaticType::any;
+    return make(call, type, std::move(choice));
+}
+
+// `lookup(LIST, "FIELD", VALUE)`: the field is a literal, so the evaluator can index the list by it.
+ExprPtr ExpressionChecker::lookup(const ast::Call& call) {
+    if (call.arguments.size() != 3) return wrong_arguments(call, "lookup(LIST, \"FIELD\", VALUE)");
+    LookupExpr lookup;
+    lookup.collection = expression(call.arguments[0]);
+    expect_type(*lookup.collection, StaticType::list, "the first argument of 'lookup'");
+    ExprPtr field = expression(call.arguments[1]);
+    const auto* constant = std::get_if<Constant>(&field->node);
+    const auto* text = constant ? std::get_if<std::string>(&constant->value.data) : nullptr;
+    if (text == nullptr)
+        error(call.arguments[1], "DC209", "the field of 'lookup' must be a string literal",
+              {"for example lookup(directions, \"reference\", report.direction.reference)"});
+    else
+        lookup.field = *text;
+    lookup.key = expression(call.arguments[2]);
+    return make(call, StaticType::any, std::move(lookup));
+}
+
+// Every other name: a builtin of the table, with its arity and parameter types.
+ExprPtr ExpressionChecker::builtin(const ast::Call& call) {
+    const std::string& fn = call.function.text;
+    const Builtin* builtin = find_builtin(fn);
+    if (builtin == nullptr) {
+        std::vector<std::string> notes;
+        if (auto suggestion = dsl::closest_match(fn, callable_names()); !suggestion.empty())
+            notes.push_back("did you mean '" + suggestion + "'?");
+        error(call.function, "DC201", "unknown function '" + fn + "'", std::move(notes));
+        for (const auto& argument : call.arguments) expression(argument);  // still check the arguments
+        return make(call, StaticType::any, Constant{Value{Absent{}}});
+    }
+    const std::size_t arity = builtin->arity();
+    if (call.arguments.size() != arity) {
+        error(call, "DC202",
+              "'" + fn + "' takes " + std::to_string(arity) + " argument" + (arity == 1 ? "" : "s") + ", found " +
+                  std::to_string(call.arguments.size()),
+              {"usage: " + std::string(builtin->usage)});
+        return make(call, builtin->result, Constant{Value{Absent{}}});
+    }
+    CallExpr out;
+    out.function = builtin;
+    for (std::size_t i = 0; i < arity; ++i) {
+        out.arguments.push_back(expression(call.arguments[i]));
+        expect_type(*out.arguments.back(), builtin->parameters[i],
+                    "argument " + std::to_string(i + 1) + " of '" + fn + "'");
+    }
+    if (builtin->literal_pattern) {
+        const auto* constant = std::get_if<Constant>(&out.arguments[1]->node);
+        const auto* pattern = constant ? std::get_if<std::string>(&constant->value.data) : nullptr;
+        if (pattern == nullptr) {
+            error(call.arguments[1], "DC209", "the pattern of '" + fn + "' must be a string literal");
+        } else {
+            try {
+                out.pattern = std::make_shared<const std::regex>(*pattern, std::regex::ECMAScript);
+            } catch (const std::regex_error& e) {
+                error(call.arguments[1], "DC209", "invalid regular expression: " + std::string(e.what()));
+            }
+        }
+    }
+    return make(call, builtin->result, std::move(out));
+}
+
+}  // namespace dutycheck::engine::checking

@@ -1,0 +1,290 @@
+// Checking expressions: literals, names and paths, parameters, operators, types and message templates.
+#include "engine/checker_expressions.hpp"
+
+#include <algorithm>
+
+namespace dutycheck::engine::checking {
+namespace {
+
+using dsl::Diagnostic;
+
+// The partnership format's top-level fields: a bare name that is none of these and no
+// variable is probably a typo, so the checker warns.
+const std::vector<std::string>& top_level_fields() {
+    static const std::vector<std::string> fields = {
+        "format",  "rule_packs", "parameters",   "partnership",  "localities", "strategic_planning_group",
+        "board",   "strategic_plan", "action_plans", "reports", "directions", "publications", "waivers"};
+    return fields;
+}
+
+// Deepest expression tree a rule may build. Operator chains and field accesses are flat in the
+// parse tree but become left-deep trees here, which evaluation and destruction walk recursively,
+// so `a and b and …` 30,000 times long would overflow the stack. The bundled packs reach 13.
+constexpr std::size_t max_expression_depth = 512;
+
+bool compatible(StaticType actual, StaticType expected) {
+    return actual == StaticType::any || expected == StaticType::any || actual == expected;
+}
+
+}  // namespace
+
+std::string join(const std::vector<std::string>& parts) {
+    std::string out;
+    for (const auto& part : parts) out += part;
+    return out;
+}
+
+void ExpressionChecker::report(dsl::DiagnosticLevel level, const ast::Located& at, const char* code,
+                               std::string message, std::vector<std::string> notes) {
+    Diagnostic d;
+    d.level = level;
+    d.code = code;
+    d.file = &file_;
+    d.begin = at.begin;
+    d.end = at.end;
+    d.message = std::move(message);
+    d.notes = std::move(notes);
+    diagnostics_.push_back(std::move(d));
+}
+
+ExprPtr ExpressionChecker::too_deep(const ast::Located& at) {
+    if (!too_deep_reported_) {
+        too_deep_reported_ = true;
+        error(at, "DC103", "expression nested too deeply (more than " + std::to_string(max_expression_depth) +
+                               " levels of operators and fields)",
+              {"split it with 'let' bindings"});
+    }
+    return make(at, StaticType::any, Constant{Value{Absent{}}});
+}
+
+const ExpressionChecker::Binding* ExpressionChecker::lookup_binding(const std::string& name) const {
+    for (auto it = scope_.rbegin(); it != scope_.rend(); ++it)
+        if (it->name == name) return &*it;
+    return nullptr;
+}
+
+std::uint32_t ExpressionChecker::bind(const ast::Name& name, StaticType type) {
+    if (lookup_binding(name.text) != nullptr)
+        error(name, "DC212", "'" + name.text + "' is already bound in this rule", {"choose another name"});
+    scope_.push_back({name.text, slots_, type});
+    return slots_++;
+}
+
+void ExpressionChecker::expect_type(const Expr& expr, StaticType expected, const std::string& what) {
+    if (compatible(expr.type, expected)) return;
+    // A literal string where a date is expected is fine if it reads as a date.
+    if (expected == StaticType::date && expr.type == StaticType::string) {
+        if (const auto* constant = std::get_if<Constant>(&expr.node)) {
+            if (const auto* text = std::get_if<std::string>(&constant->value.data); text && parse_date(*text)) return;
+        }
+    }
+    Diagnostic d;
+    d.code = "DC301";
+    d.file = expr.span.file;
+    d.begin = expr.span.begin;
+    d.end = expr.span.end;
+    d.message = what + " must be " + std::string(to_string(expected)) + ", but this is " +
+                std::string(to_string(expr.type));
+    diagnostics_.push_back(std::move(d));
+}
+
+ExprPtr ExpressionChecker::expression(const ast::Chain& chain) {
+    const Deeper deeper(*this, chain.rest.size());
+    if (depth_ > max_expression_depth) return too_deep(chain);
+    ExprPtr result = operand(chain.first);
+    std::size_t comparisons = 0;
+    for (const auto& operation : chain.rest) {
+        const bool is_comparison = operation.op >= ast::Op::eq && operation.op <= ast::Op::not_in;
+        if (is_comparison && ++comparisons > 1) {
+            error(operation, "DC210", "comparisons do not chain",
+                  {"write 'a < b and b < c' instead of 'a < b < c'"});
+        }
+        ast::Located whole{chain.begin, operation.end};
+        result = binary(whole, operation.op, std::move(result), operand(operation.operand));
+    }
+    if (result) result->span = span(chain);
+    return result;
+}
+
+ExprPtr ExpressionChecker::operand(const ast::Operand& operand) {
+    return std::visit(
+        Overloaded{
+            [&](const ast::NumberLit& node) { return make(node, StaticType::number, Constant{Value{node.value}}); },
+            [&](const ast::StringLit& node) {
+                return make(node, StaticType::string, Constant{Value{join(node.parts)}});
+            },
+            [&](const ast::BoolLit& node) { return make(node, StaticType::boolean, Constant{Value{node.value}}); },
+            [&](const ast::DateLit& node) { return date(node); },
+            [&](const ast::Name& node) { return name(node); },
+            [&](const ast::Box<ast::ListLit>& node) { return list(*node); },
+            [&](const ast::Box<ast::Call>& node) { return call(*node); },
+            [&](const ast::Box<ast::Unary>& node) { return unary(*node); },
+            [&](const ast::Box<ast::Chain>& node) { return expression(*node); },
+            [&](const ast::Box<ast::Access>& node) { return access(*node); },
+        },
+        operand);
+}
+
+ExprPtr ExpressionChecker::date(const ast::DateLit& date) {
+    auto parsed = parse_date(date.text);
+    if (!parsed) error(date, "DC209", "'" + date.text + "' is not a valid date",
+                       {"dates are YYYY-MM-DD, or YYYY-MM for the end of a month"});
+    return make(date, StaticType::date, Constant{parsed ? Value{*parsed} : Value{Absent{}}});
+}
+
+ExprPtr ExpressionChecker::list(const ast::ListLit& list) {
+    ListExpr out;
+    bool all_constant = true;
+    for (const auto& item : list.items) {
+        out.items.push_back(expression(item));
+        all_constant = all_constant && std::holds_alternative<Constant>(out.items.back()->node);
+    }
+    if (all_constant) {  // fold, so membership tests against literal lists cost nothing per use
+        std::vector<Value> values;
+        for (auto& item : out.items) values.push_back(std::get<Constant>(item->node).value);
+        return make(list, StaticType::list, Constant{make_list(std::move(values))});
+    }
+    return make(list, StaticType::list, std::move(out));
+}
+
+ExprPtr ExpressionChecker::name(const ast::Name& name) {
+    if (const Binding* binding = lookup_binding(name.text)) return make(name, binding->type, Variable{binding->slot});
+    if (name.text == "as_of") return make(name, StaticType::date, AsOf{});
+    if (name.text == "param") {
+        error(name, "DC203", "'param' needs a parameter name", {"write param.NAME"});
+        return make(name, StaticType::any, Constant{Value{Absent{}}});
+    }
+    const auto& fields = top_level_fields();
+    if (std::find(fields.begin(), fields.end(), name.text) == fields.end()) {
+        std::vector<std::string> candidates = fields;
+        for (const auto& binding : scope_) candidates.push_back(binding.name);
+        std::vector<std::string> notes{"a name that is not bound by 'for each', 'let' or a quantifier reads a "
+                                       "top-level field of the partnership file"};
+        if (auto suggestion = dsl::closest_match(name.text, candidates); !suggestion.empty())
+            notes.insert(notes.begin(), "did you mean '" + suggestion + "'?");
+        report(dsl::DiagnosticLevel::warning, name, "DC211",
+               "'" + name.text + "' is not a variable nor a top-level field of the partnership format",
+               std::move(notes));
+    }
+    return make(name, StaticType::any, RootField{name.text});
+}
+
+ExprPtr ExpressionChecker::access(const ast::Access& access) {
+    const Deeper deeper(*this, access.fields.size());
+    if (depth_ > max_expression_depth) return too_deep(access);
+    std::size_t first_field = 0;
+    ExprPtr base;
+    const auto* head = std::get_if<ast::Name>(&access.base);
+    if (head != nullptr && head->text == "param" && lookup_binding("param") == nullptr && !access.fields.empty()) {
+        const ast::Name& param = access.fields.front();
+        first_field = 1;
+        if (auto index = rules_.find_param(param.text)) {
+            base = make(ast::Located{access.begin, param.end}, rules_.params[*index].type, ParamRef{*index});
+        } else {
+            std::vector<std::string> names;
+            for (const auto& p : rules_.params) names.push_back(p.name);
+            std::vector<std::string> notes;
+            if (auto suggestion = dsl::closest_match(param.text, names); !suggestion.empty())
+                notes.push_back("did you mean 'param." + suggestion + "'?");
+            else
+                notes.push_back("declare it in the pack: param " + param.text + " = VALUE");
+            error(param, "DC203", "unknown parameter '" + param.text + "'", std::move(notes));
+            base = make(param, StaticType::any, Constant{Value{Absent{}}});
+        }
+    } else {
+        base = operand(access.base);
+    }
+    for (std::size_t i = first_field; i < access.fields.size(); ++i) {
+        const ast::Name& field = access.fields[i];
+        base = make(ast::Located{access.begin, field.end}, StaticType::any, FieldAccess{std::move(base), field.text});
+    }
+    return base;
+}
+
+ExprPtr ExpressionChecker::condition(const ast::Chain& chain, const char* role) {
+    ExprPtr expr = expression(chain);
+    expect_type(*expr, StaticType::boolean, role);
+    return expr;
+}
+
+ExprPtr ExpressionChecker::unary(const ast::Unary& unary) {
+    const Deeper deeper(*this, 1);
+    if (depth_ > max_expression_depth) return too_deep(unary);
+    ExprPtr operand_expr = operand(unary.operand);
+    if (unary.op == ast::Op::not_) {
+        expect_type(*operand_expr, StaticType::boolean, "the operand of 'not'");
+        return make(unary, StaticType::boolean, UnaryExpr{UnaryOp::not_, std::move(operand_expr)});
+    }
+    expect_type(*operand_expr, StaticType::number, "the operand of unary '-'");
+    if (const auto* constant = std::get_if<Constant>(&operand_expr->node)) {  // fold negative literals
+        if (const auto* number = std::get_if<double>(&constant->value.data))
+            return make(unary, StaticType::number, Constant{Value{-*number}});
+    }
+    return make(unary, StaticType::number, UnaryExpr{UnaryOp::negate, std::move(operand_expr)});
+}
+
+ExprPtr ExpressionChecker::binary(const ast::Located& at, ast::Op op, ExprPtr lhs, ExprPtr rhs) {
+    auto node = [&](BinaryOp bop, StaticType type) {
+        return make(at, type, BinaryExpr{bop, std::move(lhs), std::move(rhs)});
+    };
+    switch (op) {
+        case ast::Op::or_:
+        case ast::Op::and_: {
+            const char* word = op == ast::Op::or_ ? "'or'" : "'and'";
+            expect_type(*lhs, StaticType::boolean, std::string("each side of ") + word);
+            expect_type(*rhs, StaticType::boolean, std::string("each side of ") + word);
+            return node(op == ast::Op::or_ ? BinaryOp::or_ : BinaryOp::and_, StaticType::boolean);
+        }
+        case ast::Op::add:
+        case ast::Op::sub:
+        case ast::Op::mul:
+        case ast::Op::div: {
+            expect_type(*lhs, StaticType::number, "each side of an arithmetic operator");
+            expect_type(*rhs, StaticType::number, "each side of an arithmetic operator");
+            const BinaryOp bop = op == ast::Op::add ? BinaryOp::add
+                                 : op == ast::Op::sub ? BinaryOp::sub
+                                 : op == ast::Op::mul ? BinaryOp::mul
+                                                      : BinaryOp::div;
+            return node(bop, StaticType::number);
+        }
+        case ast::Op::in:
+        case ast::Op::not_in:
+            expect_type(*rhs, StaticType::list, "the right side of 'in'");
+            return node(op == ast::Op::in ? BinaryOp::in : BinaryOp::not_in, StaticType::boolean);
+        default: break;
+    }
+    // Comparisons: both sides known and of different kinds can never be equal or ordered.
+    const StaticType a = lhs->type, b = rhs->type;
+    const bool date_and_string = (a == StaticType::date && b == StaticType::string) ||
+                                 (a == StaticType::string && b == StaticType::date);
+    if (a != StaticType::any && b != StaticType::any && a != b && !date_and_string) {
+        Diagnostic d;
+        d.code = "DC301";
+        d.file = &file_;
+        d.begin = at.begin;
+        d.end = at.end;
+        d.message = "cannot compare " + std::string(to_string(a)) + " with " + std::string(to_string(b));
+        diagnostics_.push_back(std::move(d));
+    }
+    const BinaryOp bop = op == ast::Op::eq ? BinaryOp::eq
+                         : op == ast::Op::ne ? BinaryOp::ne
+                         : op == ast::Op::lt ? BinaryOp::lt
+                         : op == ast::Op::le ? BinaryOp::le
+                         : op == ast::Op::gt ? BinaryOp::gt
+                                             : BinaryOp::ge;
+    return node(bop, StaticType::boolean);
+}
+
+std::vector<MessagePart> ExpressionChecker::message(const ast::Template& message) {
+    std::vector<MessagePart> parts;
+    for (const auto& part : message.parts) {
+        if (const auto* text = std::get_if<std::string>(&part)) {
+            if (!parts.empty() && !parts.back().expression) parts.back().text += *text;
+            else parts.push_back({*text, nullptr});
+        } else {
+            parts.push_back({{}, expression(std::get<ast::Chain>(part))});
+        }
+    }
+    return parts;
+}
+}  // namespace dutycheck::engine::checking

@@ -1,0 +1,109 @@
+// Inside the checker: the state of checking one rule's expressions, shared by the checker's files.
+// Expressions and names are checked in checker_expressions.cpp, function calls in checker_calls.cpp,
+// and the rule around them (clauses, metadata, parameter defaults) in checker.cpp.
+#pragma once
+
+#include "dsl/ast.hpp"
+#include "dsl/source.hpp"
+#include "engine/model.hpp"
+
+#include <string>
+#include <vector>
+
+namespace dutycheck::engine::checking {
+
+namespace ast = dsl::ast;
+
+/// Lets std::visit take one lambda per alternative.
+template <typename... Lambdas>
+struct Overloaded : Lambdas... {
+    using Lambdas::operator()...;
+};
+
+/// Adjacent string literals make one string.
+std::string join(const std::vector<std::string>& parts);
+
+/// Checks the expressions of one rule (or one parameter default) into the evaluable model:
+/// resolves names against the variables in scope and the rule set's parameters, checks literals,
+/// arity and static types, and appends every problem to the diagnostics.
+class ExpressionChecker {
+public:
+    ExpressionChecker(const dsl::SourceFile& file, const RuleSet& rules, std::vector<dsl::Diagnostic>& diagnostics)
+        : file_(file), rules_(rules), diagnostics_(diagnostics) {}
+
+    /// An expression of any type.
+    ExprPtr expression(const ast::Chain& chain);
+    /// An expression that must be true or false; `role` names it in the diagnostic if it is not.
+    ExprPtr condition(const ast::Chain& chain, const char* role);
+    /// A message template's text and interpolated expressions.
+    std::vector<MessagePart> message(const ast::Template& message);
+    /// Reports DC301 unless `expr` can be of the `expected` type; `what` names it in the message.
+    void expect_type(const Expr& expr, StaticType expected, const std::string& what);
+    /// Brings a variable into scope for the rest of the rule and returns its slot.
+    std::uint32_t bind(const ast::Name& name, StaticType type);
+    /// Variable slots the rule needs when evaluated.
+    std::uint32_t slot_count() const { return slots_; }
+
+    const dsl::SourceFile& file() const { return file_; }
+    Span span(const ast::Located& node) const { return Span{&file_, node.begin, node.end}; }
+    void error(const ast::Located& at, const char* code, std::string message, std::vector<std::string> notes = {}) {
+        report(dsl::DiagnosticLevel::error, at, code, std::move(message), std::move(notes));
+    }
+    void report(dsl::DiagnosticLevel level, const ast::Located& at, const char* code, std::string message,
+                std::vector<std::string> notes);
+
+private:
+    struct Binding {
+        std::string name;
+        std::uint32_t slot;
+        StaticType type;
+    };
+
+    ExprPtr make(const ast::Located& at, StaticType type, auto node) {
+        auto expr = std::make_unique<Expr>();
+        expr->node = std::move(node);
+        expr->type = type;
+        expr->span = span(at);
+        return expr;
+    }
+
+    ExprPtr operand(const ast::Operand& operand);
+    ExprPtr name(const ast::Name& name);
+    ExprPtr date(const ast::DateLit& date);
+    ExprPtr list(const ast::ListLit& list);
+    ExprPtr access(const ast::Access& access);
+    ExprPtr call(const ast::Call& call);
+    ExprPtr quantifier(const ast::Call& call);
+    ExprPtr choice(const ast::Call& call);
+    ExprPtr lookup(const ast::Call& call);
+    ExprPtr builtin(const ast::Call& call);
+    ExprPtr wrong_arguments(const ast::Call& call, const std::string& usage);
+    ExprPtr unary(const ast::Unary& unary);
+    ExprPtr binary(const ast::Located& at, ast::Op op, ExprPtr lhs, ExprPtr rhs);
+    const Binding* lookup_binding(const std::string& name) const;
+    /// Adds `levels` to the depth of the tree being built for as long as it lives.
+    struct Deeper {
+        Deeper(ExpressionChecker& checker, std::size_t levels) : checker_(checker), levels_(levels) {
+            checker_.depth_ += levels_;
+        }
+        ~Deeper() { checker_.depth_ -= levels_; }
+        Deeper(const Deeper&) = delete;
+        Deeper& operator=(const Deeper&) = delete;
+        ExpressionChecker& checker_;
+        std::size_t levels_;
+    };
+    /// Past max_expression_depth: reports DC103 once and stands in for the expression.
+    ExprPtr too_deep(const ast::Located& at);
+
+    const dsl::SourceFile& file_;
+    const RuleSet& rules_;
+    std::vector<dsl::Diagnostic>& diagnostics_;
+    std::vector<Binding> scope_;
+    std::uint32_t slots_ = 0;
+    // Operators, fields and prefix operators on the path to the node being built: with the brackets
+    // (at most ParseLimits::max_nesting) an upper bound of the depth of the tree.
+    std::size_t depth_ = 0;
+    bool too_deep_reported_ = false;
+};
+
+}  // namespace dutycheck::engine::checking
