@@ -130,6 +130,7 @@ x3::rule<struct or_op_class, parse_tree::Operation> const disjunction_operation 
 x3::rule<struct template_text_class, std::string> const template_text = "message text";
 x3::rule<struct interpolation_class, parse_tree::Chain> const interpolation = "an interpolated expression";
 x3::rule<struct close_brace_class> const close_interpolation = "'}' to close the interpolation";
+x3::rule<struct interpolated_class, parse_tree::Chain> const interpolated = "an expression between '{' and '}'";
 x3::rule<struct template_quoted_class, std::vector<parse_tree::TemplatePart>> const template_quoted =
     "a message in double quotes";
 x3::rule<struct template_class, parse_tree::Template> const message_template = "a message in double quotes";
@@ -185,7 +186,10 @@ auto const string_literal_def = as<parse_tree::StringLit>((+quoted)[assign_to(&p
 auto const template_text_def = +as<char>((lit('\\') > escape_code) | (lit("{{") >> attr('{')) | (lit("}}") >> attr('}')) |
       (char_ - '"' - '\\' - '{' - eol));
 auto const close_interpolation_def = lit('}');
-auto const interpolation_def = lit('{') > x3::skip(skipper)[expression] > close_interpolation;
+// Named, so that "{}" says what belongs between the braces (an unnamed directive would be
+// reported by its C++ type).
+auto const interpolated_def = x3::skip(skipper)[expression];
+auto const interpolation_def = lit('{') > interpolated > close_interpolation;
 auto const template_quoted_def = lexeme['"' >> *(template_text | interpolation) > closing_quote];
 auto const message_template_def = as<parse_tree::Template>((+template_quoted)[([](auto& ctx) {
     for (auto& piece : x3::_attr(ctx))
@@ -264,7 +268,7 @@ BOOST_SPIRIT_DEFINE(identifier, field_name, word, number_literal, date_literal, 
                     escape_code, quoted, string_literal, list_literal, binding, call, close_call, primary, postfix,
                     negation, signed_value, product, product_operation, sum, sum_operation, comparison,
                     comparison_operation, logical_not, negatable, conjunction, conjunction_operation, expression,
-                    disjunction_operation, template_text, interpolation, close_interpolation, template_quoted,
+                    disjunction_operation, template_text, interpolation, close_interpolation, interpolated, template_quoted,
                     message_template, text_keyword, words_keyword, text_clause, words_clause, each_keyword,
                     in_keyword, for_each, let_clause, when_clause, about_clause, require_clause, clause, rule_end,
                     rule_declaration, pack_attribute_keyword, pack_attribute, pack_declaration,

@@ -85,6 +85,14 @@ TEST_CASE("a missing operand says an expression was expected", "[language]") {
           "     | ^\n");
 }
 
+TEST_CASE("empty braces in a message say an expression belongs between them", "[language]") {
+    const auto loaded = load(rule_with("  require true else \"{}\""));
+    CHECK(rendered(loaded) ==
+          "test.rules:6:23: error[DC101]: expected an expression between '{' and '}', found '}'\n"
+          "   6 |   require true else \"{}\"\n"
+          "     |                       ^\n");
+}
+
 TEST_CASE("an unknown function suggests the closest one", "[language]") {
     const auto loaded = load(rule_with("  require cout(localities) >= 2"));
     CHECK(rendered(loaded) ==
