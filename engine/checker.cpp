@@ -2,6 +2,7 @@
 #include "engine/checker.hpp"
 
 #include "engine/checker_expressions.hpp"
+#include "engine/type_nouns.hpp"
 
 #include <algorithm>
 
@@ -172,12 +173,12 @@ private:
 std::string_view to_string(StaticType type) {
     switch (type) {
         case StaticType::any: return "any value";
-        case StaticType::boolean: return "true or false";
-        case StaticType::number: return "a number";
-        case StaticType::string: return "a string";
-        case StaticType::date: return "a date";
-        case StaticType::list: return "a list";
-        case StaticType::object: return "an object";
+        case StaticType::boolean: return type_noun(TypeNoun::boolean);
+        case StaticType::number: return type_noun(TypeNoun::number);
+        case StaticType::string: return type_noun(TypeNoun::string);
+        case StaticType::date: return "a date";  // a rule's type, not a file's format: no pattern to show
+        case StaticType::list: return type_noun(TypeNoun::list);
+        case StaticType::object: return type_noun(TypeNoun::object);
     }
     return "?";
 }
