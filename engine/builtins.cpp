@@ -1,6 +1,8 @@
 // The builtin functions: their implementations and the one table that names, types and documents them.
 #include "engine/builtins.hpp"
 
+#include <re2/re2.h>
+
 #include "dsl/source.hpp"
 #include "engine/value_ops.hpp"
 
@@ -94,44 +96,44 @@ Value extreme(const Document& doc, const std::vector<Value>& items, bool largest
 
 using Arguments = std::vector<Value>;
 
-Value call_add_days(const Arguments& args, const Document& doc, const std::regex*) {
+Value call_add_days(const Arguments& args, const Document& doc, const re2::RE2*) {
     return shift_date(doc, args, add_days);
 }
 
-Value call_add_months(const Arguments& args, const Document& doc, const std::regex*) {
+Value call_add_months(const Arguments& args, const Document& doc, const re2::RE2*) {
     return shift_date(doc, args, add_months);
 }
 
-Value call_add_years(const Arguments& args, const Document& doc, const std::regex*) {
+Value call_add_years(const Arguments& args, const Document& doc, const re2::RE2*) {
     return shift_date(doc, args, add_years);
 }
 
-Value call_abs(const Arguments& args, const Document& doc, const std::regex*) {
+Value call_abs(const Arguments& args, const Document& doc, const re2::RE2*) {
     std::optional<double> number;
     if (Value problem = number_argument(doc, args[0], number); problem.is_unknown()) return problem;
     return Value{std::fabs(*number)};
 }
 
-Value call_count(const Arguments& args, const Document& doc, const std::regex*) {
+Value call_count(const Arguments& args, const Document& doc, const re2::RE2*) {
     Value problem;
     if (auto items = elements_of(doc, args[0], problem)) return Value{static_cast<double>(items->size())};
     return problem;
 }
 
-Value call_date(const Arguments& args, const Document& doc, const std::regex*) {
+Value call_date(const Arguments& args, const Document& doc, const re2::RE2*) {
     std::optional<Date> date;
     if (Value problem = date_argument(doc, args[0], date); problem.is_unknown()) return problem;
     return Value{*date};
 }
 
-Value call_days_between(const Arguments& args, const Document& doc, const std::regex*) {
+Value call_days_between(const Arguments& args, const Document& doc, const re2::RE2*) {
     std::optional<Date> from, to;
     if (Value problem = date_argument(doc, args[0], from); problem.is_unknown()) return problem;
     if (Value problem = date_argument(doc, args[1], to); problem.is_unknown()) return problem;
     return Value{static_cast<double>(to->days - from->days)};
 }
 
-Value call_distinct(const Arguments& args, const Document& doc, const std::regex*) {
+Value call_distinct(const Arguments& args, const Document& doc, const re2::RE2*) {
     Value problem;
     auto items = elements_of(doc, args[0], problem);
     if (!items) return problem;
@@ -153,7 +155,7 @@ Value call_distinct(const Arguments& args, const Document& doc, const std::regex
     return make_list(std::move(unique));
 }
 
-Value call_empty(const Arguments& args, const Document& doc, const std::regex*) {
+Value call_empty(const Arguments& args, const Document& doc, const re2::RE2*) {
     if (args[0].is_missing()) return unknown_from(doc, {&args[0]});
     if (const auto* text = as_string(args[0])) return boolean(text->empty());
     if (const auto* node = std::get_if<DocNode>(&args[0].data)) return boolean(doc.size(node->id) == 0);
@@ -161,19 +163,19 @@ Value call_empty(const Arguments& args, const Document& doc, const std::regex*) 
     return type_problem(doc, args[0], "a string, list or object");
 }
 
-Value call_exists(const Arguments& args, const Document&, const std::regex*) {
+Value call_exists(const Arguments& args, const Document&, const re2::RE2*) {
     if (args[0].is_absent()) return boolean(false);
     if (args[0].is_unknown()) return args[0];
     return boolean(true);
 }
 
-Value call_is_number(const Arguments& args, const Document& doc, const std::regex*) {
+Value call_is_number(const Arguments& args, const Document& doc, const re2::RE2*) {
     // The format lets a few fields be a bare number or an object (a direction's budget).
     if (args[0].is_missing()) return unknown_from(doc, {&args[0]});
     return boolean(as_number(args[0]).has_value());
 }
 
-Value call_length(const Arguments& args, const Document& doc, const std::regex*) {
+Value call_length(const Arguments& args, const Document& doc, const re2::RE2*) {
     if (args[0].is_missing()) return unknown_from(doc, {&args[0]});
     if (const auto* text = as_string(args[0])) return Value{static_cast<double>(dsl::code_point_count(*text))};
     Value problem;
@@ -188,22 +190,22 @@ Value extreme_of(const Document& doc, const Value& list, bool largest) {
     return extreme(doc, *items, largest);
 }
 
-Value call_max(const Arguments& args, const Document& doc, const std::regex*) {
+Value call_max(const Arguments& args, const Document& doc, const re2::RE2*) {
     return extreme_of(doc, args[0], true);
 }
 
-Value call_min(const Arguments& args, const Document& doc, const std::regex*) {
+Value call_min(const Arguments& args, const Document& doc, const re2::RE2*) {
     return extreme_of(doc, args[0], false);
 }
 
-Value call_matches(const Arguments& args, const Document& doc, const std::regex* pattern) {
+Value call_matches(const Arguments& args, const Document& doc, const re2::RE2* pattern) {
     if (args[0].is_missing()) return unknown_from(doc, {&args[0]});
     const auto* text = as_string(args[0]);
     if (!text) return type_problem(doc, args[0], "a string");
-    return boolean(pattern != nullptr && std::regex_search(*text, *pattern));
+    return boolean(pattern != nullptr && re2::RE2::PartialMatch(*text, *pattern));
 }
 
-Value call_sum(const Arguments& args, const Document& doc, const std::regex*) {
+Value call_sum(const Arguments& args, const Document& doc, const re2::RE2*) {
     Value problem;
     auto items = elements_of(doc, args[0], problem);
     if (!items) return problem;
@@ -217,7 +219,7 @@ Value call_sum(const Arguments& args, const Document& doc, const std::regex*) {
     return Value{total};
 }
 
-Value call_years_between(const Arguments& args, const Document& doc, const std::regex*) {
+Value call_years_between(const Arguments& args, const Document& doc, const re2::RE2*) {
     std::optional<Date> from, to;
     if (Value problem = date_argument(doc, args[0], from); problem.is_unknown()) return problem;
     if (Value problem = date_argument(doc, args[1], to); problem.is_unknown()) return problem;
@@ -286,7 +288,7 @@ std::vector<std::string> callable_names() {
 }
 
 Value call_builtin(const Builtin* builtin, const std::vector<Value>& arguments, const Document& doc,
-                   const std::regex* pattern) {
+                   const re2::RE2* pattern) {
     return builtin->implementation(arguments, doc, pattern);
 }
 

@@ -3,7 +3,6 @@
 
 #include "engine/model.hpp"
 
-#include <regex>
 #include <string_view>
 #include <vector>
 
@@ -11,7 +10,7 @@ namespace dutycheck::engine {
 
 /// Applies a builtin to its evaluated arguments; `pattern` is the regular expression the checker
 /// compiled, for a builtin whose entry says it takes one, and null otherwise.
-using BuiltinFunction = Value (*)(const std::vector<Value>& arguments, const Document& doc, const std::regex* pattern);
+using BuiltinFunction = Value (*)(const std::vector<Value>& arguments, const Document& doc, const re2::RE2* pattern);
 
 /// One builtin function: all that the checker, the evaluator and docs/rule-language.md know of it.
 struct Builtin {
@@ -35,6 +34,6 @@ std::vector<std::string> callable_names();
 /// Applies a builtin to evaluated arguments. Missing inputs make the result unknown,
 /// except for exists(), which is about absence.
 Value call_builtin(const Builtin* builtin, const std::vector<Value>& arguments, const Document& doc,
-                   const std::regex* pattern);
+                   const re2::RE2* pattern);
 
 }  // namespace dutycheck::engine

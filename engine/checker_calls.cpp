@@ -1,6 +1,8 @@
 // Checking function calls: quantifiers, if(), lookup() and the builtins of the table in engine/builtins.hpp.
 #include "engine/checker_expressions.hpp"
 
+#include <re2/re2.h>
+
 #include "engine/builtins.hpp"
 
 namespace dutycheck::engine::checking {
@@ -108,11 +110,13 @@ ExprPtr ExpressionChecker::builtin(const ast::Call& call) {
         if (pattern == nullptr) {
             error(call.arguments[1], "DC209", "the pattern of '" + fn + "' must be a string literal");
         } else {
-            try {
-                out.pattern = std::make_shared<const std::regex>(*pattern, std::regex::ECMAScript);
-            } catch (const std::regex_error& e) {
-                error(call.arguments[1], "DC209", "invalid regular expression: " + std::string(e.what()));
-            }
+            // RE2 matches in time linear in the text, so no pattern a pack holds can make a
+            // long string in a partnership file exhaust the stack or the clock.
+            re2::RE2::Options options;
+            options.set_log_errors(false);
+            auto compiled = std::make_shared<const re2::RE2>(*pattern, options);
+            if (compiled->ok()) out.pattern = std::move(compiled);
+            else error(call.arguments[1], "DC209", "invalid regular expression: " + compiled->error());
         }
     }
     return make(call, builtin->result, std::move(out));

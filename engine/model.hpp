@@ -9,10 +9,13 @@
 #include <filesystem>
 #include <memory>
 #include <optional>
-#include <regex>
 #include <string>
 #include <variant>
 #include <vector>
+
+namespace re2 {
+class RE2;
+}  // namespace re2
 
 namespace dutycheck::engine {
 
@@ -58,7 +61,7 @@ struct QuantifierExpr {
 struct CallExpr {
     const Builtin* function = nullptr;  ///< its entry in the builtin table
     std::vector<ExprPtr> arguments;
-    std::shared_ptr<const std::regex> pattern;  ///< compiled once, for matches()
+    std::shared_ptr<const re2::RE2> pattern;  ///< compiled once, for matches(): RE2, linear in the text
 };
 /// `if(condition, then, otherwise)`: only the chosen branch is evaluated.
 struct IfExpr {

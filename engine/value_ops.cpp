@@ -1,6 +1,7 @@
 // Coercion, comparison and navigation of runtime values against the document.
 #include "engine/value_ops.hpp"
 
+#include "dsl/text.hpp"
 #include "engine/json_pointer.hpp"
 #include "engine/type_nouns.hpp"
 
@@ -41,7 +42,12 @@ Value from_node(const Document& doc, NodeId node) {
         case NodeKind::null: return Value{Absent{doc.pointer(node)}};
         case NodeKind::boolean: return Value{doc.as_bool(node), node};
         case NodeKind::number: return Value{doc.as_number(node), node};
-        case NodeKind::string: return Value{std::string(doc.as_string(node)), node};
+        case NodeKind::string: {
+            // Text with no visible character records nothing: it reads as the empty string, so a
+            // no-break space or a zero-width space can never stand for a name, a reason or a text.
+            const std::string_view text = doc.as_string(node);
+            return Value{dsl::is_blank(text) ? std::string() : std::string(text), node};
+        }
         case NodeKind::array:
         case NodeKind::object: return Value{DocNode{node}, node};
     }
@@ -189,7 +195,12 @@ std::optional<int> ordered(const Document& doc, const Value& a, const Value& b, 
             return x < y ? -1 : x > y ? 1 : 0;
         }
         case Kind::string: {
-            const int c = std::get<std::string>(a.data).compare(std::get<std::string>(b.data));
+            const std::string& x = std::get<std::string>(a.data);
+            const std::string& y = std::get<std::string>(b.data);
+            // Equal text is the same name however it is spelt: case, spacing, compatibility
+            // forms and invisible characters aside. Order is the order of the bytes.
+            if (equality) return dsl::same_identity(x, y) ? 0 : 1;
+            const int c = x.compare(y);
             return c < 0 ? -1 : c > 0 ? 1 : 0;
         }
         case Kind::boolean:

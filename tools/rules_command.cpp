@@ -3,6 +3,7 @@
 #include "engine/register.hpp"
 #include "tools/support.hpp"
 
+#include <algorithm>
 #include <iostream>
 
 namespace dutycheck::tools {

@@ -1,0 +1,138 @@
+// Visible text and identities of names, decided with utf8proc's Unicode tables.
+#include "dsl/text.hpp"
+
+#include "dsl/utf8.hpp"
+
+#include <utf8proc.h>
+
+#include <cstdlib>
+#include <memory>
+
+namespace dutycheck::dsl {
+namespace {
+
+// Invisible: white space, separators, controls, format characters, unassigned and private-use
+// code points, and what Unicode marks default-ignorable.
+bool is_invisible(char32_t c) {
+    const auto code = static_cast<utf8proc_int32_t>(c);
+    const utf8proc_property_t* property = utf8proc_get_property(code);
+    switch (property->category) {
+        case UTF8PROC_CATEGORY_ZS:
+        case UTF8PROC_CATEGORY_ZL:
+        case UTF8PROC_CATEGORY_ZP:
+        case UTF8PROC_CATEGORY_CC:
+        case UTF8PROC_CATEGORY_CF:
+        case UTF8PROC_CATEGORY_CS:
+        case UTF8PROC_CATEGORY_CO:
+        case UTF8PROC_CATEGORY_CN: return true;
+        default: return property->ignorable != 0;
+    }
+}
+
+bool is_space(char32_t c) {
+    const utf8proc_property_t* property = utf8proc_get_property(static_cast<utf8proc_int32_t>(c));
+    return property->category == UTF8PROC_CATEGORY_ZS || property->category == UTF8PROC_CATEGORY_ZL ||
+           property->category == UTF8PROC_CATEGORY_ZP || c == '\t' || c == '\n' || c == '\r' || c == '\v' ||
+           c == '\f';
+}
+
+}  // namespace
+
+bool is_blank(std::string_view text) {
+    for (std::size_t i = 0; i < text.size();) {
+        const auto byte = static_cast<unsigned char>(text[i]);
+        // The common case, plain ASCII, needs no table.
+        if (byte < 0x80) {
+            if (byte > 0x20 && byte < 0x7F) return false;
+            ++i;
+            continue;
+        }
+        const auto sequence = decode_utf8_sequence(text.substr(i));
+        if (!sequence) {
+            ++i;
+            continue;
+        }
+        if (!is_invisible(sequence->code_point)) return false;
+        i += sequence->length;
+    }
+    return true;
+}
+
+std::string identity_key(std::string_view text) {
+    // NFKC with case folding; default-ignorable code points (ZWSP, soft hyphen, BOM) removed.
+    utf8proc_uint8_t* mapped = nullptr;
+    const auto options = static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
+                                                          UTF8PROC_CASEFOLD | UTF8PROC_IGNORE);
+    const utf8proc_ssize_t length =
+        utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()), static_cast<utf8proc_ssize_t>(text.size()),
+                     &mapped, options);
+    const std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> owner(mapped, &std::free);
+    // Not UTF-8 (the reader refuses such files, so only text built elsewhere): compared as is.
+    const std::string_view folded =
+        length < 0 ? text : std::string_view(reinterpret_cast<const char*>(mapped), static_cast<std::size_t>(length));
+    std::string key;
+    key.reserve(folded.size());
+    bool pending_space = false;
+    for (std::size_t i = 0; i < folded.size();) {
+        const auto sequence = decode_utf8_sequence(folded.substr(i));
+        if (!sequence) {
+            key += folded[i++];
+            continue;
+        }
+        const char32_t c = sequence->code_point;
+        if (is_space(c)) {
+            pending_space = !key.empty();
+        } else if (!is_invisible(c)) {
+            if (pending_space) key += ' ';
+            pending_space = false;
+            key.append(folded.substr(i, sequence->length));
+        }
+        i += sequence->length;
+    }
+    return key;
+}
+
+namespace {
+
+bool is_ascii(std::string_view text) {
+    for (const char c : text)
+        if (static_cast<unsigned char>(c) >= 0x80) return false;
+    return true;
+}
+
+// The next character of ASCII text's identity from `i` on: lower case, runs of white space and
+// controls as one space, none at the ends. 0 at the end.
+char next_ascii(std::string_view text, std::size_t& i, bool& started) {
+    bool space = false;
+    while (i < text.size()) {
+        const auto c = static_cast<unsigned char>(text[i++]);
+        if (c <= 0x20 || c == 0x7F) {
+            // Controls are invisible and dropped; white space separates words.
+            if (c == ' ' || (c >= '\t' && c <= '\r')) space = started;
+            continue;
+        }
+        if (space) {
+            --i;  // the space first, then this character on the next call
+            return ' ';
+        }
+        started = true;
+        return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    }
+    return 0;
+}
+
+}  // namespace
+
+bool same_identity(std::string_view a, std::string_view b) {
+    if (a == b) return true;
+    if (!is_ascii(a) || !is_ascii(b)) return identity_key(a) == identity_key(b);
+    std::size_t i = 0, j = 0;
+    bool started_a = false, started_b = false;
+    for (;;) {
+        const char x = next_ascii(a, i, started_a), y = next_ascii(b, j, started_b);
+        if (x != y) return false;
+        if (x == 0) return true;
+    }
+}
+
+}  // namespace dutycheck::dsl
