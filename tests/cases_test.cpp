@@ -1,4 +1,7 @@
 // Every rule's fixtures: each case file must produce exactly the findings its expected.tsv lists.
+#include "engine/evaluator.hpp"
+#include "engine/packs.hpp"
+#include "engine/parameters.hpp"
 #include "report/labels.hpp"
 #include "test_support.hpp"
 
@@ -29,6 +32,28 @@ std::map<std::string, std::multiset<Expected>> read_expected(const std::filesyst
         expected[line.substr(0, tab1)].insert({line.substr(tab1 + 1, tab2 - tab1 - 1), line.substr(tab2 + 1)});
     }
     return expected;
+}
+
+// A file under a case folder's invalid/, which the schema refuses (DC505) before any rule runs,
+// evaluated by its packs' rules all the same: the rule judges the value too, should a pack's
+// schema ever allow it.
+engine::DocumentResult evaluate_refused(const std::filesystem::path& file) {
+    const engine::Input input = dutycheck::testing::bundled_engine().read(file.string());
+    REQUIRE_FALSE(input.errors.empty());
+    INFO(dutycheck::dsl::render(input.errors.front()));
+    CHECK(input.errors.front().code == "DC505");
+    REQUIRE(input.document);
+    const auto packs = engine::requested_packs(*input.document);
+    REQUIRE(std::holds_alternative<std::vector<std::string>>(packs));
+    const auto& loaded = dutycheck::testing::load_packs_once(
+        dutycheck::testing::pack_paths(std::get<std::vector<std::string>>(packs)));
+    REQUIRE(loaded.ok());
+    const auto params = engine::resolve_parameters(*loaded.rules, *input.document, {});
+    REQUIRE(std::holds_alternative<std::vector<engine::Value>>(params));
+    engine::EvaluationOptions options;
+    options.as_of = dutycheck::testing::run_options().as_of;
+    return engine::evaluate(*loaded.rules, *input.document, std::get<std::vector<engine::Value>>(params), options,
+                            file.string());
 }
 
 }  // namespace
@@ -65,11 +90,17 @@ TEST_CASE("every rule fixture produces exactly the findings it expects", "[cases
         for (const auto& [file, findings] : expected) {
             DYNAMIC_SECTION(rule_id << "/" << file) {
                 // Every stage a user's `dutycheck check --as-of 2026-01-01 FILE` runs.
-                const engine::Outcome outcome = dutycheck::testing::bundled_engine().check((folder.path() / file).string());
-                INFO(dutycheck::testing::rendered_errors(outcome));
-                REQUIRE(outcome.ok());
-                REQUIRE(outcome.rules->find_rule(rule_id) != nullptr);
-                const engine::DocumentResult& result = *outcome.result;
+                std::optional<engine::Outcome> outcome;
+                std::optional<engine::DocumentResult> refused;
+                if (file.rfind("invalid/", 0) == 0) {
+                    refused = evaluate_refused(folder.path() / file);
+                } else {
+                    outcome = dutycheck::testing::bundled_engine().check((folder.path() / file).string());
+                    INFO(dutycheck::testing::rendered_errors(*outcome));
+                    REQUIRE(outcome->ok());
+                    REQUIRE(outcome->rules->find_rule(rule_id) != nullptr);
+                }
+                const engine::DocumentResult& result = refused ? *refused : *outcome->result;
                 std::multiset<Expected> actual;
                 for (const auto& finding : result.findings)
                     if (finding.rule->id == rule_id)

@@ -268,19 +268,20 @@ TEST_CASE("the benchmark's core pack gives one finding per missing group and ski
           "[cli][bench]") {
     // bench/rules/core restates the peer benchmark's five rules (bench/README.md).
     const std::string file = temp_file("dutycheck-bench.json", R"({"format": "dutycheck.partnership/1",
+      "partnership": {"id": "p", "name": "P", "jurisdiction": "scotland"},
       "localities": [
         {"id": "a", "planning_group": {"status": "active", "members": [{"category": "housing"}],
                                         "co_chairs": [{"role": "community_representative"}]}},
-        {"id": "b", "planning_group": {"status": "ACTIVE"}},
+        {"id": "b", "planning_group": {"status": "dormant"}},
         {"id": "c", "planning_group": {"status": "pathfinder", "members": [
           {"category": "health_professional"}, {"category": "housing"}, {"category": "third_sector"},
           {"category": "carer_representative"}, {"category": "service_manager"}]}}],
       "reports": [
         {"id": "R1", "policy_change": "new", "eqia": {"carried_out": false},
-         "direction": {"required": true, "to": "council", "reference": "D1"}},
+         "direction": {"required": true, "to": "local_authority", "reference": "D2"}},
         {"id": "R2", "policy_change": "revised", "eqia": {"carried_out": true},
          "direction": {"required": true, "to": "both", "reference": "D9"}},
-        {"id": "R3", "policy_change": "none", "direction": {"required": false, "to": "council"}},
+        {"id": "R3", "policy_change": "none", "direction": {"required": false, "to": "local_authority"}},
         {"id": "R4", "policy_change": "new", "direction": {"required": true, "to": "both", "reference": "D1"}}],
       "directions": [{"reference": "D1"}]})");
     const Run run = dutycheck_run("check --rules bench/rules/core --format tsv '" + file + "'");
@@ -295,8 +296,9 @@ TEST_CASE("the benchmark's core pack gives one finding per missing group and ski
         std::getline(fields, pointer, '\t');
         found.push_back(rule + " " + pointer);
     }
-    // Three localities: R1 holds. Group b's status is "ACTIVE", which the benchmark does not
-    // check (strings compare exactly); group c has every category and no co-chairs key.
+    // Three localities: R1 holds. Group b is dormant, so the benchmark does not check it (the schema
+    // refuses a status outside its vocabulary, such as "ACTIVE", before any rule runs); group c has
+    // every category and no co-chairs key.
     CHECK(found == std::vector<std::string>{
                        "lpg.membership.health_or_social_care /localities/0",
                        "lpg.membership.third_or_independent_sector /localities/0",
@@ -305,7 +307,7 @@ TEST_CASE("the benchmark's core pack gives one finding per missing group and ski
                        "lpg.community_cochair /localities/0",   // one co-chair, not two
                        "eqia.trigger /reports/0",               // carried_out is false
                        "eqia.trigger /reports/3",               // no eqia recorded: unknown
-                       "direction.target /reports/0",           // "council" is not a body
+                       "direction.target /reports/0",           // D2 is not a recorded direction
                        "direction.target /reports/1",           // D9 is not a recorded direction
                    });
 }

@@ -43,9 +43,14 @@ TEST_CASE("a missing path is unknown, never met", "[evaluator]") {
     CHECK(report::finding_text(result.findings[0]) == "cannot verify: /strategic_plan/published is not recorded");
 }
 
-TEST_CASE("null counts as not recorded", "[evaluator]") {
-    CHECK(only_status("  require strategic_plan.published <= as_of", R"("strategic_plan": {"published": null})") ==
-          "unknown");
+TEST_CASE("null is an input error that says to leave the field out, the format's one way to say not recorded",
+          "[evaluator]") {
+    const auto outcome = dutycheck::testing::check_text(rule("  require strategic_plan.published <= as_of"),
+                                                        doc(R"("strategic_plan": {"published": null})"));
+    REQUIRE(outcome.errors.size() == 1);
+    CHECK(outcome.errors[0].code == "DC505");
+    CHECK(outcome.errors[0].message == "expected a date (YYYY-MM-DD or YYYY-MM), found null: to record that it is not "
+                                       "known, delete \"published\" (at /strategic_plan/published)");
 }
 
 TEST_CASE("a string where a date is needed is unknown with the pointer and the value", "[evaluator]") {
@@ -127,7 +132,7 @@ TEST_CASE("nested for each yields one finding per inner element, named by the ob
 }
 
 TEST_CASE("date arithmetic: a five-year period, month-precision dates, as_of", "[evaluator]") {
-    const std::string scheme = R"("partnership": {"id": "p", "jurisdiction": "scotland"}, "x": {"approved": "2015-06-27", "review": "%s"})";
+    const std::string scheme = R"("partnership": {"id": "p", "name": "P", "jurisdiction": "scotland"}, "x": {"approved": "2015-06-27", "review": "%s"})";
     const auto loaded = rule("  require date(x.review) <= add_days(add_years(x.approved, 5), -1)");
     auto with = [&](const char* review) {
         std::string body = scheme;
@@ -184,14 +189,21 @@ TEST_CASE("parameters: default, the file's parameters, then overrides", "[evalua
     CHECK(dutycheck::testing::rendered_errors(with({{"max", "1"}})) == "unknown parameter 'max' in --param\n");
 }
 
-TEST_CASE("a pack for another jurisdiction is not applicable, and an unrecorded jurisdiction is unknown", "[evaluator]") {
+TEST_CASE("a pack for another jurisdiction is not applicable, and an unrecorded jurisdiction is an input error",
+          "[evaluator]") {
     const auto loaded = rule("  require true", "pack \"scotland\" jurisdiction \"scotland\"\n");
-    auto result = evaluate_text(loaded, R"({"format": "dutycheck.partnership/1", "partnership": {"jurisdiction": "england"}})");
+    auto result = evaluate_text(loaded, R"({"format": "dutycheck.partnership/1",
+                                            "partnership": {"id": "p", "name": "P", "jurisdiction": "england"}})");
     REQUIRE(statuses(result) == std::vector<std::string>{"not_applicable"});
     CHECK(result.findings[0].message ==
           "the scotland pack applies only to jurisdiction 'scotland'; this partnership is 'england'");
-    result = evaluate_text(loaded, R"({"format": "dutycheck.partnership/1", "partnership": {}})");
-    CHECK(statuses(result) == std::vector<std::string>{"unknown"});
+    const auto outcome = dutycheck::testing::check_text(
+        loaded, R"({"format": "dutycheck.partnership/1", "partnership": {"id": "p", "name": "P"}})");
+    REQUIRE(outcome.errors.size() == 1);
+    CHECK(outcome.errors[0].code == "DC505");
+    CHECK(outcome.errors[0].message ==
+          "missing 'jurisdiction': the country whose law applies; rule packs apply only to their own jurisdiction "
+          "(at /partnership)");
 }
 
 TEST_CASE("a file without the format version is not a partnership file", "[evaluator]") {
@@ -234,29 +246,6 @@ TEST_CASE("lookup accepts a date as its key", "[evaluator]") {
     CHECK(only_status("  require lookup(strategic_plan.reviews, \"date\", max(strategic_plan.reviews.date)).outcome == \"replaced\"", body) == "met");
 }
 
-TEST_CASE("the schema check reports wrong JSON types and impossible dates with their nodes", "[schema]") {
-    const auto doc = dutycheck::testing::parse_document(R"({"format": "dutycheck.partnership/1",
-        "partnership": {"id": "x", "name": "X", "jurisdiction": "scotland", "established": "2023-13"},
-        "localities": [{"id": "a", "population": "many", "planning_group": {"status": "Active", "meetings": ["2019-02-30", "2019-03"]}}],
-        "reports": [{"id": "A", "eqia": {"carried_out": "yes"}, "strategic_decision": null}],
-        "custom_field": {"anything": [1, "two"]}})");
-    const auto problems = engine::check_against_schema(doc);
-    std::vector<std::string> seen;
-    for (const auto& p : problems) seen.push_back(doc.pointer(p.node) + ": " + p.message);
-    CHECK(seen == std::vector<std::string>{
-                      "/partnership/established: expected a date (YYYY-MM-DD or YYYY-MM), found \"2023-13\"",
-                      "/localities/0/population: expected a number, found \"many\"",
-                      "/localities/0/planning_group/meetings/0: expected a date (YYYY-MM-DD or YYYY-MM), found \"2019-02-30\"",
-                      "/reports/0/eqia/carried_out: expected true or false, found \"yes\""});
-}
-
-TEST_CASE("vocabularies are for rule packs to judge, not input errors", "[schema]") {
-    const auto doc = dutycheck::testing::parse_document(R"({"format": "dutycheck.partnership/1",
-        "partnership": {"id": "x", "name": "X", "jurisdiction": "scotland"},
-        "action_plans": [{"id": "ir", "items": [{"id": "1", "status": "complete-ish"}]}]})");
-    CHECK(engine::check_against_schema(doc).empty());
-}
-
 TEST_CASE("two dates from the file compare as dates, month precision as the end of the month", "[evaluator]") {
     const std::string body = R"("x": {"month": "2023-07", "day": "2023-07-15", "same": "2023-07-31"})";
     CHECK(only_status("  require x.month > x.day", body) == "met");
@@ -276,19 +265,6 @@ TEST_CASE("is_number tells a bare number from an object and is unknown when noth
     CHECK(only_status("  require is_number(x.object)", body) == "unmet");
     CHECK(only_status("  require is_number(x.text)", body) == "unmet");  // a string of digits is not a number
     CHECK(only_status("  require is_number(x.absent)", body) == "unknown");
-}
-
-TEST_CASE("a direction's budget may be a bare number and its functions one string", "[schema]") {
-    // The format allows both (partnership-format.md); neither is an input error.
-    const auto doc = dutycheck::testing::parse_document(R"({"format": "dutycheck.partnership/1",
-        "directions": [{"reference": "D1", "budget": 1460806, "functions": "Adult social care"},
-                       {"reference": "D2", "budget": {"amount": 5}, "functions": ["adult-social-work"]},
-                       {"reference": "D3", "budget": "a lot", "functions": 7}]})");
-    std::vector<std::string> seen;
-    for (const auto& p : engine::check_against_schema(doc)) seen.push_back(doc.pointer(p.node) + ": " + p.message);
-    CHECK(seen == std::vector<std::string>{
-                      "/directions/2/budget: expected an object or a number, found \"a lot\"",
-                      "/directions/2/functions: expected a list or a string, found a number"});
 }
 
 TEST_CASE("a rule over the step limit stops the evaluation and leaves none of its findings", "[evaluator]") {

@@ -147,14 +147,13 @@ struct Run {
     std::string err;  ///< stderr
 };
 
-/// Runs the built `dutycheck` from the source folder with `arguments` (shell words).
-inline Run dutycheck_run(const std::string& arguments) {
+/// Runs a shell command from the source folder.
+inline Run shell_run(const std::string& command_line) {
     // One stderr file per test process: ctest runs tests in parallel, and a shared file let one
     // test read another's stderr.
     const auto err_file =
         std::filesystem::temp_directory_path() / ("dutycheck-test-run-" + std::to_string(getpid()) + ".err");
-    const std::string command = "cd '" + source_dir.string() + "' && '" DUTYCHECK_BINARY "' " + arguments + " 2>'" +
-                                err_file.string() + "'";
+    const std::string command = "cd '" + source_dir.string() + "' && " + command_line + " 2>'" + err_file.string() + "'";
     Run run;
     FILE* pipe = popen(command.c_str(), "r");
     REQUIRE(pipe != nullptr);
@@ -166,6 +165,9 @@ inline Run dutycheck_run(const std::string& arguments) {
     std::filesystem::remove(err_file);
     return run;
 }
+
+/// Runs the built `dutycheck` from the source folder with `arguments` (shell words).
+inline Run dutycheck_run(const std::string& arguments) { return shell_run("'" DUTYCHECK_BINARY "' " + arguments); }
 
 /// A fresh, empty folder in the temporary folder, named for the test and this process, so that
 /// tests running in parallel (ctest -j, or several checkouts) never share one.
