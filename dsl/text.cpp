@@ -5,6 +5,7 @@
 
 #include <utf8proc.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <memory>
 
@@ -26,6 +27,48 @@ bool is_invisible(char32_t c) {
         case UTF8PROC_CATEGORY_CO:
         case UTF8PROC_CATEGORY_CN: return true;
         default: return property->ignorable != 0;
+    }
+}
+
+// Cyrillic and Greek letters (after case folding) that look like a Latin letter, and that
+// letter: in a name that mixes them with Latin letters, one is almost always a slip or a
+// disguise ("Jоhn" with a Cyrillic о). A name written wholly in another script keeps its letters.
+char latin_lookalike(char32_t c) {
+    switch (c) {
+        case U'\u0430': return 'a';  // Cyrillic а
+        case U'\u0432': return 'b';  // в (capital В)
+        case U'\u0435': return 'e';
+        case U'\u043a': return 'k';
+        case U'\u043c': return 'm';
+        case U'\u043d': return 'h';  // н (capital Н)
+        case U'\u043e': return 'o';
+        case U'\u0440': return 'p';
+        case U'\u0441': return 'c';
+        case U'\u0442': return 't';
+        case U'\u0443': return 'y';
+        case U'\u0445': return 'x';
+        case U'\u0456': return 'i';
+        case U'\u0458': return 'j';
+        case U'\u0455': return 's';
+        case U'\u0501': return 'd';
+        case U'\u051b': return 'q';
+        case U'\u051d': return 'w';
+        case U'\u04cf': return 'l';
+        case U'\u03b1': return 'a';  // Greek α
+        case U'\u03b2': return 'b';
+        case U'\u03b5': return 'e';
+        case U'\u03b6': return 'z';
+        case U'\u03b7': return 'h';  // η (capital Η)
+        case U'\u03b9': return 'i';
+        case U'\u03ba': return 'k';
+        case U'\u03bc': return 'm';
+        case U'\u03bd': return 'v';
+        case U'\u03bf': return 'o';
+        case U'\u03c1': return 'p';
+        case U'\u03c4': return 't';
+        case U'\u03c5': return 'u';
+        case U'\u03c7': return 'x';
+        default: return 0;
     }
 }
 
@@ -70,6 +113,8 @@ std::string identity_key(std::string_view text) {
     // Not UTF-8 (the reader refuses such files, so only text built elsewhere): compared as is.
     const std::string_view folded =
         length < 0 ? text : std::string_view(reinterpret_cast<const char*>(mapped), static_cast<std::size_t>(length));
+    // Lookalikes are read as the Latin letter they imitate only in a name that has Latin letters.
+    const bool has_latin = std::any_of(folded.begin(), folded.end(), [](char c) { return c >= 'a' && c <= 'z'; });
     std::string key;
     key.reserve(folded.size());
     bool pending_space = false;
@@ -85,7 +130,8 @@ std::string identity_key(std::string_view text) {
         } else if (!is_invisible(c)) {
             if (pending_space) key += ' ';
             pending_space = false;
-            key.append(folded.substr(i, sequence->length));
+            if (const char latin = has_latin ? latin_lookalike(c) : 0; latin != 0) key += latin;
+            else key.append(folded.substr(i, sequence->length));
         }
         i += sequence->length;
     }

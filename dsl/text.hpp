@@ -14,9 +14,10 @@ namespace dutycheck::dsl {
 bool is_blank(std::string_view text);
 
 /// The identity of a name or an id: compatibility-normalised (NFKC), case-folded, with
-/// invisible characters removed and white space trimmed and collapsed to single spaces. Two
-/// spellings of one name ("Ann Smith", "ann  smith\u00a0") have the same identity; distinct
-/// letters, a Cyrillic 'а' for a Latin 'a' among them, stay distinct.
+/// invisible characters removed and white space trimmed and collapsed to single spaces, and in
+/// text with Latin letters, a Cyrillic or Greek letter that looks like a Latin one read as that
+/// letter. Two spellings of one name ("Ann Smith", "ann  smith\u00a0", "Аnn Smith" with a
+/// Cyrillic А) have the same identity; a name written wholly in Cyrillic or Greek keeps its own.
 std::string identity_key(std::string_view text);
 
 /// True if two texts have the same identity_key (without building the keys when they are equal

@@ -1,6 +1,8 @@
 // The builtin functions: their implementations and the one table that names, types and documents them.
 #include "engine/builtins.hpp"
 
+#include "dsl/text.hpp"
+
 #include <re2/re2.h>
 
 #include "dsl/source.hpp"
@@ -202,7 +204,11 @@ Value call_matches(const Arguments& args, const Document& doc, const re2::RE2* p
     if (args[0].is_missing()) return unknown_from(doc, {&args[0]});
     const auto* text = as_string(args[0]);
     if (!text) return type_problem(doc, args[0], "a string");
-    return boolean(pattern != nullptr && re2::RE2::PartialMatch(*text, *pattern));
+    if (pattern == nullptr) return boolean(false);
+    // Text is matched as written and as people read it (its identity: case folded, invisible
+    // characters gone, lookalike letters read as Latin), so a byte-order mark or a Cyrillic 'о'
+    // cannot hide "Complete" from a pattern that looks for it.
+    return boolean(re2::RE2::PartialMatch(*text, *pattern) || re2::RE2::PartialMatch(dsl::identity_key(*text), *pattern));
 }
 
 Value call_sum(const Arguments& args, const Document& doc, const re2::RE2*) {

@@ -5,6 +5,7 @@
 #include "engine/files.hpp"
 #include "engine/packs.hpp"
 #include "engine/parameters.hpp"
+#include "engine/records.hpp"
 #include "engine/schema_check.hpp"
 #include "engine/waivers.hpp"
 
@@ -113,6 +114,9 @@ Input Engine::prepare(std::shared_ptr<const dsl::SourceFile> source) const {
     }
     for (const auto& problem : check_against_schema(doc))
         fail(InputError{"DC505", doc.pointer(problem.node), problem.message});
+    if (!input.ok()) return input;
+    // Lists hold records: nothing empty, nothing twice.
+    for (const auto& problem : check_records(doc)) fail(problem);
     if (!input.ok()) return input;
     // The packs it asks for matter only when the run does not choose them.
     if (options_.rules.empty() && !fixed_) {

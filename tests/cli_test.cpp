@@ -180,7 +180,7 @@ TEST_CASE("parameters from the command line override, and a bad one is a usage e
 TEST_CASE("a folder of partnership files is checked file by file", "[cli]") {
     const Run run = dutycheck_run("check --format json --fail-on none fixtures/cases/localities-two-or-more");
     CHECK(run.exit_code == 0);
-    CHECK(nlohmann::json::parse(run.out)["documents"].size() == 8);
+    CHECK(nlohmann::json::parse(run.out)["documents"].size() == 7);
 }
 
 TEST_CASE("usage errors exit 2", "[cli]") {
