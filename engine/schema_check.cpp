@@ -2,6 +2,8 @@
 // bundled partnership schema as the one every file is held to.
 #include "engine/schema_check.hpp"
 
+#include "dsl/text.hpp"
+
 #include "dsl/source.hpp"
 #include "dsl/utf8.hpp"
 #include "engine/date.hpp"
@@ -122,41 +124,14 @@ struct Subschema {
     bool is_date = false;
 };
 
-// Leading and trailing characters the eye does not see, and invisible ones anywhere, dropped,
-// and ASCII letters folded to lower case: what a value outside a vocabulary is compared by first.
-std::string loosely(std::string_view text) {
-    auto space = [](char32_t c) {
-        return (c >= 0x09 && c <= 0x0d) || c == 0x20 || c == 0x85 || c == 0xa0 || c == 0x1680 ||
-               (c >= 0x2000 && c <= 0x200a) || c == 0x2028 || c == 0x2029 || c == 0x202f || c == 0x205f || c == 0x3000;
-    };
-    auto invisible = [](char32_t c) {
-        return c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0xad || c == 0x34f || c == 0x61c || c == 0x180e ||
-               (c >= 0x200b && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2060 && c <= 0x206f) ||
-               c == 0xfeff;
-    };
-    std::vector<char32_t> kept;
-    while (!text.empty()) {
-        const auto sequence = dsl::decode_utf8_sequence(text);
-        const std::size_t length = sequence ? sequence->length : 1;
-        const char32_t c = sequence ? sequence->code_point : 0xfffd;
-        text.remove_prefix(length);
-        if (invisible(c)) continue;
-        kept.push_back(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
-    }
-    auto first = std::find_if_not(kept.begin(), kept.end(), space);
-    auto last = std::find_if_not(kept.rbegin(), std::make_reverse_iterator(first), space).base();
-    std::string out;
-    for (auto it = first; it != last; ++it) dsl::append_utf8(out, *it);
-    return out;
-}
-
-// The allowed value a mistyped one most likely meant: the same when case, surrounding blanks and
-// invisible characters are ignored, else the nearest by edit distance; empty if none is close.
+// The allowed value a mistyped one most likely meant: the one with the same identity (case,
+// spacing, invisible characters and lookalike letters aside, dsl/text.hpp), else the nearest by
+// edit distance; empty if none is close.
 std::string suggestion(std::string_view value, const std::vector<std::string>& allowed) {
-    const std::string loose = loosely(value);
+    const std::string identity = dsl::identity_key(value);
     for (const auto& candidate : allowed)
-        if (loosely(candidate) == loose) return candidate;
-    return dsl::closest_match(loose, allowed);
+        if (dsl::identity_key(candidate) == identity) return candidate;
+    return dsl::closest_match(identity, allowed);
 }
 
 // A number as a message shows it: whole numbers without a decimal point.

@@ -3,6 +3,10 @@
 #include "report/labels.hpp"
 #include "test_support.hpp"
 
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+
 using namespace dutycheck;
 using dutycheck::testing::evaluate_text;
 
@@ -294,4 +298,25 @@ TEST_CASE("a rule over the step limit stops the evaluation and leaves none of it
     CHECK(dutycheck::testing::rendered_errors(outcome) ==
           "test.json: error[DC509]: rule 'busy' (t.rules:8) took more than 1000 evaluation steps on this file "
           "(limit: --max-steps)\n");
+}
+
+TEST_CASE("matches() takes time linear in the text: a megabyte of spaces is checked, not a crash", "[evaluator][regex]") {
+    // std::regex recursed once per character: 20,000 spaces before "Complete" in a progress note
+    // crashed North Lanarkshire's RAG rule. RE2 does not recurse.
+    auto doc = nlohmann::ordered_json::parse(dutycheck::testing::read_text(dutycheck::testing::source_dir /
+                                                                           "fixtures" / "north-lanarkshire-2020.json"));
+    for (const std::size_t spaces : {std::size_t{20'000}, std::size_t{1'000'000}}) {
+        INFO(spaces << " spaces");
+        doc["action_plans"][0]["items"][0]["progress"] = std::string(spaces, ' ') + "Complete";
+        doc["action_plans"][0]["items"][0]["status"] = "amber";
+        const auto outcome = dutycheck::testing::bundled_engine().check_text("nl.json", doc.dump());
+        INFO(dutycheck::testing::rendered_errors(outcome));
+        REQUIRE(outcome.ok());
+        const auto& findings = outcome.result->findings;
+        const auto rag = std::find_if(findings.begin(), findings.end(), [](const engine::Finding& f) {
+            return f.rule->id == "nl-rag-vocabulary" && f.pointer == "/action_plans/0/items/0";
+        });
+        REQUIRE(rag != findings.end());
+        CHECK(rag->status == engine::Status::unmet);  // complete, yet amber
+    }
 }
