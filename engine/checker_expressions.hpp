@@ -19,6 +19,9 @@ template <typename... Lambdas>
 struct Overloaded : Lambdas... {
     using Lambdas::operator()...;
 };
+/// Spelt out for clang 14 (Debian 12's, used by the fuzz preset), which does not deduce it.
+template <typename... Lambdas>
+Overloaded(Lambdas...) -> Overloaded<Lambdas...>;
 
 /// Adjacent string literals make one string.
 std::string join(const std::vector<std::string>& parts);
