@@ -409,6 +409,24 @@ TEST_CASE("a file without read permission cannot be read: exit 2 and nothing on 
     std::filesystem::remove_all(dir);
 }
 
+TEST_CASE("a folder run names a subfolder it cannot read rather than pass without it", "[cli][limits]") {
+    const auto dir = fresh_dir("dutycheck-unreadable-folder");
+    std::filesystem::copy_file(dutycheck::testing::source_dir / "fixtures" / "inverclyde-2019.json", dir / "a.json");
+    std::filesystem::create_directories(dir / "closed");
+    std::filesystem::copy_file(dutycheck::testing::source_dir / "fixtures" / "inverclyde-2019.json", dir / "closed" / "b.json");
+    REQUIRE(chmod((dir / "closed").c_str(), 0) == 0);
+    std::optional<Run> run;
+    if (geteuid() == 0) run = run_as_nobody({"check", "--fail-on", "none", dir.string()}, dir);
+    else run = dutycheck_run("check --fail-on none '" + dir.string() + "'");
+    if (run) {
+        CHECK(run->exit_code == 2);
+        CHECK(run->out.empty());
+        CHECK(run->err == (dir / "closed").string() + ": error[DC504]: cannot read this folder (Permission denied)\n");
+    }
+    chmod((dir / "closed").c_str(), 0755);
+    std::filesystem::remove_all(dir);
+}
+
 TEST_CASE("files checked in parallel give the same report as one at a time", "[cli][jobs]") {
     const Run one = dutycheck_run("check -j 1 --format json --fail-on none --as-of 2026-01-01 fixtures/scotland");
     const Run four = dutycheck_run("check -j 4 --format json --fail-on none --as-of 2026-01-01 fixtures/scotland");

@@ -107,8 +107,16 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs) {
             continue;
         }
         std::vector<std::string> found;
-        for (const auto& entry : fs::recursive_directory_iterator(input, ec))
-            if (entry.is_regular_file() && entry.path().extension() == ".json") found.push_back(entry.path().string());
+        // A folder that cannot be read is said by name: skipping it would check fewer files than
+        // the user asked for, and a gate must not pass on what it never saw.
+        fs::recursive_directory_iterator walk(input, ec), end;
+        std::string last = input;  // the folder being entered when a step fails
+        for (; !ec && walk != end; walk.increment(ec)) {
+            std::error_code kind;
+            if (walk->is_directory(kind)) last = walk->path().string();
+            else if (walk->is_regular_file(kind) && walk->path().extension() == ".json") found.push_back(walk->path().string());
+        }
+        if (ec) throw UsageError{last + ": error[DC504]: cannot read this folder (" + ec.message() + ")"};
         if (found.empty()) throw UsageError{input + ": error[DC504]: no partnership files (*.json) in this directory"};
         std::sort(found.begin(), found.end());
         files.insert(files.end(), found.begin(), found.end());
