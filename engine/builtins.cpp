@@ -23,7 +23,8 @@ Value boolean(bool b) { return Value{b}; }
 // (Built with append rather than "x" + string: GCC 12 warns falsely on the latter at -O2.)
 std::optional<std::string> scalar_key(const Value& value) {
     std::string key;
-    if (const auto* text = as_string(value)) return key.append("s").append(*text);
+    // Text by its identity, as == compares it: "Ann Smith" and "ann smith " are one value.
+    if (const auto* text = as_string(value)) return key.append("s").append(dsl::identity_key(*text));
     if (const auto number = as_number(value)) return key.append("n").append(format_number(*number));
     if (const auto boolean = as_boolean(value)) return key.append(*boolean ? "btrue" : "bfalse");
     if (const auto* date = std::get_if<Date>(&value.data)) return key.append("d").append(std::to_string(date->days));
@@ -271,7 +272,9 @@ const std::vector<Builtin>& builtin_table() {
          "the smallest number or earliest date (strings from the file are read as dates); absent for an empty list",
          call_min},
         {"matches", {T::string, T::string}, T::boolean, "matches(STRING, \"REGEX\")",
-         "ECMAScript regular expression search; the pattern must be a literal and is checked when the pack loads",
+         "RE2 regular expression search (linear in the text) on the text as written or as people read it "
+         "(its identity: case folded, invisible characters dropped, lookalike letters read as Latin); the "
+         "pattern must be a literal and is checked when the pack loads",
          call_matches, true},
         {"sum", {T::list}, T::number, "sum(LIST of numbers)", "total of a list of numbers", call_sum},
         {"years_between", {T::date, T::date}, T::number, "years_between(FROM, TO)",

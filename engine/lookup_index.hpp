@@ -1,6 +1,7 @@
 // The per-document index behind the rule language's lookup(): one hash table per collection and field.
 #pragma once
 
+#include "dsl/text.hpp"
 #include "engine/document.hpp"
 #include "engine/value_ops.hpp"
 
@@ -33,7 +34,7 @@ public:
     }
 
     static std::optional<std::string> key_text(const Value& value) {
-        if (const auto* text = as_string(value)) return *text;
+        if (const auto* text = as_string(value)) return dsl::identity_key(*text);  // as == compares text
         if (const auto number = as_number(value)) return format_number(*number);
         if (const auto* date = std::get_if<Date>(&value.data)) return format_date(*date);
         return std::nullopt;
