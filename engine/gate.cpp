@@ -40,17 +40,46 @@ std::variant<Baseline, dsl::Diagnostic> read_baseline(const std::string& path, s
     } catch (const nlohmann::json::exception& e) {
         return baseline_error(path, "DC507", "the baseline is not a JSON report: " + std::string(e.what()));
     }
-    if (!report.is_object() || report.value("format", "") != report_format)
+    const auto format = report.is_object() ? report.find("format") : report.end();
+    if (!report.is_object() || format == report.end() || !format->is_string() || format->get<std::string>() != report_format)
         return baseline_error(path, "DC507",
                               "the baseline must be a dutycheck JSON report (\"format\": \"" +
                                   std::string(report_format) + "\")");
+    // Every member read is checked for its type, so that a report edited by hand is refused with
+    // the place at fault rather than a library's exception with none.
+    auto wrong = [&](const std::string& pointer, const char* expected) {
+        return baseline_error(path, "DC507", "the baseline report has " + pointer + " that is not " + expected);
+    };
+    auto text = [](const nlohmann::json& object, const char* key) -> std::optional<std::string> {
+        const auto member = object.find(key);
+        if (member == object.end()) return std::string();
+        if (!member->is_string()) return std::nullopt;
+        return member->get<std::string>();
+    };
     Baseline baseline;
-    for (const auto& document : report.value("documents", nlohmann::json::array())) {
-        for (const auto& finding : document.value("findings", nlohmann::json::array())) {
-            const std::string status = finding.value("status", "");
-            if (status == to_string(Status::unmet) || status == to_string(Status::unknown) ||
-                status == to_string(Status::waiver_expired))
-                baseline.keys.insert({finding.value("rule", ""), document.value("file", ""), finding.value("pointer", "")});
+    const auto documents = report.find("documents");
+    if (documents == report.end()) return baseline;
+    if (!documents->is_array()) return wrong("/documents", "a list");
+    for (std::size_t d = 0; d < documents->size(); ++d) {
+        const auto& document = (*documents)[d];
+        const std::string at = "/documents/" + std::to_string(d);
+        if (!document.is_object()) return wrong(at, "an object");
+        const auto file = text(document, "file");
+        if (!file) return wrong(at + "/file", "a string");
+        const auto findings = document.find("findings");
+        if (findings == document.end()) continue;
+        if (!findings->is_array()) return wrong(at + "/findings", "a list");
+        for (std::size_t f = 0; f < findings->size(); ++f) {
+            const auto& finding = (*findings)[f];
+            const std::string finding_at = at + "/findings/" + std::to_string(f);
+            if (!finding.is_object()) return wrong(finding_at, "an object");
+            const auto status = text(finding, "status"), rule = text(finding, "rule"), pointer = text(finding, "pointer");
+            if (!status) return wrong(finding_at + "/status", "a string");
+            if (!rule) return wrong(finding_at + "/rule", "a string");
+            if (!pointer) return wrong(finding_at + "/pointer", "a string");
+            if (*status == to_string(Status::unmet) || *status == to_string(Status::unknown) ||
+                *status == to_string(Status::waiver_expired))
+                baseline.keys.insert({*rule, *file, *pointer});
         }
     }
     return baseline;

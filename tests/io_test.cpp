@@ -140,3 +140,17 @@ TEST_CASE("diff --git takes a revision, never an option", "[io]") {
     CHECK(run.err == "--git: '--output=/tmp/x' is not a revision (a branch, a tag or a commit, such as origin/main or "
                      "HEAD~1)\n");
 }
+
+TEST_CASE("a baseline of the wrong shape is refused with its file and the place at fault", "[io]") {
+    const auto dir = fresh_dir("dutycheck-io-baseline");
+    const auto baseline = dir / "baseline.json";
+    write(baseline, R"({"format": "dutycheck.report/1", "documents": [{"file": "x", "findings": [{"rule": 7}]}]})");
+    const Run run = dutycheck_run("check --baseline '" + baseline.string() + "' " + inverclyde);
+    CHECK(run.exit_code == 2);
+    CHECK(run.out.empty());
+    CHECK(run.err == baseline.string() +
+                         ": error[DC507]: the baseline report has /documents/0/findings/0/rule that is not a string\n");
+    write(baseline, R"({"format": "dutycheck.report/1", "documents": {}})");
+    CHECK(dutycheck_run("check --baseline '" + baseline.string() + "' " + inverclyde).err ==
+          baseline.string() + ": error[DC507]: the baseline report has /documents that is not a list\n");
+}
