@@ -158,6 +158,12 @@ Value call_distinct(const Arguments& args, const Document& doc, const re2::RE2*)
     return make_list(std::move(unique));
 }
 
+Value call_blank(const Arguments& args, const Document& doc, const re2::RE2*) {
+    if (args[0].is_missing()) return unknown_from(doc, {&args[0]});
+    if (const auto* text = as_string(args[0])) return boolean(dsl::is_blank(*text));
+    return type_problem(doc, args[0], "a string");
+}
+
 Value call_empty(const Arguments& args, const Document& doc, const re2::RE2*) {
     if (args[0].is_missing()) return unknown_from(doc, {&args[0]});
     if (const auto* text = as_string(args[0])) return boolean(text->empty());
@@ -255,6 +261,10 @@ const std::vector<Builtin>& builtin_table() {
         {"days_between", {T::date, T::date}, T::number, "days_between(FROM, TO)", "whole days from FROM to TO",
          call_days_between},
         {"distinct", {T::list}, T::list, "distinct(LIST)", "the list without repeated values", call_distinct},
+        {"blank", {T::string}, T::boolean, "blank(TEXT)",
+         "true if the text has no visible character (white space of any kind, zero-width and other invisible "
+         "characters only: the one definition of recorded text); unknown if TEXT is absent",
+         call_blank},
         {"empty", {T::any}, T::boolean, "empty(X)", "a string, list or object has no content; unknown if X is absent",
          call_empty},
         {"exists", {T::any}, T::boolean, "exists(X)",
