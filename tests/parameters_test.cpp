@@ -73,7 +73,7 @@ TEST_CASE("a file's stricter parameter values are accepted", "[params]") {
     CHECK(run.out.find("parameters_overridden") == std::string::npos);  // the file's own values are not overrides
 }
 
-TEST_CASE("--param may go beyond the bounds, and the text and JSON reports say so", "[params][cli]") {
+TEST_CASE("a parameter set on the command line may go beyond the bounds, and the text and JSON reports say so", "[params][cli]") {
     const std::string fixture = "fixtures/inverclyde-2019.json";
     Run run = dutycheck_run("check --as-of 2026-01-01 --param min_localities=0 " + fixture);
     CHECK(run.exit_code == 1);
