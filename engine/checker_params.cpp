@@ -1,5 +1,7 @@
 // Checking parameter declarations: the default a literal, and bounds of its type that hold it.
 #include "engine/checker.hpp"
+
+#include "engine/checker_expressions.hpp"
 #include "engine/parameters.hpp"
 
 #include <algorithm>
@@ -10,16 +12,11 @@ namespace {
 namespace ast = dsl::ast;
 using dsl::Diagnostic;
 
+// Problems of a parameter's bounds are DC213, reported like every other rule error.
 void report(std::vector<Diagnostic>& diagnostics, const dsl::SourceFile& file, const ast::Located& at,
             std::string message, std::vector<std::string> notes = {}) {
-    Diagnostic d;
-    d.code = "DC213";
-    d.file = &file;
-    d.begin = at.begin;
-    d.end = at.end;
-    d.message = std::move(message);
-    d.notes = std::move(notes);
-    diagnostics.push_back(std::move(d));
+    static const RuleSet no_params;
+    checking::ExpressionChecker(file, no_params, diagnostics).error(at, "DC213", std::move(message), std::move(notes));
 }
 
 StaticType type_of(const Value& value) {

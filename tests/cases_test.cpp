@@ -37,14 +37,19 @@ std::map<std::string, std::multiset<Expected>> read_expected(const std::filesyst
     return expected;
 }
 
+// The first of a refused file's errors has `code`.
+void expect_refused(const std::vector<dutycheck::dsl::Diagnostic>& errors, const char* code) {
+    REQUIRE_FALSE(errors.empty());
+    INFO(dutycheck::dsl::render(errors.front()));
+    CHECK(errors.front().code == code);
+}
+
 // A file under a case folder's invalid/, which the schema refuses (DC505) before any rule runs,
 // evaluated by its packs' rules all the same: the rule judges the value too, should a pack's
 // schema ever allow it.
 engine::DocumentResult evaluate_refused(const std::filesystem::path& file) {
     const engine::Input input = dutycheck::testing::bundled_engine().read(file.string());
-    REQUIRE_FALSE(input.errors.empty());
-    INFO(dutycheck::dsl::render(input.errors.front()));
-    CHECK(input.errors.front().code == "DC505");
+    expect_refused(input.errors, "DC505");
     REQUIRE(input.document);
     const auto packs = engine::requested_packs(*input.document);
     REQUIRE(std::holds_alternative<std::vector<std::string>>(packs));
@@ -72,10 +77,7 @@ std::string command_line_text(const nlohmann::json& value) {
 // the file itself is refused (DC503), and checked with those values given as --param instead,
 // which only the command line may do.
 engine::Outcome check_from_command_line(const std::filesystem::path& file) {
-    const engine::Outcome refused = dutycheck::testing::bundled_engine().check(file.string());
-    REQUIRE_FALSE(refused.errors.empty());
-    INFO(dutycheck::dsl::render(refused.errors.front()));
-    CHECK(refused.errors.front().code == "DC503");
+    expect_refused(dutycheck::testing::bundled_engine().check(file.string()).errors, "DC503");
     nlohmann::json json = nlohmann::json::parse(dutycheck::testing::read_text(file));
     std::map<std::string, std::string> params;
     for (const auto& [name, value] : json.at("parameters").items()) params[name] = command_line_text(value);

@@ -318,15 +318,18 @@ TEST_CASE("a parameter without bounds is a rule error", "[language][params]") {
 }
 
 TEST_CASE("a default outside its own bounds is a rule error", "[language][params]") {
-    CHECK(rendered(load("param min = 0 from 2 to 1000\n")) ==
-          "test.rules:1:13: error[DC213]: the default of 'min' (0) is outside its own bounds: it must be from 2 to 1000\n"
-          "   1 | param min = 0 from 2 to 1000\n"
-          "     |             ^\n");
-    CHECK(rendered(load("param s = [\"active\"] including [\"active\", \"pathfinder\"]\n")) ==
-          "test.rules:1:11: error[DC213]: the default of 's' ([\"active\"]) is outside its own bounds: it must be a "
-          "list including [\"active\", \"pathfinder\"]\n"
-          "   1 | param s = [\"active\"] including [\"active\", \"pathfinder\"]\n"
-          "     |           ^~~~~~~~~~\n");
+    const std::pair<const char*, const char*> cases[] = {
+        {"param min = 0 from 2 to 1000\n",
+         "test.rules:1:13: error[DC213]: the default of 'min' (0) is outside its own bounds: it must be from 2 to 1000\n"
+         "   1 | param min = 0 from 2 to 1000\n"
+         "     |             ^\n"},
+        {"param s = [\"active\"] including [\"active\", \"pathfinder\"]\n",
+         "test.rules:1:11: error[DC213]: the default of 's' ([\"active\"]) is outside its own bounds: it must be a "
+         "list including [\"active\", \"pathfinder\"]\n"
+         "   1 | param s = [\"active\"] including [\"active\", \"pathfinder\"]\n"
+         "     |           ^~~~~~~~~~\n"},
+    };
+    for (const auto& [text, expected] : cases) CHECK(rendered(load(text)) == expected);
 }
 
 TEST_CASE("a bound must have the default's type", "[language][params]") {
