@@ -187,9 +187,26 @@ struct Import : Located {
     StringLit path;
 };
 
+/// The kinds of bound a parameter declares next to its default.
+enum class BoundKind {
+    range,      ///< `from LOW to HIGH`: a number or date within an inclusive range
+    one_of,     ///< `one of [A, B]`: a boolean, string, number or date among these values
+    including,  ///< `including [A, B]`: a list that holds each of these values
+    within,     ///< `within [A, B]`: a list that holds only these values
+};
+
+/// One bound of a parameter: `from LOW to HIGH` (two values) or a keyword and a list (one).
+struct Bound : Located {
+    BoundKind kind = BoundKind::range;
+    std::vector<Chain> values;
+};
+
+/// `param NAME = DEFAULT BOUND… [because "REASON"]`.
 struct Param : Located {
     Name name;
     Chain value;
+    std::vector<Bound> bounds;
+    std::optional<StringLit> reason;
 };
 
 using Item = std::variant<PackDecl, Import, Param, Rule>;

@@ -28,6 +28,7 @@ ast::About lower(pt::About&& clause);
 ast::Require lower(pt::Require&& clause);
 ast::Clause lower(pt::Clause&& clause);
 ast::Rule lower(pt::Rule&& rule);
+ast::Bound lower(pt::Bound&& bound);
 ast::Param lower(pt::Param&& param);
 ast::Item lower(pt::Item&& item);
 
@@ -97,7 +98,10 @@ ast::Require lower(pt::Require&& n) {
     return {span_of(n), lower(std::move(n.condition)), lower(std::move(n.message))};
 }
 ast::Rule lower(pt::Rule&& n) { return {span_of(n), std::move(n.id), lower(std::move(n.clauses))}; }
-ast::Param lower(pt::Param&& n) { return {span_of(n), std::move(n.name), lower(std::move(n.value))}; }
+ast::Bound lower(pt::Bound&& n) { return {span_of(n), n.kind, lower(std::move(n.values))}; }
+ast::Param lower(pt::Param&& n) {
+    return {span_of(n), std::move(n.name), lower(std::move(n.value)), lower(std::move(n.bounds)), std::move(n.reason)};
+}
 
 }  // namespace
 

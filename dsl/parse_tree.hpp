@@ -18,6 +18,7 @@ namespace dutycheck::dsl::parse_tree {
 namespace x3 = boost::spirit::x3;
 
 using ast::BoolLit;
+using ast::BoundKind;
 using ast::DateLit;
 using ast::Import;
 using ast::Located;
@@ -122,9 +123,16 @@ struct Rule : Located {
     std::vector<Clause> clauses;
 };
 
+struct Bound : Located {
+    BoundKind kind = BoundKind::range;
+    std::vector<Chain> values;
+};
+
 struct Param : Located {
     Name name;
     Chain value;
+    std::vector<Bound> bounds;
+    std::optional<StringLit> reason;
 };
 
 struct Item : x3::variant<PackDecl, Import, Param, Rule> {

@@ -21,4 +21,4 @@ BOOST_FUSION_ADAPT_STRUCT(dutycheck::dsl::parse_tree::Require, condition, messag
 BOOST_FUSION_ADAPT_STRUCT(dutycheck::dsl::parse_tree::Rule, id, clauses)
 BOOST_FUSION_ADAPT_STRUCT(dutycheck::dsl::ast::PackAttribute, key, value)
 BOOST_FUSION_ADAPT_STRUCT(dutycheck::dsl::ast::PackDecl, name, attributes)
-BOOST_FUSION_ADAPT_STRUCT(dutycheck::dsl::parse_tree::Param, name, value)
+BOOST_FUSION_ADAPT_STRUCT(dutycheck::dsl::parse_tree::Param, name, value, bounds, reason)

@@ -155,6 +155,12 @@ x3::rule<struct pack_keyword_class, parse_tree::Name> const pack_attribute_keywo
 x3::rule<struct pack_attribute_class, parse_tree::PackAttribute> const pack_attribute = "a pack attribute";
 x3::rule<struct pack_class, parse_tree::PackDecl> const pack_declaration = "a pack declaration";
 x3::rule<struct import_class, parse_tree::Import> const import_declaration = "an import";
+x3::rule<struct of_class> const of_keyword = "'of'";
+x3::rule<struct to_class> const to_keyword = "'to'";
+x3::rule<struct range_bound_class, parse_tree::Bound> const range_bound = "a range ('from LOW to HIGH')";
+x3::rule<struct list_bound_class, parse_tree::Bound> const list_bound = "bounds ('one of', 'including' or 'within' and a list)";
+x3::rule<struct bound_class, parse_tree::Bound> const bound =
+    "bounds ('from LOW to HIGH', 'one of [...]', 'including [...]' or 'within [...]')";
 x3::rule<struct param_class, parse_tree::Param> const param_declaration = "a parameter";
 x3::rule<struct item_class, parse_tree::Item> const item = "'pack', 'import', 'param' or 'rule'";
 x3::rule<struct end_class> const end_of_file = "'pack', 'import', 'param' or 'rule'";
@@ -259,7 +265,27 @@ auto const pack_attribute_keyword_def = as<parse_tree::Name>(as<std::string>(lex
 auto const pack_attribute_def = pack_attribute_keyword > string_literal;
 auto const pack_declaration_def = keyword("pack") > string_literal > *pack_attribute;
 auto const import_declaration_def = as<parse_tree::Import>((keyword("import") > string_literal)[assign_to(&parse_tree::Import::path)]);
-auto const param_declaration_def = keyword("param") > identifier > '=' > expression;
+// Bounds follow the default: `from LOW to HIGH`, or a keyword and a list. A parameter without
+// any parses, so that the checker reports it with the others rather than stopping here.
+auto const of_keyword_def = keyword("of");
+auto const to_keyword_def = keyword("to");
+auto const range_bound_def = as<parse_tree::Bound>((keyword("from") > expression > to_keyword > expression)[([](auto& ctx) {
+    auto& range = x3::_attr(ctx);
+    x3::_val(ctx).kind = parse_tree::BoundKind::range;
+    x3::_val(ctx).values.push_back(std::move(boost::fusion::at_c<0>(range)));
+    x3::_val(ctx).values.push_back(std::move(boost::fusion::at_c<1>(range)));
+})]);
+auto const list_bound_kind = as<parse_tree::BoundKind>(((keyword("one") > of_keyword) >> attr(parse_tree::BoundKind::one_of)) |
+                             (keyword("including") >> attr(parse_tree::BoundKind::including)) |
+                             (keyword("within") >> attr(parse_tree::BoundKind::within)));
+auto const list_bound_def = as<parse_tree::Bound>((list_bound_kind > expression)[([](auto& ctx) {
+    auto& parsed = x3::_attr(ctx);
+    x3::_val(ctx).kind = boost::fusion::at_c<0>(parsed);
+    x3::_val(ctx).values.push_back(std::move(boost::fusion::at_c<1>(parsed)));
+})]);
+auto const bound_def = range_bound | list_bound;
+auto const param_declaration_def = keyword("param") > identifier > '=' > expression > *bound >
+                                   -(keyword("because") > string_literal);
 auto const item_def = pack_declaration | import_declaration | param_declaration | rule_declaration;
 auto const end_of_file_def = x3::eoi;
 auto const file_def = (*item > end_of_file)[assign_to(&parse_tree::File::items)];
@@ -272,7 +298,8 @@ BOOST_SPIRIT_DEFINE(identifier, field_name, word, number_literal, date_literal, 
                     message_template, text_keyword, words_keyword, text_clause, words_clause, each_keyword,
                     in_keyword, for_each, let_clause, when_clause, about_clause, require_clause, clause, rule_end,
                     rule_declaration, pack_attribute_keyword, pack_attribute, pack_declaration,
-                    import_declaration, param_declaration, item, end_of_file, file)
+                    import_declaration, of_keyword, to_keyword, range_bound, list_bound, bound,
+                    param_declaration, item, end_of_file, file)
 
 // Every rule ID class gets position annotation.
 #define DUTYCHECK_ANNOTATE(name) \
@@ -316,6 +343,9 @@ DUTYCHECK_ANNOTATE(pack_keyword_class)
 DUTYCHECK_ANNOTATE(pack_attribute_class)
 DUTYCHECK_ANNOTATE(pack_class)
 DUTYCHECK_ANNOTATE(import_class)
+DUTYCHECK_ANNOTATE(range_bound_class)
+DUTYCHECK_ANNOTATE(list_bound_class)
+DUTYCHECK_ANNOTATE(bound_class)
 DUTYCHECK_ANNOTATE(param_class)
 #undef DUTYCHECK_ANNOTATE
 

@@ -193,24 +193,10 @@ private:
                                 rules().params[*existing].pack + "'"));
                         continue;
                     }
-                    auto value = check_param_default(param->value, *file.source, result_.diagnostics);
-                    if (!value) continue;
-                    ParamDef def;
-                    def.name = param->name.text;
-                    def.pack = rules().packs[file.pack].name;
-                    def.default_value = std::move(*value);
-                    def.type = std::visit(
-                        [](const auto& data) {
-                            using D = std::decay_t<decltype(data)>;
-                            if constexpr (std::is_same_v<D, bool>) return StaticType::boolean;
-                            else if constexpr (std::is_same_v<D, double>) return StaticType::number;
-                            else if constexpr (std::is_same_v<D, std::string>) return StaticType::string;
-                            else if constexpr (std::is_same_v<D, Date>) return StaticType::date;
-                            else if constexpr (std::is_same_v<D, ListPtr>) return StaticType::list;
-                            else return StaticType::any;
-                        },
-                        def.default_value.data);
-                    rules().params.push_back(std::move(def));
+                    auto def = check_param(*param, *file.source, result_.diagnostics);
+                    if (!def) continue;
+                    def->pack = rules().packs[file.pack].name;
+                    rules().params.push_back(std::move(*def));
                 }
             }
         }

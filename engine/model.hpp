@@ -126,11 +126,23 @@ struct CompiledRule {
     Span span;             ///< the whole rule's source text
 };
 
+/// The kinds of bound a parameter declares (see dsl::ast::BoundKind).
+enum class BoundKind { range, one_of, including, within };
+
+/// One bound of a parameter, its values of the default's type (a list's: of its elements' type).
+struct ParamBound {
+    BoundKind kind = BoundKind::range;
+    std::vector<Value> values;  ///< range: the lowest and highest; otherwise the values listed
+};
+
+/// A declared parameter: its default and the bounds a partnership file's value must keep to.
 struct ParamDef {
     std::string name;
     Value default_value;
     StaticType type = StaticType::any;
     std::string pack;
+    std::vector<ParamBound> bounds;  ///< at least one in a checked pack
+    std::string reason;              ///< why the bounds are what they are (`because "…"`), or empty
 };
 
 /// Everything loaded from rule files, checked and ready to evaluate any number of documents.

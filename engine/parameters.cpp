@@ -1,16 +1,18 @@
-// Resolving parameters: each value must have the kind of the pack's default.
+// Resolving parameters: each value must have the kind of the pack's default, and a file's must keep
+// to the pack's bounds.
 #include "engine/parameters.hpp"
 
 #include "engine/type_nouns.hpp"
 #include "engine/value_ops.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 
 namespace dutycheck::engine {
 namespace {
 
-std::optional<Value> parse_override(const ParamDef& param, const std::string& text) {
+std::optional<Value> parse_override_text(const ParamDef& param, const std::string& text) {
     const Value& example = param.default_value;
     if (as_boolean(example)) {
         if (text == "true") return Value{true};
@@ -69,7 +71,109 @@ TypeNoun kind_of(const Value& example) {
 
 std::string kind_name(const Value& example) { return std::string(type_noun(kind_of(example))); }
 
+bool contains(const std::vector<Value>& values, const Value& value) {
+    return std::any_of(values.begin(), values.end(), [&](const Value& v) { return same_parameter_value(v, value); });
+}
+
+std::string list_literal(const std::vector<Value>& values) {
+    std::string out = "[";
+    for (std::size_t i = 0; i < values.size(); ++i) out += (i > 0 ? ", " : "") + parameter_literal(values[i]);
+    return out + "]";
+}
+
 }  // namespace
+
+bool same_parameter_value(const Value& a, const Value& b) {
+    if (a.data.index() != b.data.index()) return false;
+    if (const auto* list = std::get_if<ListPtr>(&a.data)) {
+        const auto& other = *std::get<ListPtr>(b.data);
+        return (*list)->size() == other.size() &&
+               std::equal((*list)->begin(), (*list)->end(), other.begin(), same_parameter_value);
+    }
+    if (const auto* flag = std::get_if<bool>(&a.data)) return *flag == std::get<bool>(b.data);
+    if (const auto* number = std::get_if<double>(&a.data)) return *number == std::get<double>(b.data);
+    if (const auto* text = std::get_if<std::string>(&a.data)) return *text == std::get<std::string>(b.data);
+    if (const auto* date = std::get_if<Date>(&a.data)) return *date == std::get<Date>(b.data);
+    return false;
+}
+
+bool within_bounds(const ParamDef& param, const Value& value) {
+    for (const auto& bound : param.bounds) {
+        switch (bound.kind) {
+            case BoundKind::range: {
+                if (const auto* number = std::get_if<double>(&value.data)) {
+                    if (*number < std::get<double>(bound.values[0].data) || *number > std::get<double>(bound.values[1].data))
+                        return false;
+                } else if (const auto* date = std::get_if<Date>(&value.data)) {
+                    if (*date < std::get<Date>(bound.values[0].data) || *date > std::get<Date>(bound.values[1].data))
+                        return false;
+                } else {
+                    return false;
+                }
+                break;
+            }
+            case BoundKind::one_of:
+                if (!contains(bound.values, value)) return false;
+                break;
+            case BoundKind::including:
+            case BoundKind::within: {
+                const auto* list = std::get_if<ListPtr>(&value.data);
+                if (list == nullptr) return false;
+                const auto& items = **list;
+                const bool ok =
+                    bound.kind == BoundKind::including
+                        ? std::all_of(bound.values.begin(), bound.values.end(), [&](const Value& v) { return contains(items, v); })
+                        : std::all_of(items.begin(), items.end(), [&](const Value& v) { return contains(bound.values, v); });
+                if (!ok) return false;
+                break;
+            }
+        }
+    }
+    return true;
+}
+
+std::string describe_bounds(const ParamDef& param) {
+    std::string out;
+    bool said_list = false;
+    for (const auto& bound : param.bounds) {
+        if (!out.empty()) out += " and ";
+        switch (bound.kind) {
+            case BoundKind::range:
+                out += "from " + parameter_literal(bound.values[0]) + " to " + parameter_literal(bound.values[1]);
+                break;
+            case BoundKind::one_of: out += "one of " + list_literal(bound.values); break;
+            case BoundKind::including:
+            case BoundKind::within:
+                out += std::string(said_list ? "" : "a list ") +
+                       (bound.kind == BoundKind::including ? "including " : "within ") + list_literal(bound.values);
+                said_list = true;
+                break;
+        }
+    }
+    return out;
+}
+
+std::string parameter_literal(const Value& value) {
+    if (const auto* list = std::get_if<ListPtr>(&value.data)) return list_literal(**list);
+    if (const auto* flag = std::get_if<bool>(&value.data)) return *flag ? "true" : "false";
+    if (const auto* number = std::get_if<double>(&value.data)) return format_number(*number);
+    if (const auto* date = std::get_if<Date>(&value.data)) return format_date(*date);
+    if (const auto* text = std::get_if<std::string>(&value.data)) {
+        std::string out = "\"";
+        for (const char c : *text) {
+            if (c == '"' || c == '\\') out += '\\';
+            if (c == '\n') out += "\\n";
+            else if (c == '\t') out += "\\t";
+            else out += c;
+        }
+        return out + "\"";
+    }
+    return "(not a value)";
+}
+
+std::optional<Value> parse_parameter_text(const ParamDef& param, const std::string& text) {
+    return parse_override_text(param, text);
+}
 
 std::variant<std::vector<Value>, InputError> resolve_parameters(const RuleSet& rules, const Document& doc,
                                                                 const std::map<std::string, std::string>& overrides) {
@@ -88,6 +192,11 @@ std::variant<std::vector<Value>, InputError> resolve_parameters(const RuleSet& r
                 if (!value)
                     return InputError{"DC503", doc.pointer(node), "expected " + kind_name(rules.params[*index].default_value) +
                                                              " for parameter '" + rules.params[*index].name + "'"};
+                const ParamDef& def = rules.params[*index];
+                if (!within_bounds(def, *value))
+                    return InputError{"DC503", doc.pointer(node),
+                                      def.name + " must be " + describe_bounds(def) + " (the pack's bounds), found " +
+                                          parameter_literal(*value) + (def.reason.empty() ? "" : ": " + def.reason)};
                 values[*index] = std::move(*value);
             }
         }
@@ -95,7 +204,7 @@ std::variant<std::vector<Value>, InputError> resolve_parameters(const RuleSet& r
     for (const auto& [name, text] : overrides) {
         const auto index = rules.find_param(name);
         if (!index) return InputError{{}, {}, "unknown parameter '" + name + "' in --param"};
-        auto value = parse_override(rules.params[*index], text);
+        auto value = parse_override_text(rules.params[*index], text);
         if (!value)
             return InputError{{}, {}, "--param " + name + "=" + text + ": expected " +
                                       kind_name(rules.params[*index].default_value)};

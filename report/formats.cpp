@@ -27,7 +27,7 @@ std::string format_list() {
 void write_report(std::ostream& out, std::string_view format, const std::vector<engine::DocumentResult>& documents,
                   const ReportInfo& info, const TextOptions& text) {
     if (format == "json") return write_json(out, documents, info);
-    if (format == "text") return write_text(out, documents, text);
+    if (format == "text") return write_text(out, documents, text, info);
     if (format == "sarif") return write_sarif(out, documents, info);
     if (format == "junit") return write_junit(out, documents, info);
     if (format == "github") return write_github(out, documents, info);

@@ -92,6 +92,10 @@ void write_github(std::ostream& out, const std::vector<engine::DocumentResult>& 
     summary += ": " + join_items(counts, ", ");
     if (!info.rule_packs.empty()) summary += " (rule packs: " + join_items(info.rule_packs, ", ") + ")";
     out << "::notice::" << escaped(summary, false) << '\n';
+    if (!info.parameters_overridden.empty())
+        out << "::notice::" << escaped("dutycheck: parameters set on the command line, not the packs' defaults: " +
+                                           overrides_phrase(info.parameters_overridden), false)
+            << '\n';
 }
 
 }  // namespace dutycheck::report

@@ -616,6 +616,9 @@ void write_document(std::ostream& out, const DocumentResult& document, std::size
         out << "<div><dt>Rule packs</dt><dd>" << joined_html(info.rule_packs) << "</dd></div>";
     out << "</dl>\n<section class=\"summary\" aria-labelledby=\"" << doc_id(doc) << "-summary\">\n<h2 id=\""
         << doc_id(doc) << "-summary\">Summary</h2>\n";
+    if (!info.parameters_overridden.empty())
+        out << "<p class=\"overrides\">Parameters set on the command line, not the packs' defaults: "
+            << h(overrides_phrase(info.parameters_overridden)) << ".</p>\n";
     write_summary(out, document.summary);
     out << "</section>\n";
     write_matrix(out, document, doc);

@@ -98,19 +98,27 @@ Json document_json(const engine::DocumentResult& document) {
     };
 }
 
+Json overrides_json(const std::vector<ParameterOverride>& overrides) {
+    Json list = Json::array();
+    for (const auto& o : overrides) list.push_back({{"name", o.name}, {"value", o.value}, {"default", o.default_value}});
+    return list;
+}
+
 }  // namespace
 
 void write_json(std::ostream& out, const std::vector<engine::DocumentResult>& documents, const JsonReportInfo& info) {
     Json document_list = Json::array();
     for (const auto& document : documents) document_list.push_back(document_json(document));
-    const Json report{
+    Json report{
         {"format", json_report_format},
         {"tool", {{"name", "dutycheck"}, {"version", info.tool_version}}},
         {"as_of", info.as_of},
         {"rule_packs", info.rule_packs},
-        {"summary", summary_json(total_summary(documents))},
-        {"documents", std::move(document_list)},
     };
+    // Only when the command line overrode a parameter, so that other reports stay as they were.
+    if (!info.parameters_overridden.empty()) report["parameters_overridden"] = overrides_json(info.parameters_overridden);
+    report["summary"] = summary_json(total_summary(documents));
+    report["documents"] = std::move(document_list);
     // Text from partnership files is not guaranteed to be valid UTF-8; replacing bad bytes with
     // U+FFFD keeps the report valid JSON instead of throwing halfway through the output.
     out << report.dump(2, ' ', false, Json::error_handler_t::replace) << '\n';

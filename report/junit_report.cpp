@@ -159,6 +159,8 @@ void write_junit(std::ostream& out, const std::vector<engine::DocumentResult>& d
         write_property(out, "as_of", document.as_of.empty() ? info.as_of : document.as_of);
         write_property(out, "rule_packs", join_items(info.rule_packs, ", "));
         write_property(out, "dutycheck.version", info.tool_version);
+        if (!info.parameters_overridden.empty())
+            write_property(out, "parameters_overridden", overrides_phrase(info.parameters_overridden));
         out << "    </properties>\n";
         for (const auto& finding : document.findings) write_case(out, document, finding);
         out << "  </testsuite>\n";

@@ -106,6 +106,12 @@ std::string join_items(const std::vector<std::string>& items, std::string_view s
     return out;
 }
 
+std::string overrides_phrase(const std::vector<ParameterOverride>& overrides) {
+    std::vector<std::string> items;
+    for (const auto& o : overrides) items.push_back(o.name + " = " + o.value + " (default " + o.default_value + ")");
+    return join_items(items, ", ");
+}
+
 std::string duties_phrase(const engine::RuleInfo& rule) {
     if (rule.duties.empty()) return {};
     return (rule.duties.size() == 1 ? "Duty " : "Duties ") + join_items(rule.duties, ", ");

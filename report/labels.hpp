@@ -7,6 +7,7 @@
 
 #include "dsl/utf8.hpp"
 #include "engine/result.hpp"
+#include "report/report_info.hpp"
 
 namespace dutycheck::report {
 
@@ -38,6 +39,10 @@ inline constexpr engine::Severity severities_by_weight[] = {
 
 /// `items` joined with `separator` between them.
 std::string join_items(const std::vector<std::string>& items, std::string_view separator);
+
+/// The parameters a run set on the command line, for a sentence: `min_localities = 0 (default 2),
+/// …`; callers escape it for their format and say only when there are any.
+std::string overrides_phrase(const std::vector<ParameterOverride>& overrides);
 
 /// "Duty X" or "Duties X, Y" for the duties a rule encodes; "" when it names none.
 std::string duties_phrase(const engine::RuleInfo& rule);

@@ -323,6 +323,9 @@ void write_document(std::ostream& out, const DocumentResult& document, const Rep
     if (!about.empty()) out << join_items(about, " · ") << ".\n\n";
 
     out << "## Summary\n\n" << headline(document.summary) << "\n\n";
+    if (!info.parameters_overridden.empty())
+        out << "Parameters set on the command line, not the packs' defaults: "
+            << md(overrides_phrase(info.parameters_overridden)) << ".\n\n";
     write_summary(out, document.summary);
     out << '\n';
     write_unmet(out, document);

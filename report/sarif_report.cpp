@@ -258,6 +258,17 @@ Json result_json(const engine::DocumentResult& document, const engine::Finding& 
     return result;
 }
 
+// The run's properties; the parameters the command line overrode only when there are any.
+Json run_properties(const ReportInfo& info) {
+    Json properties{{"as_of", info.as_of}, {"rule_packs", info.rule_packs}};
+    if (info.parameters_overridden.empty()) return properties;
+    Json overridden = Json::array();
+    for (const auto& o : info.parameters_overridden)
+        overridden.push_back({{"name", o.name}, {"value", o.value}, {"default", o.default_value}});
+    properties["parameters_overridden"] = std::move(overridden);
+    return properties;
+}
+
 }  // namespace
 
 void write_sarif(std::ostream& out, const std::vector<engine::DocumentResult>& documents, const ReportInfo& info) {
@@ -294,7 +305,7 @@ void write_sarif(std::ostream& out, const std::vector<engine::DocumentResult>& d
                      // The engine counts columns in Unicode code points, not SARIF's default UTF-16 units.
                      {"columnKind", "unicodeCodePoints"},
                      {"results", std::move(results)},
-                     {"properties", {{"as_of", info.as_of}, {"rule_packs", info.rule_packs}}},
+                     {"properties", run_properties(info)},
                  }})},
     };
     // Text from partnership files is not guaranteed to be valid UTF-8; replacing bad bytes with

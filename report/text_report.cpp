@@ -221,14 +221,18 @@ void write_finding(std::ostream& out, const engine::DocumentResult& document, co
 }
 
 void write_document(std::ostream& out, const engine::DocumentResult& document, const TextOptions& options,
-                    const Painter& painter) {
+                    const ReportInfo& info, const Painter& painter) {
     std::string heading = !document.partnership_name.empty() ? document.partnership_name
                           : !document.partnership_id.empty() ? document.partnership_id
                                                              : "Unnamed partnership";
     heading = painter.bold(printable(heading));
     if (!document.file.empty()) heading += " (" + printable(document.file) + ")";
     if (!document.as_of.empty()) heading += ", as of " + printable(document.as_of);
-    out << heading << '\n' << "Summary: " << summary_phrase(document.summary) << '\n';
+    out << heading << '\n';
+    if (!info.parameters_overridden.empty())
+        write_wrapped(out, "Parameters set on the command line, not the packs' defaults: " +
+                               printable(overrides_phrase(info.parameters_overridden)), 0);
+    out << "Summary: " << summary_phrase(document.summary) << '\n';
 
     // Group by area, keeping the engine's order inside each status and severity so the output is
     // deterministic; std::map with area_before gives the fixed area order.
@@ -265,11 +269,12 @@ void write_document(std::ostream& out, const engine::DocumentResult& document, c
 
 }  // namespace
 
-void write_text(std::ostream& out, const std::vector<engine::DocumentResult>& documents, const TextOptions& options) {
+void write_text(std::ostream& out, const std::vector<engine::DocumentResult>& documents, const TextOptions& options,
+                const ReportInfo& info) {
     const Painter painter(options.colour);
     for (std::size_t i = 0; i < documents.size(); ++i) {
         if (i > 0) out << '\n' << '\n';
-        write_document(out, documents[i], options, painter);
+        write_document(out, documents[i], options, info, painter);
     }
     if (documents.size() > 1) {
         // A batch run ends with one line per partnership, so a reader can compare them at a glance.

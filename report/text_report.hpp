@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "engine/result.hpp"
+#include "report/report_info.hpp"
 
 namespace dutycheck::report {
 
@@ -16,7 +17,8 @@ struct TextOptions {
 
 /// Writes a readable report of `documents` to `out`: for each, a header, a summary line and the
 /// findings grouped by area; then a total line if there is more than one document.
+/// `info` adds one line under each heading when the command line overrode parameters.
 void write_text(std::ostream& out, const std::vector<engine::DocumentResult>& documents,
-                const TextOptions& options);
+                const TextOptions& options, const ReportInfo& info = {});
 
 }  // namespace dutycheck::report

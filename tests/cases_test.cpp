@@ -5,7 +5,10 @@
 #include "report/labels.hpp"
 #include "test_support.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <map>
+#include <memory>
 #include <set>
 
 using namespace dutycheck;
@@ -34,14 +37,19 @@ std::map<std::string, std::multiset<Expected>> read_expected(const std::filesyst
     return expected;
 }
 
+// The first of a refused file's errors has `code`.
+void expect_refused(const std::vector<dutycheck::dsl::Diagnostic>& errors, const char* code) {
+    REQUIRE_FALSE(errors.empty());
+    INFO(dutycheck::dsl::render(errors.front()));
+    CHECK(errors.front().code == code);
+}
+
 // A file under a case folder's invalid/, which the schema refuses (DC505) before any rule runs,
 // evaluated by its packs' rules all the same: the rule judges the value too, should a pack's
 // schema ever allow it.
 engine::DocumentResult evaluate_refused(const std::filesystem::path& file) {
     const engine::Input input = dutycheck::testing::bundled_engine().read(file.string());
-    REQUIRE_FALSE(input.errors.empty());
-    INFO(dutycheck::dsl::render(input.errors.front()));
-    CHECK(input.errors.front().code == "DC505");
+    expect_refused(input.errors, "DC505");
     REQUIRE(input.document);
     const auto packs = engine::requested_packs(*input.document);
     REQUIRE(std::holds_alternative<std::vector<std::string>>(packs));
@@ -54,6 +62,31 @@ engine::DocumentResult evaluate_refused(const std::filesystem::path& file) {
     options.as_of = dutycheck::testing::run_options().as_of;
     return engine::evaluate(*loaded.rules, *input.document, std::get<std::vector<engine::Value>>(params), options,
                             file.string());
+}
+
+// A parameter value as `--param NAME=TEXT` writes it: a list as its items joined by commas.
+std::string command_line_text(const nlohmann::json& value) {
+    if (value.is_string()) return value.get<std::string>();
+    if (!value.is_array()) return value.dump();
+    std::string text;
+    for (const auto& item : value) text += (text.empty() ? "" : ",") + command_line_text(item);
+    return text;
+}
+
+// A file under a case folder's command-line/, whose `parameters` go beyond the packs' bounds:
+// the file itself is refused (DC503), and checked with those values given as --param instead,
+// which only the command line may do.
+engine::Outcome check_from_command_line(const std::filesystem::path& file) {
+    expect_refused(dutycheck::testing::bundled_engine().check(file.string()).errors, "DC503");
+    nlohmann::json json = nlohmann::json::parse(dutycheck::testing::read_text(file));
+    std::map<std::string, std::string> params;
+    for (const auto& [name, value] : json.at("parameters").items()) params[name] = command_line_text(value);
+    json.erase("parameters");
+    // Outcomes point into their engine's rule sets, so each engine lives as long as the test run.
+    static std::map<std::map<std::string, std::string>, std::unique_ptr<engine::Engine>> engines;
+    auto& engine = engines[params];
+    if (!engine) engine = std::make_unique<engine::Engine>(dutycheck::testing::run_options("2026-01-01", params));
+    return engine->check_text(file.string(), json.dump(2));
 }
 
 }  // namespace
@@ -95,7 +128,9 @@ TEST_CASE("every rule fixture produces exactly the findings it expects", "[cases
                 if (file.rfind("invalid/", 0) == 0) {
                     refused = evaluate_refused(folder.path() / file);
                 } else {
-                    outcome = dutycheck::testing::bundled_engine().check((folder.path() / file).string());
+                    outcome = file.rfind("command-line/", 0) == 0
+                                  ? check_from_command_line(folder.path() / file)
+                                  : dutycheck::testing::bundled_engine().check((folder.path() / file).string());
                     INFO(dutycheck::testing::rendered_errors(*outcome));
                     REQUIRE(outcome->ok());
                     REQUIRE(outcome->rules->find_rule(rule_id) != nullptr);

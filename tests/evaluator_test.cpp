@@ -180,7 +180,7 @@ TEST_CASE("string helpers: empty, length, matches", "[evaluator]") {
 }
 
 TEST_CASE("parameters: default, the file's parameters, then overrides", "[evaluator]") {
-    const auto loaded = rule("  require count(localities) >= param.min", "param min = 2\n");
+    const auto loaded = rule("  require count(localities) >= param.min", "param min = 2 from 0 to 100\n");
     const std::string body = R"("localities": [{"id": "a"}, {"id": "b"}])";
     CHECK(evaluate_text(loaded, doc(body)).findings[0].status == engine::Status::met);
     const std::string file_says_six = doc(body + R"(, "parameters": {"min": 6})");

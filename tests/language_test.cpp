@@ -2,6 +2,7 @@
 #include "test_support.hpp"
 
 #include "engine/builtins.hpp"
+#include "engine/parameters.hpp"
 
 using namespace dutycheck;
 using dutycheck::testing::rendered;
@@ -19,7 +20,7 @@ std::string rule_with(const std::string& logic) {
 
 TEST_CASE("a rule with every clause loads with its metadata", "[language]") {
     const auto loaded = load(R"RULES(pack "p" version "1.0" jurisdiction "scotland" description "d"
-param min = 2   # a comment
+param min = 2 from 0 to 100   # a comment
 rule two-or-more.v1 {
   title    "Two"
   duty     PBJW-S29-LOCALITIES, LOC-GUIDE-PARTICIPANTS
@@ -112,7 +113,7 @@ TEST_CASE("a wrong number of arguments shows the usage", "[language]") {
 }
 
 TEST_CASE("an unknown parameter is an error with a suggestion", "[language]") {
-    const auto loaded = load("param min_localities = 2\n" + rule_with("  require count(localities) >= param.min_locality"));
+    const auto loaded = load("param min_localities = 2 from 2 to 1000\n" + rule_with("  require count(localities) >= param.min_locality"));
     CHECK(rendered(loaded) ==
           "test.rules:7:38: error[DC203]: unknown parameter 'min_locality'\n"
           "   7 |   require count(localities) >= param.min_locality\n"
@@ -276,4 +277,85 @@ TEST_CASE("the table of functions in docs/rule-language.md is the builtin table,
         std::ofstream(path, std::ios::binary) << page;
     }
     CHECK(page.substr(begin, end - begin) == expected);
+}
+
+TEST_CASE("a parameter states its bounds next to its default: a range, allowed values, what a list includes or may hold",
+          "[language][params]") {
+    const auto loaded = load(R"RULES(param min = 2 from 2 to 1000 because "two or more"
+param by = 2019-11 from 2019-06-24 to 2019-11
+param strict = false one of [false, true]
+param place = "Eildon" one of ["Eildon"]
+param stage = 2 one of [2, 3]
+param statuses = ["active", "pathfinder"] including ["active"]
+param professions = ["gp"] including ["gp"] within ["gp", "practice_manager"]
+)RULES");
+    INFO(rendered(loaded));
+    REQUIRE(loaded.ok());
+    const auto& params = loaded.rules->params;
+    REQUIRE(params.size() == 7);
+    std::vector<std::string> described;
+    for (const auto& param : params) described.push_back(param.name + " " + engine::describe_bounds(param));
+    CHECK(described == std::vector<std::string>{
+                           "min from 2 to 1000",
+                           "by from 2019-06-24 to 2019-11",
+                           "strict one of [false, true]",
+                           "place one of [\"Eildon\"]",
+                           "stage one of [2, 3]",
+                           "statuses a list including [\"active\"]",
+                           "professions a list including [\"gp\"] and within [\"gp\", \"practice_manager\"]",
+                       });
+    CHECK(params[0].reason == "two or more");
+    CHECK(params[1].reason.empty());
+}
+
+TEST_CASE("a parameter without bounds is a rule error", "[language][params]") {
+    CHECK(rendered(load("param min = 2\n")) ==
+          "test.rules:1:7: error[DC213]: parameter 'min' declares no bounds\n"
+          "   1 | param min = 2\n"
+          "     |       ^~~\n"
+          "   note: after its default, say what a partnership file may set it to: 'from LOW to HIGH', 'one of [...]', "
+          "'including [...]' or 'within [...]'\n");
+}
+
+TEST_CASE("a default outside its own bounds is a rule error", "[language][params]") {
+    const std::pair<const char*, const char*> cases[] = {
+        {"param min = 0 from 2 to 1000\n",
+         "test.rules:1:13: error[DC213]: the default of 'min' (0) is outside its own bounds: it must be from 2 to 1000\n"
+         "   1 | param min = 0 from 2 to 1000\n"
+         "     |             ^\n"},
+        {"param s = [\"active\"] including [\"active\", \"pathfinder\"]\n",
+         "test.rules:1:11: error[DC213]: the default of 's' ([\"active\"]) is outside its own bounds: it must be a "
+         "list including [\"active\", \"pathfinder\"]\n"
+         "   1 | param s = [\"active\"] including [\"active\", \"pathfinder\"]\n"
+         "     |           ^~~~~~~~~~\n"},
+    };
+    for (const auto& [text, expected] : cases) CHECK(rendered(load(text)) == expected);
+}
+
+TEST_CASE("a bound must have the default's type", "[language][params]") {
+    CHECK(rendered(load("param s = \"x\" one of [\"x\", 2]\n")) ==
+          "test.rules:1:22: error[DC213]: the bounds of 's' must be of its default's type (a string), found a number 2\n"
+          "   1 | param s = \"x\" one of [\"x\", 2]\n"
+          "     |                      ^~~~~~~~\n");
+    CHECK(rendered(load("param d = 2019-11 from 1 to 2\n")) ==
+          "test.rules:1:24: error[DC213]: the bounds of 'd' must be of its default's type (a date), found a number 1\n"
+          "   1 | param d = 2019-11 from 1 to 2\n"
+          "     |                        ^\n"
+          "test.rules:1:29: error[DC213]: the bounds of 'd' must be of its default's type (a date), found a number 2\n"
+          "   1 | param d = 2019-11 from 1 to 2\n"
+          "     |                             ^\n");
+    CHECK(rendered(load("param l = [\"a\"] from 1 to 2\n")) ==
+          "test.rules:1:17: error[DC213]: 'from … to …' bounds a number or a date, but the default of 'l' is a list\n"
+          "   1 | param l = [\"a\"] from 1 to 2\n"
+          "     |                 ^~~~~~~~~~~\n"
+          "   note: a list is bounded with 'including [...]' or 'within [...]'\n");
+    CHECK(rendered(load("param b = true one of true\n")) ==
+          "test.rules:1:23: error[DC213]: 'one of' takes a list of values, found true\n"
+          "   1 | param b = true one of true\n"
+          "     |                       ^~~~\n"
+          "   note: write the values in brackets: one of [true]\n");
+    CHECK(rendered(load("param n = 5 from 10 to 1\n")) ==
+          "test.rules:1:13: error[DC213]: the range of 'n' is empty: 10 is above 1\n"
+          "   1 | param n = 5 from 10 to 1\n"
+          "     |             ^~~~~~~~~~~~\n");
 }

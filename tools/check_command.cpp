@@ -3,6 +3,7 @@
 // succeeded.
 #include "engine/engine.hpp"
 #include "engine/gate.hpp"
+#include "engine/parameters.hpp"
 #include "report/diff_report.hpp"
 #include "report/formats.hpp"
 #include "report/json_report.hpp"
@@ -55,19 +56,35 @@ engine::EngineOptions engine_options(const CheckOptions& options) {
     return engine;
 }
 
-/// The packs a report names: those of every rule set used, each once, in the order of the files.
+/// The packs a report names: those of every rule set used, each once, in the order of the files;
+/// and the --param values that differ from the default of the pack that declares them.
 class PackNames {
 public:
+    explicit PackNames(const std::map<std::string, std::string>& params = {}) : params_(params) {}
+
     void add(const engine::RuleSet& rules) {
         for (const auto& pack : rules.packs)
             if (std::find(names_.begin(), names_.end(), pack.name) == names_.end()) names_.push_back(pack.name);
+        for (const auto& [name, text] : params_) {
+            const auto index = rules.find_param(name);
+            if (!index || overridden_.count(name) == 1) continue;
+            const engine::ParamDef& param = rules.params[*index];
+            // The engine has read every value already; one it could not read stopped the run.
+            const auto value = engine::parse_parameter_text(param, text);
+            if (!value || engine::same_parameter_value(*value, param.default_value)) continue;
+            overridden_[name] = {name, engine::parameter_literal(*value), engine::parameter_literal(param.default_value)};
+        }
     }
     report::ReportInfo info(engine::Date as_of) const {
-        return report::ReportInfo{DUTYCHECK_VERSION, engine::format_date(as_of), names_};
+        report::ReportInfo info{DUTYCHECK_VERSION, engine::format_date(as_of), names_};
+        for (const auto& [name, overridden] : overridden_) info.parameters_overridden.push_back(overridden);
+        return info;
     }
 
 private:
+    std::map<std::string, std::string> params_;
     std::vector<std::string> names_;
+    std::map<std::string, report::ParameterOverride> overridden_;
 };
 
 /// The results of a checked file; its input errors as a usage error (exit 2). nullopt when its
@@ -135,7 +152,7 @@ int run_check(const CheckOptions& options) {
     }
     const engine::Engine engine(engine_options(options), print_load_diagnostics);
     auto outcomes = check_all(engine, expand_inputs(options.inputs), job_count(options.jobs));
-    PackNames packs;
+    PackNames packs(options.params);
     std::vector<engine::DocumentResult> results;
     results.reserve(outcomes.size());
     for (auto& outcome : outcomes) {
