@@ -177,8 +177,11 @@ Outcome Engine::evaluate(const Input& input, const std::vector<std::string>& pac
         return fail({{}, {}, "--explain: no rule with id '" + options_.explain_rule + "' (see 'dutycheck rules list')"});
     auto params = resolve_parameters(*rules, doc, options_.params);
     if (auto* error = std::get_if<InputError>(&params)) return fail(*error);
-    auto waivers = read_waivers(doc);
+    auto waivers = read_waivers(doc, options_.waiver_horizon_months);
     if (auto* error = std::get_if<InputError>(&waivers)) return fail(*error);
+    // Whether the law allows a departure is known only from the rules chosen for this file.
+    for (const auto& error : unwaivable(std::get<std::vector<Waiver>>(waivers), *rules)) fail(error);
+    if (!outcome.errors.empty()) return outcome;
 
     EvaluationOptions evaluation;
     evaluation.as_of = options_.as_of;

@@ -55,6 +55,7 @@ struct Waiver {
     std::string minute;       ///< may be empty
     std::string expires;      ///< YYYY-MM-DD or YYYY-MM
     std::string pointer;      ///< where the waiver is in the file ("/waivers/0")
+    std::string approved;     ///< the day it was approved (YYYY-MM-DD or YYYY-MM); not in force before it
 };
 
 /// Why a piece of evidence a rule needed could not be used.
