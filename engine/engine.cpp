@@ -202,6 +202,10 @@ Outcome Engine::evaluate(const Input& input, const std::vector<std::string>& pac
     } catch (const std::bad_alloc&) {
         return stop("ran out of memory while evaluating the rules");
     }
+    if (const RuleInfo* rule = result.out_of_memory) {
+        return stop("rule '" + rule->id + "'" + rule_place(*rule) +
+                    " ran out of memory on this file; a lower --max-steps stops a rule before it exhausts memory");
+    }
     if (const auto& cut_off = result.step_limit_exceeded) {
         return stop("rule '" + cut_off->rule->id + "'" + rule_place(*cut_off->rule) + " took more than " +
                     std::to_string(cut_off->limit) + " evaluation steps on this file (limit: --max-steps)");
