@@ -181,8 +181,11 @@ Outcome Engine::evaluate(const Input& input, const std::vector<std::string>& pac
         return fail({{}, {}, "--explain: no rule with id '" + options_.explain_rule + "' (see 'dutycheck rules list')"});
     auto params = resolve_parameters(*rules, doc, options_.params);
     if (auto* error = std::get_if<InputError>(&params)) return fail(*error);
-    auto waivers = read_waivers(doc);
+    auto waivers = read_waivers(doc, options_.waiver_horizon_months);
     if (auto* error = std::get_if<InputError>(&waivers)) return fail(*error);
+    // Whether the law allows a departure is known only from the rules chosen for this file.
+    for (const auto& error : unwaivable(std::get<std::vector<Waiver>>(waivers), *rules)) fail(error);
+    if (!outcome.errors.empty()) return outcome;
 
     EvaluationOptions evaluation;
     evaluation.as_of = options_.as_of;
@@ -202,6 +205,10 @@ Outcome Engine::evaluate(const Input& input, const std::vector<std::string>& pac
         result = engine::evaluate(*rules, doc, std::get<std::vector<Value>>(params), evaluation, input.source->path());
     } catch (const std::bad_alloc&) {
         return stop("ran out of memory while evaluating the rules");
+    }
+    if (const RuleInfo* rule = result.out_of_memory) {
+        return stop("rule '" + rule->id + "'" + rule_place(*rule) +
+                    " ran out of memory on this file; a lower --max-steps stops a rule before it exhausts memory");
     }
     if (const auto& cut_off = result.step_limit_exceeded) {
         return stop("rule '" + cut_off->rule->id + "'" + rule_place(*cut_off->rule) + " took more than " +

@@ -9,6 +9,7 @@
 #include "engine/loader.hpp"
 #include "engine/packs.hpp"
 #include "engine/result.hpp"
+#include "engine/waivers.hpp"
 
 #include <array>
 #include <cstdint>
@@ -33,6 +34,7 @@ struct EngineOptions {
     Date as_of;                                     ///< the evaluation date
     std::string explain_rule;                       ///< record what this rule looked at (empty: none)
     std::uint64_t max_steps = 1'000'000'000;        ///< per rule, per file (see EvaluationOptions)
+    std::uint32_t waiver_horizon_months = default_waiver_horizon_months;  ///< --waiver-horizon: months a waiver may run
     DocumentLimits limits;                          ///< file size and nesting
 };
 

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <new>
 
 namespace dutycheck::engine {
 
@@ -34,6 +35,23 @@ Value from_truth(Truth truth, const Value& problem) {
 /// Thrown out of a rule's evaluation when it goes over its step limit; caught in evaluate().
 struct OutOfSteps {};
 
+/// What recording a finding costs, in steps per byte it holds (docs/robustness.md, "Limits"):
+/// findings are what a rule keeps, so with this weight the step limit bounds their memory, at
+/// most max_steps / 8 bytes per rule (125 MB at the default).
+constexpr std::uint64_t steps_per_finding_byte = 8;
+
+/// The bytes a finding holds: the record itself and the text of its strings.
+std::uint64_t finding_bytes(const Finding& finding) {
+    std::uint64_t bytes = sizeof(Finding) + finding.pointer.size() + finding.object_name.size() + finding.message.size();
+    for (const auto& missing : finding.missing)
+        bytes += sizeof(Missing) + missing.pointer.size() + missing.expected.size() + missing.found.size();
+    for (const auto& entry : finding.explanation) {
+        bytes += sizeof(Explanation) + entry.clause.size() + entry.condition.size() + entry.outcome.size();
+        for (const auto& [name, value] : entry.values) bytes += sizeof(entry.values[0]) + name.size() + value.size();
+    }
+    return bytes;
+}
+
 class RuleRun {
 public:
     RuleRun(const CompiledRule& rule, const Document& doc, const std::vector<Value>& params, Date as_of,
@@ -54,6 +72,10 @@ private:
             throw OutOfSteps{};
     }
 
+    /// The elements of a list or array value; 0 for any other value.
+    std::size_t list_size(const Value& list) const;
+    /// The elements of a list, paid for (a step each) before they are copied.
+    std::optional<std::vector<Value>> elements(const Value& list, Value& problem);
     Value eval(const Expr& expr);
     Value eval_binary(const BinaryExpr& binary, const Expr& expr);
     Value eval_quantifier(const QuantifierExpr& q);
@@ -88,6 +110,18 @@ private:
     std::uint64_t steps_ = 0;
     std::uint64_t max_steps_;
 };
+
+std::size_t RuleRun::list_size(const Value& list) const {
+    if (const auto* items = std::get_if<ListPtr>(&list.data)) return (*items)->size();
+    if (const auto* node = std::get_if<DocNode>(&list.data); node && doc_.kind(node->id) == NodeKind::array)
+        return doc_.size(node->id);
+    return 0;
+}
+
+std::optional<std::vector<Value>> RuleRun::elements(const Value& list, Value& problem) {
+    count_steps(list_size(list));
+    return elements_of(doc_, list, problem);
+}
 
 void RuleRun::looked_at(const Expr& expr, std::vector<std::pair<std::string, std::string>>& values) {
     // The values a person would check: paths, parameters, the date, and whole calls and
@@ -165,6 +199,7 @@ Value RuleRun::eval(const Expr& expr) {
                 return number ? Value{-*number} : type_problem(doc_, operand, "a number");
             } else if constexpr (std::is_same_v<N, BinaryExpr>) return eval_binary(node, expr);
             else if constexpr (std::is_same_v<N, ListExpr>) {
+                count_steps(node.items.size());  // the list it builds
                 std::vector<Value> items;
                 items.reserve(node.items.size());
                 for (const auto& item : node.items) items.push_back(eval(*item));
@@ -174,7 +209,13 @@ Value RuleRun::eval(const Expr& expr) {
                 std::vector<Value> args;
                 args.reserve(node.arguments.size());
                 for (const auto& argument : node.arguments) args.push_back(eval(*argument));
-                return call_builtin(node.function, args, doc_, node.pattern.get());
+                // A builtin over a list copies its elements (count, sum, max, distinct), and
+                // distinct() builds a list of its own.
+                for (std::size_t i = 0; i < args.size(); ++i)
+                    if (node.function->parameters[i] == StaticType::list) count_steps(list_size(args[i]));
+                Value result = call_builtin(node.function, args, doc_, node.pattern.get());
+                count_steps(list_size(result));
+                return result;
             } else if constexpr (std::is_same_v<N, IfExpr>) {
                 Value problem;
                 const Truth chosen = condition(*node.condition, problem);
@@ -224,7 +265,7 @@ Value RuleRun::eval_binary(const BinaryExpr& binary, const Expr& expr) {
         case BinaryOp::in:
         case BinaryOp::not_in: {
             if (lhs.is_missing()) return unknown_from(doc_, {&lhs});
-            auto items = elements_of(doc_, rhs, problem);
+            auto items = elements(rhs, problem);
             if (!items) return problem;
             Truth found = Truth::false_;
             Unknown reasons;
@@ -266,7 +307,7 @@ Value RuleRun::eval_binary(const BinaryExpr& binary, const Expr& expr) {
 
 Value RuleRun::eval_quantifier(const QuantifierExpr& q) {
     Value problem;
-    auto items = elements_of(doc_, eval(*q.collection), problem);
+    auto items = elements(eval(*q.collection), problem);
     if (!items) return problem;
     if (!q.predicate) return Value{static_cast<double>(items->size())};
     std::size_t count = 0;
@@ -285,7 +326,10 @@ Value RuleRun::eval_quantifier(const QuantifierExpr& q) {
         }
         if (t == Truth::true_) {
             ++count;
-            if (q.kind == Quantifier::select) selected.push_back(std::move(item));
+            if (q.kind == Quantifier::select) {
+                count_steps();  // the list it builds
+                selected.push_back(std::move(item));
+            }
             if (q.kind == Quantifier::any) return Value{true};
             if (q.kind == Quantifier::none) return Value{false};
         } else if (q.kind == Quantifier::all) {
@@ -342,7 +386,7 @@ void RuleRun::step(std::size_t index) {
             if constexpr (std::is_same_v<S, ForEachStep>) {
                 Value collection = eval(*s.collection);
                 Value problem;
-                auto items = elements_of(doc_, collection, problem);
+                auto items = elements(collection, problem);
                 if (!items) {
                     std::vector<Missing> reasons;
                     collect_reasons(problem, reasons);
@@ -442,6 +486,8 @@ void RuleRun::finish(Status status, std::string message, std::vector<Missing> mi
     finding.message = std::move(message);
     finding.missing = std::move(missing);
     finding.explanation = explanation_;
+    // What a rule keeps is paid for, so the step limit bounds its memory as well as its time.
+    count_steps(steps_per_finding_byte * finding_bytes(finding));
     findings_.push_back(std::move(finding));
 }
 
@@ -468,7 +514,7 @@ DocumentResult evaluate(const RuleSet& rules, const Document& doc, const std::ve
     if (expected >= 4096) result.findings.reserve(expected);
     LookupIndex lookups;
     for (const auto& rule : rules.rules) {
-        if (result.step_limit_exceeded) break;
+        if (result.step_limit_exceeded || result.out_of_memory) break;
         // A pack for one jurisdiction says nothing about another: never a pass.
         if (auto outside = outside_jurisdiction(rules.packs[rule.pack], rule.info, doc)) {
             result.findings.push_back(std::move(*outside));
@@ -477,14 +523,22 @@ DocumentResult evaluate(const RuleSet& rules, const Document& doc, const std::ve
         RuleRun run(rule, doc, params, as_of, lookups, result.findings, rule.info.id == options.explain_rule,
                     options.max_steps);
         const std::size_t earlier_findings = result.findings.size();
+        // A rule cut off part-way has decided nothing: none of its findings stand, not even
+        // those of the instances it finished, and no later rule runs.
+        auto drop_findings = [&] {
+            result.findings.erase(result.findings.begin() + static_cast<std::ptrdiff_t>(earlier_findings),
+                                  result.findings.end());
+        };
         try {
             run.run();
         } catch (const OutOfSteps&) {
-            // A rule cut off part-way has decided nothing: none of its findings stand, not even
-            // those of the instances it finished, and no later rule runs.
-            result.findings.erase(result.findings.begin() + static_cast<std::ptrdiff_t>(earlier_findings),
-                                  result.findings.end());
+            drop_findings();
             result.step_limit_exceeded = StepLimitExceeded{&rule.info, options.max_steps};
+        } catch (const std::bad_alloc&) {
+            // Unwinding has freed what the rule held; dropping its findings frees the rest, so
+            // the message naming it can be made.
+            drop_findings();
+            result.out_of_memory = &rule.info;
         }
         if (run.steps() > result.most_steps) {
             result.most_steps = run.steps();

@@ -16,8 +16,9 @@ struct EvaluationOptions {
     Date as_of;                 ///< the evaluation date for every date rule
     std::string explain_rule;   ///< record what this rule looked at (empty: none)
     /// The most evaluation steps one rule may take on one file: one per expression evaluated,
-    /// per element a quantifier, 'for each' or 'in' goes through, and per element of a field
-    /// read across a list. The default is far above what any real partnership needs (see
+    /// per element a quantifier, 'for each' or 'in' goes through, per element of every list it
+    /// builds or copies, and 8 per byte of every finding it records, so that memory is bounded
+    /// with time. The default is far above what any real partnership needs (see
     /// docs/robustness.md); a rule that goes over it stops the evaluation (step_limit_exceeded).
     std::uint64_t max_steps = 1'000'000'000;
 };

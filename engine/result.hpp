@@ -55,6 +55,7 @@ struct Waiver {
     std::string minute;       ///< may be empty
     std::string expires;      ///< YYYY-MM-DD or YYYY-MM
     std::string pointer;      ///< where the waiver is in the file ("/waivers/0")
+    std::string approved;     ///< the day it was approved (YYYY-MM-DD or YYYY-MM); not in force before it
 };
 
 /// Why a piece of evidence a rule needed could not be used.
@@ -126,6 +127,8 @@ struct DocumentResult {
     /// Set when a rule went over the step limit: evaluation stopped at that rule, its findings
     /// were dropped and no later rule ran, so the result is incomplete and must not be reported.
     std::optional<StepLimitExceeded> step_limit_exceeded;
+    /// Set when a rule ran out of memory: evaluation stopped there as for the step limit.
+    const RuleInfo* out_of_memory = nullptr;
     std::uint64_t most_steps = 0;         ///< the most evaluation steps one rule took on this file
     const RuleInfo* most_steps_rule = nullptr;  ///< the rule that took them
 };

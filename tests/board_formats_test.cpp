@@ -108,11 +108,11 @@ DocumentResult every_status(Rules& rules) {
     };
     doc.waivers = {
         Waiver{"direction-in-writing", "/reports/1", "Direction drafted; <b>awaiting</b> sign-off | \"urgent\" & 'soon'",
-               "Chief Officer *acting*", "IJB 2026/14 `item 7`", "2026-12-31", "/waivers/0"},
+               "Chief Officer *acting*", "IJB 2026/14 `item 7`", "2026-12-31", "/waivers/0", "2026-01-20"},
         Waiver{"INV-LPG-COCHAIR", "/localities/3", "Recruitment of a community co-chair under way", "IJB", "",
-               "2026-03-31", "/waivers/1"},
+               "2026-03-31", "/waivers/1", "2025-10-02"},
         Waiver{"sb-cig-timeline", "", std::string("Old exception ") + script, "Audit & Risk Committee", "ARC 2025/3",
-               "2027-01", "/waivers/2"},
+               "2027-01", "/waivers/2", "2026-02-11"},
     };
     doc.stale_waivers = {2};
     summarise(doc);

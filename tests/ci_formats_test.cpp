@@ -100,9 +100,9 @@ std::vector<DocumentResult> every_status(Rules& rules) {
 
     const std::vector<Waiver> waivers{
         {"direction-in-writing", "/directions/0", "Direction issued orally at the emergency meeting; written copy due",
-         "Chief Officer", "IJB/12/2026", "2027-03-31", "/waivers/0"},
+         "Chief Officer", "IJB/12/2026", "2027-03-31", "/waivers/0", "2026-04-02"},
         {"EQ-REG5-ASSESS", "/reports/1", "Assessment commissioned", "Chief Finance Officer", "", "2026-03-31",
-         "/waivers/1"},
+         "/waivers/1", "2025-09-30"},
     };
     DocumentResult inverclyde = document(
         "fixtures/inverclyde-2019.json", "inverclyde", "Inverclyde Health and Social Care Partnership",
@@ -155,7 +155,7 @@ std::vector<DocumentResult> hostile_results(Rules& rules) {
                                  "javascript:alert(1)");
     const std::vector<Waiver> waivers{
         {"hostile-rule", "/localities/1", "Reason " + hostile, "Approver " + control_bytes, "M<1>", "2099-12-31",
-         "/waivers/0"}};
+         "/waivers/0", "2099-01-01"}};
     return {document("fixtures/dir with space/a,b:c%.json", "eilean-siar", "Eilean Siar \u2013 Comhairle " + hostile,
                      {
                          finding(rule, Status::unmet, "/localities/0", "Object " + hostile,

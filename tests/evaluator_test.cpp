@@ -292,11 +292,12 @@ TEST_CASE("a rule over the step limit stops the evaluation and leaves none of it
     CHECK(outcome.result->most_steps_rule->id == "busy");
 
     // Over the limit, the file has no result at all: a rule cut off part-way decided nothing.
-    options.max_steps = 1000;
+    // (Each finding costs some 1,600 steps for the bytes it holds: 'first' fits, 'busy' does not.)
+    options.max_steps = 20000;
     outcome = dutycheck::testing::check_text(loaded, document, options);
     CHECK_FALSE(outcome.result);
     CHECK(dutycheck::testing::rendered_errors(outcome) ==
-          "test.json: error[DC509]: rule 'busy' (t.rules:8) took more than 1000 evaluation steps on this file "
+          "test.json: error[DC509]: rule 'busy' (t.rules:8) took more than 20000 evaluation steps on this file "
           "(limit: --max-steps)\n");
 }
 
@@ -319,4 +320,104 @@ TEST_CASE("matches() takes time linear in the text: a megabyte of spaces is chec
         REQUIRE(rag != findings.end());
         CHECK(rag->status == engine::Status::unmet);  // complete, yet amber
     }
+}
+
+namespace {
+
+// A small file of `n` localities, each with an id.
+std::string localities_file(int n) {
+    std::string localities;
+    for (int i = 0; i < n; ++i) localities += (i ? ", " : "") + std::string(R"({"id": "l)") + std::to_string(i) + "\"}";
+    return doc("\"localities\": [" + localities + "]");
+}
+
+// Three nested 'for each' over the same list: n^3 instances, each with a finding.
+const char* const nested_rule =
+    "rule nested {\n  title \"t\"\n  duty D\n  cite \"c\"\n  basis statute\n"
+    "  for each a in localities\n  for each b in localities\n  for each c in localities\n"
+    "  require a.id != c.id\n}\n";
+
+}  // namespace
+
+TEST_CASE("three nested 'for each' over 300 elements stop at the default step limit, not for want of memory",
+          "[evaluator][limits]") {
+    // 27 million findings would take gigabytes; the bytes of each finding are paid for in steps,
+    // so the default limit stops the rule after some 600,000 of them (about 125 MB).
+#if defined(__SANITIZE_ADDRESS__)
+    // A billion steps take minutes under the sanitizers; the dev build runs this test.
+    WARN("skipped under AddressSanitizer: a billion evaluation steps");
+    return;
+#endif
+    const auto loaded = engine::load_rule_text("t.rules", nested_rule);
+    const auto outcome = dutycheck::testing::check_text(loaded, localities_file(300));
+    CHECK_FALSE(outcome.result);
+    CHECK(dutycheck::testing::rendered_errors(outcome) ==
+          "test.json: error[DC509]: rule 'nested' (t.rules:1) took more than 1000000000 evaluation steps on this file "
+          "(limit: --max-steps)\n");
+}
+
+TEST_CASE("a rule whose findings alone would go over the step limit is stopped", "[evaluator][limits]") {
+    // 200 instances take a few thousand steps to decide, but their messages name every locality:
+    // 200 findings of some 1,300 bytes each, at 8 steps a byte about two million steps.
+    const auto loaded = engine::load_rule_text(
+        "t.rules", "rule verbose {\n  title \"t\"\n  duty D\n  cite \"c\"\n  basis statute\n"
+                   "  for each l in localities\n  require false else \"{l.id} is not {localities.id}\"\n}\n");
+    auto options = dutycheck::testing::run_options();
+    options.max_steps = 300'000;
+    const std::string file = localities_file(200);
+    auto outcome = dutycheck::testing::check_text(loaded, file, options);
+    CHECK_FALSE(outcome.result);
+    CHECK(dutycheck::testing::rendered_errors(outcome) ==
+          "test.json: error[DC509]: rule 'verbose' (t.rules:1) took more than 300000 evaluation steps on this file "
+          "(limit: --max-steps)\n");
+    // With room for them it passes.
+    options.max_steps = 5'000'000;
+    outcome = dutycheck::testing::check_text(loaded, file, options);
+    REQUIRE(outcome.ok());
+    CHECK(outcome.result->findings.size() == 200);
+    CHECK(outcome.result->most_steps > 8 * 200 * 1200);
+}
+
+TEST_CASE("every list a rule builds or copies counts towards the step limit", "[evaluator][limits]") {
+    auto steps = [](const std::string& logic) {
+        const auto loaded = rule(logic);
+        auto outcome = dutycheck::testing::check_text(loaded, localities_file(1000));
+        REQUIRE(outcome.ok());
+        return outcome.result->most_steps;
+    };
+    // The same finding each time; the difference is the list: copied for a quantifier (1,000),
+    // and built again by select (1,000 more).
+    const auto plain = steps("  require count(localities) >= 0");
+    const auto quantified = steps("  require count(l in localities where true) >= 0");
+    const auto selected = steps("  require count(select(l in localities where true)) >= 0");
+    CHECK(quantified - plain >= 2000);  // the copy, then a step and a predicate per element
+    CHECK(selected - quantified >= 1000);
+}
+
+TEST_CASE("the nested rule stops within 500 MB of address space, and out of memory names the rule",
+          "[evaluator][limits][cli]") {
+#if defined(__SANITIZE_ADDRESS__)
+    WARN("skipped under AddressSanitizer, whose shadow memory does not fit an address-space limit");
+    return;
+#else
+    const auto dir = dutycheck::testing::fresh_dir("dutycheck-memory");
+    std::ofstream(dir / "p.json", std::ios::binary) << localities_file(300);
+    std::ofstream(dir / "n.rules", std::ios::binary) << nested_rule;
+    const std::string args = "--rules '" + (dir / "n.rules").string() + "' '" + (dir / "p.json").string() + "'";
+    // ulimit -v counts kilobytes of address space: the default step limit holds the rule's
+    // findings to some 125 MB, well inside it.
+    auto run = dutycheck::testing::shell_run("ulimit -v 512000 && '" DUTYCHECK_BINARY "' check " + args);
+    CHECK(run.exit_code == 2);
+    CHECK(run.out.empty());
+    CHECK_THAT(run.err, Catch::EndsWith("n.rules:1) took more than 1000000000 evaluation steps on this file "
+                                        "(limit: --max-steps)\n"));
+    // With no step limit to speak of, memory runs out first: an input error naming the file and the rule.
+    run = dutycheck::testing::shell_run("ulimit -v 256000 && '" DUTYCHECK_BINARY "' check --max-steps 18446744073709551615 " +
+                                        args);
+    CHECK(run.exit_code == 2);
+    CHECK(run.out.empty());
+    CHECK(run.err == (dir / "p.json").string() + ": error[DC509]: rule 'nested' (" + (dir / "n.rules").string() +
+                         ":1) ran out of memory on this file; a lower --max-steps stops a rule before it exhausts "
+                         "memory\n");
+#endif
 }

@@ -142,7 +142,7 @@ TEST_CASE("a value below a minimum is an input error", "[schema][minimum]") {
 }
 
 TEST_CASE("a string that does not match its pattern is an input error", "[schema][pattern]") {
-    const std::string waiver = R"("waivers": [{"rule": "%s", "target": "%s", "reason": "%s", "approved_by": "IJB", "expires": "2027-01"}])";
+    const std::string waiver = R"("waivers": [{"rule": "%s", "target": "%s", "reason": "%s", "approved_by": "IJB", "approved": "2026-01-31", "expires": "2027-01"}])";
     auto with = [&](const char* rule, const char* target, const char* reason) {
         std::string text = waiver;
         for (const char* value : {rule, target, reason}) text.replace(text.find("%s"), 2, value);
@@ -150,7 +150,7 @@ TEST_CASE("a string that does not match its pattern is an input error", "[schema
     };
     CHECK(with("two", "/localities/0", "r").empty());
     CHECK(input_errors(partnership_file(scottish, R"("waivers": [{"rule": "2 rules", "target": "", "reason": "r",
-    "approved_by": "IJB", "expires": "2027-01"}])")) ==
+    "approved_by": "IJB", "approved": "2026-01-31", "expires": "2027-01"}])")) ==
           "p.json:3:23: error[DC505]: expected a string matching '^[A-Za-z][A-Za-z0-9_.-]*$', found \"2 rules\" "
           "(at /waivers/0/rule)\n"
           "   3 |  \"waivers\": [{\"rule\": \"2 rules\", \"target\": \"\", \"reason\": \"r\",\n"

@@ -14,10 +14,12 @@ using dutycheck::testing::source_dir;
 
 namespace {
 
-engine::LoadResult two_localities_rule() {
+// A duty of statutory guidance, which a partnership may depart from with a recorded reason.
+engine::LoadResult named_localities_rule() {
     return engine::load_rule_text(
         "t.rules",
-        "rule two {\n  title \"Two or more localities\"\n  duty PBJW-S29-LOCALITIES\n  cite \"s29\"\n  basis statute\n"
+        "rule two {\n  title \"Each locality is named\"\n  duty LOC-GUIDE-NAMES\n  cite \"Localities guidance\"\n"
+        "  basis statutory_guidance\n  severity error\n"
         "  for each l in localities\n  require exists(l.name) else \"{l.id} has no name\"\n}\n");
 }
 
@@ -28,14 +30,14 @@ std::string partnership(const std::string& localities, const std::string& waiver
 
 engine::DocumentResult evaluate_with_waivers(const std::string& json, const char* as_of) {
     // Findings point at their rule, so the rule set outlives every result.
-    static const auto loaded = two_localities_rule();
+    static const auto loaded = named_localities_rule();
     REQUIRE(loaded.ok());
     return dutycheck::testing::evaluate_text(loaded, json, as_of);
 }
 
 const std::string waiver_for_b =
-    R"([{"rule": "PBJW-S29-LOCALITIES", "target": "/localities/1", "reason": "name agreed at next board",
-         "approved_by": "IJB chair", "minute": "IJB/2025/12", "expires": "2026-03-31"}])";
+    R"([{"rule": "LOC-GUIDE-NAMES", "target": "/localities/1", "reason": "name agreed at next board",
+         "approved_by": "IJB chair", "approved": "2025-12-10", "minute": "IJB/2025/12", "expires": "2026-03-31"}])";
 
 std::filesystem::path scratch(const std::string& name) { return dutycheck::testing::fresh_dir("dutycheck-waivers-" + name); }
 
@@ -68,19 +70,21 @@ TEST_CASE("after its expiry date a waiver's finding returns as waiver_expired an
 
 TEST_CASE("a waiver that covers nothing unmet or unknown is stale", "[waivers]") {
     const std::string waivers =
-        R"([{"rule": "two", "target": "/localities/0", "reason": "r", "approved_by": "a", "expires": "2027-01"}])";
+        R"([{"rule": "two", "target": "/localities/0", "reason": "r", "approved_by": "a", "approved": "2026-01-01",
+             "expires": "2026-12"}])";
     const auto result = evaluate_with_waivers(partnership(localities_a_b, waivers), "2026-01-01");
     CHECK(result.findings[1].status == engine::Status::unmet);
     CHECK(result.stale_waivers == std::vector<std::size_t>{0});
 }
 
-TEST_CASE("a waiver without a target, a reason, an approver or an expiry is an input error", "[waivers]") {
-    // The schema requires all four, so the schema check (DC505) refuses the file first.
-    for (const char* missing : {"target", "reason", "approved_by", "expires"}) {
+TEST_CASE("a waiver without a target, a reason, an approver, an approval date or an expiry is an input error",
+          "[waivers]") {
+    // The schema requires all five, so the schema check (DC505) refuses the file first.
+    for (const char* missing : {"target", "reason", "approved_by", "approved", "expires"}) {
         nlohmann::json waiver = {{"rule", "two"}, {"target", ""}, {"reason", "r"}, {"approved_by", "a"},
-                                 {"expires", "2027-01-01"}};
+                                 {"approved", "2026-01-01"}, {"expires", "2027-01-01"}};
         waiver.erase(missing);
-        static const auto loaded = two_localities_rule();
+        static const auto loaded = named_localities_rule();
         const auto outcome =
             dutycheck::testing::check_text(loaded, partnership("[]", nlohmann::json::array({waiver}).dump()));
         REQUIRE(outcome.errors.size() == 1);
@@ -93,7 +97,8 @@ TEST_CASE("a waiver without a target, a reason, an approver or an expiry is an i
 
 TEST_CASE("a waiver for the whole file says so with an empty target", "[waivers]") {
     const std::string waivers =
-        R"([{"rule": "two", "target": "", "reason": "r", "approved_by": "a", "expires": "2027-01"}])";
+        R"([{"rule": "two", "target": "", "reason": "r", "approved_by": "a", "approved": "2026-01-01",
+             "expires": "2026-12"}])";
     const auto result = evaluate_with_waivers(partnership(localities_a_b, waivers), "2026-01-01");
     CHECK(result.stale_waivers.empty());
     bool waived = false;
@@ -101,9 +106,140 @@ TEST_CASE("a waiver for the whole file says so with an empty target", "[waivers]
     CHECK(waived);
 }
 
+namespace {
+
+// The guidance rule above and a duty of statute beside it.
+const engine::LoadResult& statute_and_guidance_rules() {
+    static const auto loaded = engine::load_rule_text(
+        "t.rules",
+        "rule two {\n  title \"Each locality is named\"\n  duty LOC-GUIDE-NAMES\n  cite \"Localities guidance\"\n"
+        "  basis statutory_guidance\n  severity error\n"
+        "  for each l in localities\n  require exists(l.name) else \"{l.id} has no name\"\n}\n"
+        "rule localities-two-or-more {\n  title \"Two or more localities\"\n  duty PBJW-S29-LOCALITIES\n"
+        "  cite \"Public Bodies (Joint Working) (Scotland) Act 2014, s29(3)(a)\"\n  basis statute\n"
+        "  require count(localities) >= 2\n}\n");
+    return loaded;
+}
+
+// A file with one waiver of `rule`, each field on its own line so a diagnostic shows just that line.
+std::string with_waiver(const std::string& rule, const std::string& target, const std::string& approved,
+                        const std::string& expires, const std::string& reason = "name agreed at next board") {
+    return R"({"format": "dutycheck.partnership/1", "partnership": {"id": "p", "name": "P", "jurisdiction": "scotland"},
+"localities": [{"id": "a", "name": "Annandale"}, {"id": "b"}],
+"waivers": [{
+"rule": ")" + rule + R"(",
+"target": ")" + target + R"(",
+"reason": ")" + reason + R"(",
+"approved_by": "IJB chair",
+"approved": ")" + approved + R"(",
+"expires": ")" + expires + R"("}]}
+)";
+}
+
+std::string waiver_errors(const std::string& json, const char* as_of = "2026-01-01", std::uint32_t horizon = 12) {
+    auto options = dutycheck::testing::run_options(as_of);
+    options.waiver_horizon_months = horizon;
+    const auto outcome = dutycheck::testing::check_text(statute_and_guidance_rules(), json, options);
+    return dutycheck::testing::rendered_errors(outcome);
+}
+
+}  // namespace
+
+TEST_CASE("a waiver of a duty of statute, by its duty id, is an input error that says why", "[waivers][force]") {
+    CHECK(waiver_errors(with_waiver("PBJW-S29-LOCALITIES", "/localities/1", "2025-12-10", "2026-03-31")) ==
+          "test.json:3:13: error[DC506]: PBJW-S29-LOCALITIES is a duty of statute (Public Bodies (Joint Working) "
+          "(Scotland) Act 2014, s29(3)(a)): the law allows no recorded departure from it, so it cannot be waived; "
+          "record the facts or accept the finding (at /waivers/0)\n"
+          "   3 | \"waivers\": [{\n"
+          "     |             ^\n");
+}
+
+TEST_CASE("a waiver of a statute rule, by its rule id, is an input error that says why", "[waivers][force]") {
+    CHECK(waiver_errors(with_waiver("localities-two-or-more", "/localities", "2025-12-10", "2026-03-31")) ==
+          "test.json:3:13: error[DC506]: rule 'localities-two-or-more' encodes a duty of statute (Public Bodies "
+          "(Joint Working) (Scotland) Act 2014, s29(3)(a)): the law allows no recorded departure from it, so it "
+          "cannot be waived; record the facts or accept the finding (at /waivers/0)\n"
+          "   3 | \"waivers\": [{\n"
+          "     |             ^\n");
+}
+
+TEST_CASE("a whole-file waiver of a statute rule is refused like any other", "[waivers][force]") {
+    CHECK_THAT(waiver_errors(with_waiver("localities-two-or-more", "", "2025-12-10", "2026-03-31")),
+               Catch::StartsWith("test.json:3:13: error[DC506]: rule 'localities-two-or-more' encodes a duty of statute"));
+    // A duty of statutory guidance may be waived for the whole file.
+    CHECK(waiver_errors(with_waiver("two", "", "2025-12-10", "2026-03-31")).empty());
+}
+
+TEST_CASE("a waiver that never ends is beyond the horizon of its approval", "[waivers][horizon]") {
+    CHECK(waiver_errors(with_waiver("two", "/localities/1", "2025-12-10", "9999-12-31")) ==
+          "test.json:9:12: error[DC506]: the waiver expires on 9999-12-31, more than 12 months after its approval "
+          "on 2025-12-10 (it may run until 2026-12-10 at the latest; limit: --waiver-horizon) (at /waivers/0/expires)\n"
+          "   9 | \"expires\": \"9999-12-31\"}]}\n"
+          "     |            ^\n");
+}
+
+TEST_CASE("a waiver that expires before its approval is an input error", "[waivers][horizon]") {
+    CHECK(waiver_errors(with_waiver("two", "/localities/1", "2025-12-10", "2025-11")) ==
+          "test.json:9:12: error[DC506]: the waiver expires on 2025-11, before its approval on 2025-12-10 "
+          "(at /waivers/0/expires)\n"
+          "   9 | \"expires\": \"2025-11\"}]}\n"
+          "     |            ^\n");
+}
+
+TEST_CASE("the waiver horizon is 12 months unless --waiver-horizon says otherwise", "[waivers][horizon]") {
+    const std::string eighteen_months = with_waiver("two", "/localities/1", "2025-06-30", "2026-12-31");
+    CHECK(waiver_errors(eighteen_months) ==
+          "test.json:9:12: error[DC506]: the waiver expires on 2026-12-31, more than 12 months after its approval "
+          "on 2025-06-30 (it may run until 2026-06-30 at the latest; limit: --waiver-horizon) (at /waivers/0/expires)\n"
+          "   9 | \"expires\": \"2026-12-31\"}]}\n"
+          "     |            ^\n");
+    // The last day of the horizon is within it.
+    CHECK(waiver_errors(with_waiver("two", "/localities/1", "2025-06-30", "2026-06-30")).empty());
+    CHECK(waiver_errors(eighteen_months, "2026-01-01", 24).empty());
+
+    const auto dir = scratch("horizon");
+    write(dir / "p.json", eighteen_months);
+    write(dir / "t.rules", std::string(statute_and_guidance_rules().rules->sources.front().text()));
+    const std::string args = "--rules '" + (dir / "t.rules").string() + "' --as-of 2026-01-01 '" +
+                             (dir / "p.json").string() + "'";
+    Run run = dutycheck_run("check " + args);
+    CHECK(run.exit_code == 2);
+    CHECK_THAT(run.err, Catch::Contains("more than 12 months after its approval on 2025-06-30"));
+    run = dutycheck_run("check --waiver-horizon 24 " + args);
+    CHECK(run.exit_code == 0);
+    CHECK(dutycheck_run("diff --waiver-horizon 24 --rules '" + (dir / "t.rules").string() + "' --as-of 2026-01-01 '" +
+                        (dir / "p.json").string() + "' '" + (dir / "p.json").string() + "'")
+              .exit_code == 0);
+    CHECK(dutycheck_run("check --waiver-horizon 0 " + args).exit_code == 2);
+}
+
+TEST_CASE("a waiver's reason needs a visible character", "[waivers][text]") {
+    // The published schema's pattern already refuses a no-break space, as an editor's validator does.
+    CHECK(waiver_errors(with_waiver("two", "/localities/1", "2025-12-10", "2026-03-31", "\u00a0")) ==
+          "test.json:6:11: error[DC505]: expected a string matching '\\S', found \"\\u00a0\" (at /waivers/0/reason)\n"
+          "   6 | \"reason\": \"\u00a0\",\n"
+          "     |           ^\n");
+    // ECMA-262's \S takes a zero-width space for a visible character; the engine's one notion of text does not.
+    CHECK(waiver_errors(with_waiver("two", "/localities/1", "2025-12-10", "2026-03-31", "\u200b")) ==
+          "test.json:6:11: error[DC506]: 'reason' has no visible character: an exception is accepted only with a "
+          "reason and an approver a reader can see (at /waivers/0/reason)\n"
+          "   6 | \"reason\": \"\u200b\",\n"
+          "     |           ^\n");
+}
+
+TEST_CASE("a waiver approved after the evaluation date is not yet in force, and not stale", "[waivers][horizon]") {
+    const auto loaded = named_localities_rule();
+    const std::string json = with_waiver("two", "/localities/1", "2026-02-01", "2026-12-31");
+    const auto before = dutycheck::testing::evaluate_text(loaded, json, "2026-01-31");
+    CHECK(before.findings[1].status == engine::Status::unmet);
+    CHECK(before.stale_waivers.empty());
+    const auto on_the_day = dutycheck::testing::evaluate_text(loaded, json, "2026-02-01");
+    CHECK(on_the_day.findings[1].status == engine::Status::waived);
+}
+
 TEST_CASE("the command line rejects an unapproved waiver with its place, exit 2", "[waivers][cli]") {
     const auto dir = scratch("unapproved");
-    write(dir / "p.json", partnership("[]", R"([{"rule": "two", "target": "", "reason": "r", "expires": "2027-01-01"}])"));
+    write(dir / "p.json", partnership("[]", R"([{"rule": "two", "target": "", "reason": "r", "approved": "2026-01-01", "expires": "2027-01-01"}])"));
     const Run run = dutycheck_run("check '" + (dir / "p.json").string() + "'");
     CHECK(run.exit_code == 2);
     CHECK(run.out.empty());

@@ -52,6 +52,7 @@ engine::EngineOptions engine_options(const CheckOptions& options) {
     engine.as_of = evaluation_date(options.as_of);
     engine.explain_rule = options.explain;
     engine.max_steps = options.max_steps;
+    engine.waiver_horizon_months = options.waiver_horizon;
     engine.limits = options.limits;
     return engine;
 }

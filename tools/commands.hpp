@@ -3,6 +3,7 @@
 
 #include "engine/document.hpp"
 #include "engine/evaluator.hpp"
+#include "engine/waivers.hpp"
 
 #include <cstdint>
 #include <map>
@@ -27,6 +28,7 @@ struct CheckOptions {
     std::string explain;                         ///< --explain RULE: what the rule looked at, per instance
     engine::DocumentLimits limits;               ///< --max-file-size, --max-depth
     std::uint64_t max_steps = engine::EvaluationOptions{}.max_steps;  ///< --max-steps: per rule, per file
+    std::uint32_t waiver_horizon = engine::default_waiver_horizon_months;  ///< --waiver-horizon: months after approval
     std::size_t jobs = 0;                        ///< --jobs: files checked at once; 0 = one per core
 };
 

@@ -58,6 +58,13 @@ void add_limit_options(CLI::App& command, dutycheck::tools::CheckOptions& option
         ->check(whole_number(false))
         ->type_name("N")
         ->capture_default_str();
+    // At most a century, which keeps the date arithmetic within the calendar.
+    command.add_option("--waiver-horizon", options.waiver_horizon,
+                       "Refuse a waiver that expires more than MONTHS after its approval")
+        ->check(whole_number(false))
+        ->check(CLI::Range(1u, 1200u))
+        ->type_name("MONTHS")
+        ->capture_default_str();
 }
 
 }  // namespace
