@@ -56,7 +56,24 @@ Value shift_date(const Document& doc, const std::vector<Value>& args, Date (*shi
     std::optional<double> amount;
     if (Value problem = date_argument(doc, args[0], date); problem.is_unknown()) return problem;
     if (Value problem = number_argument(doc, args[1], amount); problem.is_unknown()) return problem;
-    return Value{shift(*date, static_cast<std::int64_t>(*amount))};
+    // The result keeps the date's origin, so a question about its precision names the field.
+    return Value{shift(*date, static_cast<std::int64_t>(*amount)), args[0].origin};
+}
+
+// A count of whole days or years between two dates: decided when it is the same for every day
+// each may be, else unknown, naming the less precise date. `between` counts from one day to
+// another and never decreases as the second moves later or the first earlier.
+Value count_between(const Document& doc, const std::vector<Value>& args, Date from, Date to,
+                    std::int64_t (*between)(std::int32_t, std::int32_t)) {
+    const std::int64_t fewest = between(from.days, to.first());
+    const std::int64_t most = between(from.first(), to.days);
+    if (fewest == most) return Value{static_cast<double>(fewest)};
+    const std::size_t vague = from.span >= to.span ? 0 : 1;
+    const Date& date = vague == 0 ? from : to;
+    const NodeId origin = args[vague].origin;
+    return Value{Unknown{{Missing{origin != no_origin ? doc.pointer(origin) : std::string(), MissingReason::imprecise,
+                                  "the day (YYYY-MM-DD), which decides the count",
+                                  (date.month_precision ? "the month " : "a date ") + format_date(date)}}}};
 }
 
 // The largest or smallest of a list of numbers, or of dates (strings from the file read as
@@ -66,30 +83,27 @@ Value extreme(const Document& doc, const std::vector<Value>& items, bool largest
     const bool numbers = as_number(items.front()).has_value();
     std::optional<std::size_t> best;
     double best_number = 0;
-    std::int32_t best_day = 0;
+    std::optional<Date> best_date;  // for runs of days that overlap, a run of its own
     for (std::size_t i = 0; i < items.size(); ++i) {
         const Value& item = items[i];
         if (item.is_missing()) return unknown_from(doc, {&item});
-        double key = 0;
         if (numbers) {
             const auto number = as_number(item);
             if (!number) return type_problem(doc, item, "a number");
-            key = *number;
-        } else {
-            const auto date = as_date(item);
-            if (!date) return type_problem(doc, item, "a date (YYYY-MM-DD or YYYY-MM)");
-            key = date->days;
+            if (!best || (largest ? *number > best_number : *number < best_number)) {
+                best = i;
+                best_number = *number;
+            }
+            continue;
         }
-        const double current = numbers ? best_number : best_day;
-        if (!best || (largest ? key > current : key < current)) {
-            best = i;
-            best_number = key;
-            best_day = static_cast<std::int32_t>(key);
-        }
+        const auto date = as_date(item);
+        if (!date) return type_problem(doc, item, "a date (YYYY-MM-DD or YYYY-MM)");
+        const Date next = !best_date ? *date : largest ? latest(*best_date, *date) : earliest(*best_date, *date);
+        if (!best_date || next != *best_date) best = i;
+        best_date = next;
     }
     if (numbers) return items[*best];
-    Value date{*as_date(items[*best]), items[*best].origin};
-    return date;
+    return Value{*best_date, items[*best].origin};
 }
 
 
@@ -119,8 +133,10 @@ Value call_abs(const Arguments& args, const Document& doc, const re2::RE2*) {
 
 Value call_count(const Arguments& args, const Document& doc, const re2::RE2*) {
     Value problem;
-    if (auto items = elements_of(doc, args[0], problem)) return Value{static_cast<double>(items->size())};
-    return problem;
+    auto items = elements_of(doc, args[0], problem);
+    if (!items) return problem;
+    const auto count = known_count(doc, *items, problem);
+    return count ? Value{static_cast<double>(*count)} : problem;
 }
 
 Value call_date(const Arguments& args, const Document& doc, const re2::RE2*) {
@@ -133,7 +149,8 @@ Value call_days_between(const Arguments& args, const Document& doc, const re2::R
     std::optional<Date> from, to;
     if (Value problem = date_argument(doc, args[0], from); problem.is_unknown()) return problem;
     if (Value problem = date_argument(doc, args[1], to); problem.is_unknown()) return problem;
-    return Value{static_cast<double>(to->days - from->days)};
+    return count_between(doc, args, *from, *to,
+                         [](std::int32_t a, std::int32_t b) { return static_cast<std::int64_t>(b) - a; });
 }
 
 Value call_distinct(const Arguments& args, const Document& doc, const re2::RE2*) {
@@ -167,8 +184,21 @@ Value call_blank(const Arguments& args, const Document& doc, const re2::RE2*) {
 Value call_empty(const Arguments& args, const Document& doc, const re2::RE2*) {
     if (args[0].is_missing()) return unknown_from(doc, {&args[0]});
     if (const auto* text = as_string(args[0])) return boolean(text->empty());
-    if (const auto* node = std::get_if<DocNode>(&args[0].data)) return boolean(doc.size(node->id) == 0);
-    if (const auto* list = std::get_if<ListPtr>(&args[0].data)) return boolean((*list)->empty());
+    if (const auto* node = std::get_if<DocNode>(&args[0].data); node && doc.kind(node->id) == NodeKind::object) {
+        for (std::size_t i = 0; i < doc.size(node->id); ++i)
+            if (doc.mark(doc.child(node->id, i)).kind != NodeMark::after_as_of) return boolean(false);
+        return boolean(true);
+    }
+    // A list is empty when nothing is in it as of the date; it may be, when all it holds may not be.
+    Value problem;
+    if (auto items = elements_of(doc, args[0], problem)) {
+        if (std::any_of(items->begin(), items->end(), [&](const Value& item) { return !may_be_absent(doc, item); }))
+            return boolean(false);
+        if (items->empty()) return boolean(true);
+        known_count(doc, *items, problem);
+        return problem;
+    }
+    if (std::holds_alternative<DocNode>(args[0].data) || std::holds_alternative<ListPtr>(args[0].data)) return problem;
     return type_problem(doc, args[0], "a string, list or object");
 }
 
@@ -237,10 +267,12 @@ Value call_years_between(const Arguments& args, const Document& doc, const re2::
     if (Value problem = date_argument(doc, args[0], from); problem.is_unknown()) return problem;
     if (Value problem = date_argument(doc, args[1], to); problem.is_unknown()) return problem;
     // Whole years: the largest N whose anniversary of FROM is on or before TO.
-    const CivilDate a = to_civil(*from), b = to_civil(*to);
-    std::int64_t years = b.year - a.year;
-    if (add_years(*from, years) > *to) --years;
-    return Value{static_cast<double>(years)};
+    return count_between(doc, args, *from, *to, [](std::int32_t a, std::int32_t b) {
+        const Date first{a, 0, false}, last{b, 0, false};
+        std::int64_t years = to_civil(last).year - to_civil(first).year;
+        if (add_years(first, years) > last) --years;
+        return years;
+    });
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 #include "engine/date.hpp"
 
 #include <charconv>
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 
@@ -34,7 +35,32 @@ unsigned days_in_month(int year, unsigned month) {
     return month == 2 && is_leap(year) ? 29 : lengths[month - 1];
 }
 
-Date make_date(int year, unsigned month, unsigned day) { return Date{days_from_civil(year, month, day), false}; }
+Date make_date(int year, unsigned month, unsigned day) { return Date{days_from_civil(year, month, day), 0, false}; }
+
+namespace {
+
+// A calendar month as a month-precision date: its last day, or with `whole`, any of its days.
+Date month_of(int year, unsigned month, bool whole) {
+    const unsigned length = days_in_month(year, month);
+    return Date{days_from_civil(year, month, length), whole ? static_cast<std::int32_t>(length) - 1 : 0, true};
+}
+
+// A run of days from `first` to `last`: a day when they are the same.
+Date run_of(std::int32_t first, std::int32_t last) { return Date{last, last - first, false}; }
+
+// Applies a shift that never reorders days to each end of a run; a month stays a month.
+template <typename Shift>
+Date shift_run(Date date, Shift shift_day) {
+    if (date.month_precision) {
+        const CivilDate month = to_civil(date);
+        const CivilDate c = to_civil(shift_day(make_date(month.year, month.month, 1)));
+        return month_of(c.year, c.month, !date.is_day());
+    }
+    if (date.is_day()) return shift_day(date);
+    return run_of(shift_day(run_of(date.first(), date.first())).days, shift_day(run_of(date.days, date.days)).days);
+}
+
+}  // namespace
 
 CivilDate to_civil(Date date) {
     const std::int32_t z = date.days + 719468;
@@ -54,7 +80,7 @@ std::optional<Date> parse_date(std::string_view text) {
     if (!(text.size() == 7 || text.size() == 10) || text[4] != '-' || !parse_digits(text, 0, 4, year) ||
         !parse_digits(text, 5, 2, month) || month < 1 || month > 12)
         return std::nullopt;
-    if (text.size() == 7) return Date{days_from_civil(year, month, days_in_month(year, month)), true};
+    if (text.size() == 7) return month_of(year, month, false);
     unsigned day = 0;
     if (text[7] != '-' || !parse_digits(text, 8, 2, day) || day < 1 || day > days_in_month(year, month))
         return std::nullopt;
@@ -62,6 +88,8 @@ std::optional<Date> parse_date(std::string_view text) {
 }
 
 std::string format_date(Date date) {
+    if (!date.is_day() && !date.month_precision)
+        return "between " + format_date(run_of(date.first(), date.first())) + " and " + format_date(run_of(date.days, date.days));
     const CivilDate c = to_civil(date);
     char buffer[16];
     if (date.month_precision)
@@ -71,7 +99,14 @@ std::string format_date(Date date) {
     return buffer;
 }
 
+Date whole_month(Date date) {
+    if (!date.month_precision) return date;
+    const CivilDate c = to_civil(date);
+    return month_of(c.year, c.month, true);
+}
+
 Date add_months(Date date, std::int64_t months) {
+    if (!date.is_day() || date.month_precision) return shift_run(date, [months](Date day) { return add_months(day, months); });
     const CivilDate c = to_civil(date);
     const std::int64_t index = static_cast<std::int64_t>(c.year) * 12 + (c.month - 1) + months;
     const int year = static_cast<int>(index >= 0 ? index / 12 : (index - 11) / 12);
@@ -81,6 +116,7 @@ Date add_months(Date date, std::int64_t months) {
 }
 
 Date add_years(Date date, std::int64_t years) {
+    if (!date.is_day() || date.month_precision) return shift_run(date, [years](Date day) { return add_years(day, years); });
     const CivilDate c = to_civil(date);
     const int year = c.year + static_cast<int>(years);
     // The duties register: a period beginning on 29 February has its anniversary on 1 March.
@@ -88,12 +124,52 @@ Date add_years(Date date, std::int64_t years) {
     return make_date(year, c.month, c.day);
 }
 
-Date add_days(Date date, std::int64_t days) { return Date{static_cast<std::int32_t>(date.days + days), false}; }
+Date add_days(Date date, std::int64_t days) {
+    const auto last = static_cast<std::int32_t>(date.days + days);
+    return Date{last, date.span, date.month_precision && days == 0};
+}
+
+Date latest(Date a, Date b) {
+    if (a.first() >= b.first() && a.days >= b.days) return a;
+    if (b.first() >= a.first() && b.days >= a.days) return b;
+    return run_of(std::max(a.first(), b.first()), std::max(a.days, b.days));
+}
+
+Date earliest(Date a, Date b) {
+    if (a.first() <= b.first() && a.days <= b.days) return a;
+    if (b.first() <= a.first() && b.days <= a.days) return b;
+    return run_of(std::min(a.first(), b.first()), std::min(a.days, b.days));
+}
+
+std::optional<bool> relate(Date a, DateRelation relation, Date b) {
+    // Two months: each means "by the end of" its month, so they compare as months.
+    if (a.month_precision && b.month_precision) {
+        a.span = 0;
+        b.span = 0;
+    }
+    switch (relation) {
+        case DateRelation::before:
+            if (a.days < b.first()) return true;
+            if (a.first() >= b.days) return false;
+            return std::nullopt;
+        case DateRelation::on_or_before:
+            if (a.days <= b.first()) return true;
+            if (a.first() > b.days) return false;
+            return std::nullopt;
+        case DateRelation::after: return relate(b, DateRelation::before, a);
+        case DateRelation::on_or_after: return relate(b, DateRelation::on_or_before, a);
+        case DateRelation::same:
+            if (a.days < b.first() || b.days < a.first()) return false;
+            if (a.is_day() && b.is_day()) return true;
+            return std::nullopt;
+    }
+    return std::nullopt;
+}
 
 Date today() {
     const auto now = std::chrono::system_clock::now();
     const auto days = std::chrono::floor<std::chrono::days>(now);
-    return Date{static_cast<std::int32_t>(days.time_since_epoch().count()), false};
+    return Date{static_cast<std::int32_t>(days.time_since_epoch().count()), 0, false};
 }
 
 }  // namespace dutycheck::engine

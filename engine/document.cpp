@@ -20,6 +20,17 @@ std::string_view Document::as_string(NodeId node) const {
     return source_->text().substr(span.begin, span.length);
 }
 
+NodeMark Document::find_mark(NodeId node) const {
+    const auto found = std::lower_bound(marks_.begin(), marks_.end(), node,
+                                        [](const auto& entry, NodeId id) { return entry.first < id; });
+    return found != marks_.end() && found->first == node ? found->second : NodeMark{};
+}
+
+void Document::set_marks(std::vector<std::pair<NodeId, NodeMark>> marks) {
+    std::sort(marks.begin(), marks.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    marks_ = std::move(marks);
+}
+
 std::optional<NodeId> Document::member(NodeId object, std::string_view name) const {
     if (kind(object) != NodeKind::object) return std::nullopt;
     // Partnership objects have a handful of members; a scan beats any index we would have to store.

@@ -24,6 +24,21 @@ struct SourcePosition {
     std::uint32_t column = 0;
 };
 
+/// What the as-of stage (engine/timeline.hpp) knows of a node beyond its JSON: whether the
+/// record or event it dates lies after the as-of date, and whether a month is an event's.
+struct NodeMark {
+    enum Kind : std::uint8_t {
+        none,
+        after_as_of,         ///< dated after the as-of date: not yet in the file as of that day
+        may_be_after_as_of,  ///< dated in the as-of date's month, without a day: may be after it
+        event_month,         ///< an event's date given as a month: any of its days
+    };
+    Kind kind = none;
+    NodeId date = 0;  ///< the date that decided it: the node itself, or the field dating a record
+
+    friend bool operator==(const NodeMark&, const NodeMark&) = default;
+};
+
 /// A parsed partnership file stored as a flat table of nodes.
 ///
 /// Containers keep their children contiguous in `children_`, so element access is O(1)
@@ -72,6 +87,14 @@ public:
     std::uint32_t offset(NodeId node) const { return nodes_[node].kind_and_offset & offset_mask; }
     /// Total number of nodes.
     std::size_t node_count() const { return nodes_.size(); }
+
+    /// The as-of stage's mark on a node; `none` for most. Marks are few (dated records and
+    /// events), so they are kept apart, sorted, and a file with none pays one test.
+    NodeMark mark(NodeId node) const {
+        return marks_.empty() ? NodeMark{} : find_mark(node);
+    }
+    /// Sets the marks, replacing any: set once by the as-of stage, before evaluation.
+    void set_marks(std::vector<std::pair<NodeId, NodeMark>> marks);
     /// The text the document was parsed from.
     std::string_view source() const { return source_->text(); }
 
@@ -100,6 +123,8 @@ private:
     };
     static_assert(sizeof(Node) == 24);
 
+    NodeMark find_mark(NodeId node) const;
+
     bool is_container(NodeId node) const {
         const NodeKind k = kind(node);
         return k == NodeKind::array || k == NodeKind::object;
@@ -111,6 +136,7 @@ private:
     std::vector<std::string_view> keys_;        // interned keys: views into source_ or decoded_keys_
     std::vector<std::unique_ptr<const std::string>> decoded_keys_;  // keys with escapes (stable addresses)
     std::string text_;                          // string values with escapes, decoded, back to back
+    std::vector<std::pair<NodeId, NodeMark>> marks_;  // sorted by node
 };
 
 /// Which of the DocumentLimits an input exceeded, so a caller can name the setting to raise.

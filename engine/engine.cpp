@@ -7,6 +7,7 @@
 #include "engine/parameters.hpp"
 #include "engine/records.hpp"
 #include "engine/schema_check.hpp"
+#include "engine/timeline.hpp"
 #include "engine/waivers.hpp"
 
 #include <algorithm>
@@ -118,6 +119,8 @@ Input Engine::prepare(std::shared_ptr<const dsl::SourceFile> source) const {
     // Lists hold records: nothing empty, nothing twice.
     for (const auto& problem : check_records(doc)) fail(problem);
     if (!input.ok()) return input;
+    // As of a date, the file as it stood that day: what it dates later is not there yet.
+    mark_as_of(*input.document, options_.as_of);
     // The packs it asks for matter only when the run does not choose them.
     if (options_.rules.empty() && !fixed_) {
         auto packs = requested_packs(doc);

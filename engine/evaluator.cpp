@@ -254,13 +254,11 @@ Value RuleRun::eval_binary(const BinaryExpr& binary, const Expr& expr) {
         case BinaryOp::le:
         case BinaryOp::gt:
         case BinaryOp::ge: {
-            const auto order = compare(doc_, lhs, rhs, problem);
-            if (!order) return problem;
-            const bool result = binary.op == BinaryOp::lt   ? *order < 0
-                                : binary.op == BinaryOp::le ? *order <= 0
-                                : binary.op == BinaryOp::gt ? *order > 0
-                                                            : *order >= 0;
-            return Value{result};
+            const Ordering ordering = binary.op == BinaryOp::lt   ? Ordering::less
+                                      : binary.op == BinaryOp::le ? Ordering::less_equal
+                                      : binary.op == BinaryOp::gt ? Ordering::greater
+                                                                  : Ordering::greater_equal;
+            return from_truth(compare(doc_, lhs, ordering, rhs, problem), problem);
         }
         case BinaryOp::in:
         case BinaryOp::not_in: {
@@ -309,7 +307,10 @@ Value RuleRun::eval_quantifier(const QuantifierExpr& q) {
     Value problem;
     auto items = elements(eval(*q.collection), problem);
     if (!items) return problem;
-    if (!q.predicate) return Value{static_cast<double>(items->size())};
+    if (!q.predicate) {
+        const auto count = known_count(doc_, *items, problem);
+        return count ? Value{static_cast<double>(*count)} : problem;
+    }
     std::size_t count = 0;
     std::vector<Value> selected;
     Unknown reasons;

@@ -23,7 +23,7 @@ public:
             entry.built = true;
             for (std::size_t i = 0; i < doc.size(collection); ++i) {
                 const NodeId element = doc.child(collection, i);
-                if (doc.kind(element) != NodeKind::object) continue;
+                if (doc.kind(element) != NodeKind::object || doc.mark(element).kind == NodeMark::after_as_of) continue;
                 auto member = doc.member(element, field);
                 if (!member) continue;
                 auto key = key_text(from_node(doc, *member));

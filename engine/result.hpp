@@ -63,14 +63,15 @@ enum class MissingReason : std::uint8_t {
     not_recorded,  ///< absent from the file, or null
     wrong_type,    ///< recorded, but not the kind of value the rule needs
     out_of_range,  ///< the right kind of value, but not a valid one (an impossible date)
+    imprecise,     ///< recorded less precisely than the rule needs: a month where the day decides
 };
 
 /// Evidence a finding could not decide without: data, so that each report words it itself.
 struct Missing {
     std::string pointer;     ///< JSON Pointer of where it is or would be; "" for a value with no place
     MissingReason reason = MissingReason::not_recorded;
-    std::string expected;    ///< wrong_type, out_of_range: what the rule needed ("a number")
-    std::string found;       ///< wrong_type, out_of_range: what is there ("a string \"tbc\"")
+    std::string expected;    ///< wrong_type, out_of_range, imprecise: what the rule needed ("a number")
+    std::string found;       ///< wrong_type, out_of_range, imprecise: what is there ("a string \"tbc\"")
 
     auto operator<=>(const Missing&) const = default;
 };

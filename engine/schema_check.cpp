@@ -60,8 +60,11 @@ std::string alternatives(const std::vector<std::string>& items) {
 
 // The keywords that only describe: they never make a value invalid.
 const std::set<std::string, std::less<>>& annotations() {
-    static const std::set<std::string, std::less<>> names{"$comment", "title",    "description", "examples",
-                                                         "default",  "readOnly", "writeOnly",   "deprecated"};
+    // x-event and x-dated-by are the format's own: which dates are events, and which records an
+    // event brings into being (engine/timeline.hpp reads them for --as-of).
+    static const std::set<std::string, std::less<>> names{"$comment",   "title",   "description", "examples",
+                                                         "default",    "readOnly", "writeOnly",  "deprecated",
+                                                         "x-event",    "x-dated-by"};
     return names;
 }
 

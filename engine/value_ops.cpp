@@ -38,6 +38,20 @@ std::string format_number(double number) {
 }
 
 Value from_node(const Document& doc, NodeId node) {
+    // As of a date, what the file records after it is not there yet, and what it dates only to
+    // that date's month may or may not be (engine/timeline.hpp).
+    switch (const NodeMark mark = doc.mark(node); mark.kind) {
+        case NodeMark::after_as_of: return Value{Absent{doc.pointer(node)}};
+        case NodeMark::may_be_after_as_of:
+            return Value{Unknown{{Missing{doc.pointer(mark.date), MissingReason::imprecise,
+                                          "the day (YYYY-MM-DD), to tell whether it was on or before the as-of date",
+                                          "the month " + std::string(doc.as_string(mark.date))}}},
+                         node};
+        case NodeMark::event_month:
+            if (const auto date = parse_date(doc.as_string(node))) return Value{whole_month(*date), node};
+            break;
+        case NodeMark::none: break;
+    }
     switch (doc.kind(node)) {
         case NodeKind::null: return Value{Absent{doc.pointer(node)}};
         case NodeKind::boolean: return Value{doc.as_bool(node), node};
@@ -90,11 +104,29 @@ std::optional<std::vector<Value>> elements_of(const Document& doc, const Value& 
     if (const auto* node = std::get_if<DocNode>(&list.data); node && doc.kind(node->id) == NodeKind::array) {
         std::vector<Value> out;
         out.reserve(doc.size(node->id));
-        for (std::size_t i = 0; i < doc.size(node->id); ++i) out.push_back(from_node(doc, doc.child(node->id, i)));
+        for (std::size_t i = 0; i < doc.size(node->id); ++i) {
+            const NodeId child = doc.child(node->id, i);
+            // An element dated after the as-of date is not in the list as of that day.
+            if (doc.mark(child).kind != NodeMark::after_as_of) out.push_back(from_node(doc, child));
+        }
         return out;
     }
     problem = list.is_missing() ? unknown_from(doc, {&list})
                                 : type_problem(doc, list, std::string(type_noun(TypeNoun::list)));
+    return std::nullopt;
+}
+
+bool may_be_absent(const Document& doc, const Value& element) {
+    return element.is_unknown() && element.origin != no_origin &&
+           doc.mark(element.origin).kind == NodeMark::may_be_after_as_of;
+}
+
+std::optional<std::size_t> known_count(const Document& doc, const std::vector<Value>& items, Value& problem) {
+    Unknown unsure;
+    for (const Value& item : items)
+        if (may_be_absent(doc, item)) collect_reasons(item, unsure.reasons);
+    if (unsure.reasons.empty()) return items.size();
+    problem = Value{std::move(unsure)};
     return std::nullopt;
 }
 
@@ -163,25 +195,41 @@ std::string_view kind_noun(Kind kind) {
     return "a value";
 }
 
-// Brings two operands to a common comparable kind; a string meets a date as a date.
+// Whether two operands meet as dates: either is a date (a string then reads as one), or both are
+// strings that read as dates ("2023-07", the end of July, is after "2023-07-15", which a string
+// comparison would get wrong).
+bool meet_as_dates(const Value& a, const Value& b) {
+    const Kind ka = kind_of(a), kb = kind_of(b);
+    return ka == Kind::date || kb == Kind::date ||
+           (ka == Kind::string && kb == Kind::string && as_date(a) && as_date(b));
+}
+
+std::string date_found(const Date& date) {
+    return date.month_precision ? "the month " + format_date(date) : "a date " + format_date(date);
+}
+
+// `a RELATION b` on two operands that meet as dates; unknown when a side is not a date, or when
+// the answer depends on a day the file does not record (the less precise side is named).
+Truth relate_dates(const Document& doc, const Value& a, DateRelation relation, const Value& b, Value& problem) {
+    const auto da = as_date(a);
+    const auto db = as_date(b);
+    if (!da) problem = type_problem(doc, a, std::string(kind_noun(Kind::date)));
+    else if (!db) problem = type_problem(doc, b, std::string(kind_noun(Kind::date)));
+    if (!da || !db) return Truth::unknown;
+    if (const auto holds = relate(*da, relation, *db)) return *holds ? Truth::true_ : Truth::false_;
+    const bool a_vaguer = da->span > db->span || (da->span == db->span && a.origin != no_origin);
+    const Value& vague = a_vaguer ? a : b;
+    const Date& other = a_vaguer ? *db : *da;
+    problem = Value{Unknown{{Missing{pointer_of(doc, vague), MissingReason::imprecise,
+                                     "the day (YYYY-MM-DD), to compare with " + format_date(other),
+                                     date_found(a_vaguer ? *da : *db)}}}};
+    return Truth::unknown;
+}
+
+// Brings two operands to a common comparable kind (dates are compared by relate_dates).
 std::optional<int> ordered(const Document& doc, const Value& a, const Value& b, Value& problem, bool equality) {
-    if (a.is_missing() || b.is_missing()) {
-        problem = unknown_from(doc, {&a, &b});
-        return std::nullopt;
-    }
     const Kind ka = kind_of(a);
     const Kind kb = kind_of(b);
-    // Two strings that both read as dates are dates: "2023-07" (the end of July) is after
-    // "2023-07-15", which a string comparison would get wrong.
-    const bool both_dates = ka == Kind::string && kb == Kind::string && as_date(a) && as_date(b);
-    if (ka == Kind::date || kb == Kind::date || both_dates) {
-        const auto da = as_date(a);
-        const auto db = as_date(b);
-        if (!da) problem = type_problem(doc, a, std::string(kind_noun(Kind::date)));
-        else if (!db) problem = type_problem(doc, b, std::string(kind_noun(Kind::date)));
-        if (!da || !db) return std::nullopt;
-        return da->days < db->days ? -1 : da->days > db->days ? 1 : 0;
-    }
     if (ka != kb) {
         // The side from the document is the one in the wrong; name it.
         const bool a_from_document = a.origin != no_origin;
@@ -218,13 +266,36 @@ std::optional<int> ordered(const Document& doc, const Value& a, const Value& b, 
 }  // namespace
 
 Truth equals(const Document& doc, const Value& a, const Value& b, Value& problem) {
+    if (a.is_missing() || b.is_missing()) {
+        problem = unknown_from(doc, {&a, &b});
+        return Truth::unknown;
+    }
+    if (meet_as_dates(a, b)) return relate_dates(doc, a, DateRelation::same, b, problem);
     const auto order = ordered(doc, a, b, problem, true);
     if (!order) return Truth::unknown;
     return *order == 0 ? Truth::true_ : Truth::false_;
 }
 
-std::optional<int> compare(const Document& doc, const Value& a, const Value& b, Value& problem) {
-    return ordered(doc, a, b, problem, false);
+Truth compare(const Document& doc, const Value& a, Ordering ordering, const Value& b, Value& problem) {
+    if (a.is_missing() || b.is_missing()) {
+        problem = unknown_from(doc, {&a, &b});
+        return Truth::unknown;
+    }
+    if (meet_as_dates(a, b)) {
+        static constexpr DateRelation relations[] = {DateRelation::before, DateRelation::on_or_before,
+                                                     DateRelation::after, DateRelation::on_or_after};
+        return relate_dates(doc, a, relations[static_cast<int>(ordering)], b, problem);
+    }
+    const auto order = ordered(doc, a, b, problem, false);
+    if (!order) return Truth::unknown;
+    bool holds = false;
+    switch (ordering) {
+        case Ordering::less: holds = *order < 0; break;
+        case Ordering::less_equal: holds = *order <= 0; break;
+        case Ordering::greater: holds = *order > 0; break;
+        case Ordering::greater_equal: holds = *order >= 0; break;
+    }
+    return holds ? Truth::true_ : Truth::false_;
 }
 
 std::string object_name(const Document& doc, NodeId node) {

@@ -20,6 +20,12 @@ Value field_of(const Document& doc, const Value& base, const std::string& key);
 /// The elements of a list value, or nullopt with `problem` set (absent, unknown, not a list).
 std::optional<std::vector<Value>> elements_of(const Document& doc, const Value& list, Value& problem);
 
+/// Whether an element of a list may not be in it at all: a record dated in the as-of date's
+/// month without a day. A list holding one has no known length.
+bool may_be_absent(const Document& doc, const Value& element);
+/// The number of elements of a list, or unknown (with `problem` set) when any may be absent.
+std::optional<std::size_t> known_count(const Document& doc, const std::vector<Value>& items, Value& problem);
+
 /// Unknown combining the reasons of every missing value given (absent ones are not recorded).
 Value unknown_from(const Document& doc, std::initializer_list<const Value*> values);
 /// Unknown because `about` is not of the kind expected, at the pointer of `about` when it came
@@ -39,8 +45,12 @@ std::optional<Date> as_date(const Value& value);
 /// Equality in three-valued logic: unknown when either side is missing or the types cannot be compared.
 /// On unknown, `problem` holds the reasons.
 Truth equals(const Document& doc, const Value& a, const Value& b, Value& problem);
-/// Ordering: -1, 0, 1, or nullopt with `problem` set.
-std::optional<int> compare(const Document& doc, const Value& a, const Value& b, Value& problem);
+/// The four orderings of the rule language.
+enum class Ordering { less, less_equal, greater, greater_equal };
+/// `a ORDERING b` in three-valued logic: unknown when either side is missing, the types cannot be
+/// ordered, or a date is recorded less precisely than the answer needs (a month against a day
+/// inside it). On unknown, `problem` holds the reasons.
+Truth compare(const Document& doc, const Value& a, Ordering ordering, const Value& b, Value& problem);
 
 /// Text for a message: strings as is, numbers without trailing zeros, dates as written,
 /// objects by their name, missing values as "(not recorded)".

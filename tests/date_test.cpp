@@ -20,10 +20,75 @@ TEST_CASE("impossible days and months are not dates", "[date]") {
 
 TEST_CASE("a month-precision date means the last day of that month and is shown as written", "[date]") {
     const Date july = d("2023-07");
-    CHECK(july == d("2023-07-31"));
+    CHECK(july.days == d("2023-07-31").days);
+    CHECK(july.is_day());
     CHECK(july.month_precision);
     CHECK(format_date(july) == "2023-07");
-    CHECK(d("2024-02") == d("2024-02-29"));
+    CHECK(d("2024-02").days == d("2024-02-29").days);
+}
+
+TEST_CASE("a month-precision event is one of the month's days", "[date]") {
+    const Date july = whole_month(d("2023-07"));
+    CHECK(july.first() == d("2023-07-01").days);
+    CHECK(july.days == d("2023-07-31").days);
+    CHECK(format_date(july) == "2023-07");
+    CHECK(whole_month(d("2024-02")).span == 28);
+    CHECK(whole_month(d("2023-07-10")) == d("2023-07-10"));  // a day stays a day
+}
+
+// The worked examples of docs/rule-language.md, "Dates recorded as a month".
+TEST_CASE("an event's month against a day inside it decides nothing; against a day outside it, everything", "[date]") {
+    const Date july = whole_month(d("2023-07"));
+    CHECK_FALSE(relate(july, DateRelation::before, d("2023-07-10")).has_value());
+    CHECK_FALSE(relate(july, DateRelation::after, d("2023-07-10")).has_value());
+    CHECK_FALSE(relate(july, DateRelation::same, d("2023-07-10")).has_value());
+    CHECK(relate(july, DateRelation::on_or_before, d("2023-07-31")) == true);
+    CHECK_FALSE(relate(july, DateRelation::before, d("2023-07-31")).has_value());
+    CHECK(relate(july, DateRelation::before, d("2023-08-01")) == true);
+    CHECK(relate(july, DateRelation::after, d("2023-06-30")) == true);
+    CHECK(relate(july, DateRelation::same, d("2023-08-01")) == false);
+    CHECK(relate(july, DateRelation::on_or_after, d("2023-07-01")) == true);
+    // A deadline's month is its last day: the 10th is before it.
+    CHECK(relate(d("2023-07"), DateRelation::after, d("2023-07-10")) == true);
+}
+
+TEST_CASE("two months compare as months: each means the end of its month", "[date]") {
+    const Date october = whole_month(d("2025-10"));
+    CHECK(relate(october, DateRelation::on_or_before, d("2025-10")) == true);
+    CHECK(relate(october, DateRelation::same, october) == true);
+    CHECK(relate(october, DateRelation::before, d("2025-10")) == false);
+    CHECK(relate(whole_month(d("2025-11")), DateRelation::on_or_before, october) == false);
+}
+
+TEST_CASE("a month plus months or years is a month; an event's month plus days is a run of days", "[date]") {
+    // A group established in April 2024: 18 months on is October 2025, due by its end, and a
+    // participatory budget from October 2025 is in time.
+    const Date due = add_months(whole_month(d("2024-04")), 18);
+    CHECK(format_date(due) == "2025-10");
+    CHECK(due.month_precision);
+    CHECK(relate(whole_month(d("2025-10")), DateRelation::on_or_before, due) == true);
+    CHECK(format_date(add_months(d("2024-04"), 18)) == "2025-10");
+    CHECK(add_months(d("2024-04"), 18).is_day());
+    CHECK(format_date(add_years(whole_month(d("2019-02")), 1)) == "2020-02");
+    CHECK(add_years(whole_month(d("2019-02")), 1).span == 28);
+    // A period of five years beginning on a day in April 2019 ends on a day from 31 March to
+    // 29 April 2024.
+    const Date end = add_days(add_years(whole_month(d("2019-04")), 5), -1);
+    CHECK(format_date(end) == "between 2024-03-31 and 2024-04-29");
+    CHECK_FALSE(end.month_precision);
+    CHECK(relate(d("2024-03-30"), DateRelation::on_or_before, end) == true);
+    CHECK_FALSE(relate(d("2024-04-15"), DateRelation::on_or_before, end).has_value());
+    CHECK(relate(d("2024-04-30"), DateRelation::after, end) == true);
+    // The same period from a deadline's month ends the day before the month's last day, 5 years on.
+    CHECK(format_date(add_days(add_years(d("2019-04"), 5), -1)) == "2024-04-29");
+}
+
+TEST_CASE("the latest of overlapping dates is a run from the later start to the later end", "[date]") {
+    const Date july = whole_month(d("2023-07"));
+    CHECK(latest(july, d("2023-06-15")) == july);
+    CHECK(format_date(latest(july, d("2023-07-10"))) == "between 2023-07-10 and 2023-07-31");
+    CHECK(format_date(earliest(july, d("2023-07-10"))) == "between 2023-07-01 and 2023-07-10");
+    CHECK(earliest(d("2023-07-10"), whole_month(d("2023-08"))) == d("2023-07-10"));
 }
 
 TEST_CASE("a period of 5 years beginning with a day ends the day before the fifth anniversary", "[date]") {

@@ -23,7 +23,8 @@ from validate_fixtures import SCHEMA, not_json, unique_keys
 
 # Keywords that judge the value they are applied to and nothing else, and annotations.
 LOCAL = {"type", "enum", "const", "required", "minimum", "maximum", "pattern", "minItems", "uniqueItems",
-         "title", "description", "examples", "$comment", "$schema", "$id", "$defs"}
+         "title", "description", "examples", "$comment", "$schema", "$id", "$defs",
+         "x-event", "x-dated-by"}  # the format's own annotations: which dates are events (--as-of)
 # Keywords that lead to other values' subschemas.
 APPLICATORS = {"properties", "items", "$ref"}
 
@@ -37,7 +38,7 @@ class Judge:
     def resolved(self, subschema):
         """The subschema with its local $ref followed (whose siblings may only annotate)."""
         while isinstance(subschema, dict) and "$ref" in subschema:
-            if set(subschema) - {"$ref", "title", "description", "examples", "$comment"}:
+            if set(subschema) - {"$ref", "title", "description", "examples", "$comment", "x-event"}:
                 raise ValueError(f"$ref with other keywords: {sorted(subschema)}")
             target = self.schema
             for part in path(subschema["$ref"].removeprefix("#")):
