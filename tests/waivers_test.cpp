@@ -1,4 +1,5 @@
 // Waivers, baselines, diffs, explanations and report files: what a CI gate and an auditor rely on.
+#include "report_fixtures.hpp"
 #include "test_support.hpp"
 
 #include <nlohmann/json.hpp>
@@ -277,18 +278,26 @@ TEST_CASE("diff reports new, resolved and unchanged findings and --fail-on-new g
           "  require exists(l.name)\n}\n");
     const std::string rules = "--rules '" + (dir / "rules.rules").string() + "' ";
     write(dir / "base.json", partnership(R"([{"id": "a"}, {"id": "b"}, {"id": "c", "name": "C"}])"));
-    write(dir / "head.json", partnership(R"([{"id": "a"}, {"id": "b", "name": "B"}, {"id": "c"}])"));
+    write(dir / "head.json", partnership(R"([{"id": "a"}, {"id": "b", "name": "B"}, {"id": "c"}, {"id": "d"}])"));
     const std::string files = "'" + (dir / "base.json").string() + "' '" + (dir / "head.json").string() + "'";
     Run run = dutycheck_run("diff " + rules + "--format json " + files);
     CHECK(run.exit_code == 1);
     const auto diff = nlohmann::json::parse(run.out);
-    CHECK(diff["format"] == "dutycheck.diff/1");
+    CHECK(diff["format"] == "dutycheck.diff/2");
     REQUIRE(diff["new"].size() == 1);
-    CHECK(diff["new"][0]["pointer"] == "/localities/2");
+    CHECK(diff["new"][0]["pointer"] == "/localities/3");
+    // c was met and is now unmet: the same finding, worse.
+    REQUIRE(diff["worse"].size() == 1);
+    CHECK(diff["worse"][0]["pointer"] == "/localities/2");
+    CHECK(diff["worse"][0]["was"] == "met");
     REQUIRE(diff["resolved"].size() == 1);
     CHECK(diff["resolved"][0]["pointer"] == "/localities/1");
+    CHECK(diff["resolved"][0]["status"] == "unmet");
     CHECK(diff["unchanged"].size() == 1);
+    CHECK(diff["better"].empty());
     CHECK(dutycheck_run("diff " + rules + "--fail-on-new " + files).exit_code == 1);
+    write(dir / "head.json", partnership(R"([{"id": "a"}, {"id": "b", "name": "B"}, {"id": "c"}])"));
+    CHECK(dutycheck_run("diff " + rules + "--fail-on-new " + files).exit_code == 1);  // the worse one alone
     write(dir / "head.json", partnership(R"([{"id": "a"}, {"id": "b", "name": "B"}, {"id": "c", "name": "C"}])"));
     CHECK(dutycheck_run("diff " + rules + "--fail-on-new " + files).exit_code == 0);  // only the old gap remains
 }
@@ -383,6 +392,189 @@ TEST_CASE("diff --git compares a file with its version at a git revision", "[wai
     CHECK(run.exit_code == 1);
     INFO(run.err);
     const auto diff = nlohmann::json::parse(run.out);
-    CHECK(diff["new"].size() == 1);
+    CHECK(diff["worse"].size() == 1);  // met at the revision, unmet now
     CHECK(diff["resolved"].empty());
+}
+
+namespace {
+
+// One rule, of the given severity, that is unknown for a locality without `size`, unmet for a
+// size under 3 and met otherwise: a status that a file's edit can move up or down.
+std::string sized_rule(const std::string& id, const std::string& severity) {
+    return "rule " + id + " {\n  title \"t\"\n  duty D\n  cite \"c\"\n  basis statute\n  severity " + severity +
+           "\n  for each l in localities\n  require l.size >= 3 else \"{l.id} is too small\"\n}\n";
+}
+
+}  // namespace
+
+TEST_CASE("diff shows a finding that went from unknown to unmet as worse, and --fail-on-new fails on it",
+          "[waivers][cli][gate]") {
+    const auto dir = scratch("diff-worse");
+    write(dir / "rules.rules", sized_rule("sized", "error"));
+    const std::string rules = "--rules '" + (dir / "rules.rules").string() + "' ";
+    write(dir / "base.json", partnership(R"([{"id": "a"}, {"id": "b", "size": 1}])"));
+    write(dir / "head.json", partnership(R"([{"id": "a", "size": 1}, {"id": "b"}])"));
+    const std::string files = "'" + (dir / "base.json").string() + "' '" + (dir / "head.json").string() + "'";
+    Run run = dutycheck_run("diff " + rules + "--fail-on-new --format json " + files);
+    CHECK(run.exit_code == 1);
+    const auto diff = nlohmann::json::parse(run.out);
+    CHECK(diff["new"].empty());
+    REQUIRE(diff["worse"].size() == 1);
+    CHECK(diff["worse"][0]["pointer"] == "/localities/0");
+    CHECK(diff["worse"][0]["status"] == "unmet");
+    CHECK(diff["worse"][0]["was"] == "unknown");
+    // unmet -> unknown is less certain of a gap, not a new one: better, and not a failure.
+    REQUIRE(diff["better"].size() == 1);
+    CHECK(diff["better"][0]["pointer"] == "/localities/1");
+    CHECK(diff["better"][0]["status"] == "unknown");
+    CHECK(diff["better"][0]["was"] == "unmet");
+    CHECK(diff["unchanged"].empty());
+    run = dutycheck_run("diff " + rules + "--fail-on-new " + files);
+    CHECK(run.exit_code == 1);
+    CHECK_THAT(run.out, Catch::Contains("Worse (1)\n  unmet (was unknown)  error  sized  /localities/0"));
+    CHECK_THAT(run.out, Catch::Contains("Better (1)\n  unknown (was unmet)  error  sized  /localities/1"));
+    // A change that only makes a gap less certain passes the pull request's gate, and fails the
+    // plain gate, since the finding still fails.
+    write(dir / "head.json", partnership(R"([{"id": "a"}, {"id": "b"}])"));
+    CHECK(dutycheck_run("diff " + rules + "--fail-on-new " + files).exit_code == 0);
+    CHECK(dutycheck_run("diff " + rules + "--fail-on error " + files).exit_code == 1);
+}
+
+TEST_CASE("diff shows a finding whose waiver expired, and one newly unknown, as worse", "[waivers][cli][gate]") {
+    const auto dir = scratch("diff-expired");
+    write(dir / "rules.rules",
+          "rule named {\n  title \"t\"\n  duty LOC-GUIDE-NAMES\n  cite \"c\"\n  basis statutory_guidance\n"
+          "  severity error\n  for each l in localities\n  require exists(l.name)\n  require l.size >= 3\n}\n");
+    // The base's waiver runs to the end of March; the head's to the first, and locality a lost its size.
+    const std::string waiver = R"([{"rule": "LOC-GUIDE-NAMES", "target": "/localities/1", "reason": "r",
+         "approved_by": "IJB chair", "approved": "2025-12-10", "expires": "2026-)";
+    write(dir / "base.json", partnership(R"([{"id": "a", "name": "A", "size": 3}, {"id": "b", "size": 3}])",
+                                         waiver + R"(03-31"}])"));
+    write(dir / "head.json", partnership(R"([{"id": "a", "name": "A"}, {"id": "b", "size": 3}])", waiver + R"(03-01"}])"));
+    const Run run = dutycheck_run("diff --rules '" + (dir / "rules.rules").string() +
+                                  "' --as-of 2026-03-15 --fail-on-new --format json '" + (dir / "base.json").string() +
+                                  "' '" + (dir / "head.json").string() + "'");
+    CHECK(run.exit_code == 1);
+    const auto diff = nlohmann::json::parse(run.out);
+    CHECK(diff["new"].empty());
+    REQUIRE(diff["worse"].size() == 2);
+    CHECK(diff["worse"][0]["pointer"] == "/localities/0");
+    CHECK(diff["worse"][0]["was"] == "met");
+    CHECK(diff["worse"][0]["status"] == "unknown");
+    CHECK(diff["worse"][1]["pointer"] == "/localities/1");
+    CHECK(diff["worse"][1]["was"] == "waived");
+    CHECK(diff["worse"][1]["status"] == "waiver_expired");
+}
+
+TEST_CASE("a baseline reused on the same file has no stale entry, whatever the severity of its findings",
+          "[waivers][cli][gate]") {
+    const auto dir = scratch("baseline-same");
+    write(dir / "rules.rules", sized_rule("warned", "warning") + sized_rule("noted", "info") + sized_rule("erred", "error"));
+    const std::string rules = "--rules '" + (dir / "rules.rules").string() + "' ";
+    const std::string file = "'" + (dir / "p.json").string() + "'";
+    const std::string baseline = "--baseline '" + (dir / "base.json").string() + "' ";
+    write(dir / "p.json", partnership(R"([{"id": "a", "size": 1}, {"id": "b"}])"));
+    REQUIRE(dutycheck_run("check " + rules + "--fail-on none --output json='" + (dir / "base.json").string() + "' " + file)
+                .exit_code == 0);
+    for (const char* level : {"error", "warning", "info", "none"}) {
+        INFO(level);
+        const Run run = dutycheck_run("check " + rules + baseline + "--fail-on " + level + " " + file);
+        CHECK(run.exit_code == 0);
+        CHECK_THAT(run.err, !Catch::Contains("stale"));
+    }
+    // A baselined finding that worsens is not accepted: unknown then, unmet now.
+    write(dir / "p.json", partnership(R"([{"id": "a", "size": 1}, {"id": "b", "size": 2}])"));
+    Run run = dutycheck_run("check " + rules + baseline + "--fail-on warning --format json " + file);
+    CHECK(run.exit_code == 1);
+    CHECK_THAT(run.err, !Catch::Contains("stale"));
+    const auto report = nlohmann::json::parse(run.out);
+    std::map<std::string, std::string> marks;
+    for (const auto& finding : report["documents"][0]["findings"])
+        marks[finding["rule"].get<std::string>() + finding["pointer"].get<std::string>()] =
+            finding.value("baseline", std::string("(none)"));
+    CHECK(marks["warned/localities/0"] == "baselined");
+    CHECK(marks["warned/localities/1"] == "worse");
+    CHECK(marks["noted/localities/1"] == "worse");
+    // Below the threshold a worse finding is marked but does not fail the gate.
+    CHECK(dutycheck_run("check " + rules + baseline + "--fail-on error " + file).exit_code == 1);
+    write(dir / "rules.rules", sized_rule("warned", "warning") + sized_rule("noted", "info"));
+    CHECK(dutycheck_run("check " + rules + baseline + "--fail-on error " + file).exit_code == 0);
+}
+
+TEST_CASE("every --fail-on level fails on a finding at that level and passes one just below it",
+          "[waivers][cli][gate]") {
+    const auto dir = scratch("fail-on");
+    write(dir / "p.json", partnership(R"([{"id": "a", "size": 1}])"));
+    const std::string file = " '" + (dir / "p.json").string() + "'";
+    const auto check = [&](const std::string& severity, const std::string& level) {
+        write(dir / "rules.rules", sized_rule("r", severity));
+        return dutycheck_run("check --rules '" + (dir / "rules.rules").string() + "' --fail-on " + level + file).exit_code;
+    };
+    CHECK(check("error", "error") == 1);
+    CHECK(check("warning", "error") == 0);
+    CHECK(check("warning", "warning") == 1);
+    CHECK(check("info", "warning") == 0);
+    CHECK(check("info", "info") == 1);
+    // `none` only reports: nothing at all fails it, an error included.
+    CHECK(check("error", "none") == 0);
+    // The default is error.
+    write(dir / "rules.rules", sized_rule("r", "warning"));
+    CHECK(dutycheck_run("check --rules '" + (dir / "rules.rules").string() + "'" + file).exit_code == 0);
+    write(dir / "rules.rules", sized_rule("r", "error"));
+    CHECK(dutycheck_run("check --rules '" + (dir / "rules.rules").string() + "'" + file).exit_code == 1);
+}
+
+TEST_CASE("a duty verdict is the most serious status of its rules, never met while one is unknown or unmet",
+          "[waivers][verdicts]") {
+    using engine::Status;
+    dutycheck::testing::Rules rules;
+    engine::RuleInfo info;
+    info.duties = {"D"};
+    info.id = "whole";
+    const auto* whole = rules.add(info);
+    info.id = "each";
+    const auto* each = rules.add(info);
+    info.id = "both";
+    info.duties = {"D", "E"};
+    const auto* both = rules.add(info);
+    using dutycheck::testing::finding;
+    // Worst first: unmet, waiver_expired, unknown, waived, met, not_applicable. Each status with
+    // every one less serious than it gives that status.
+    const Status order[] = {Status::unmet, Status::waiver_expired, Status::unknown,
+                            Status::waived, Status::met, Status::not_applicable};
+    for (std::size_t worst = 0; worst < std::size(order); ++worst) {
+        for (std::size_t other = worst; other < std::size(order); ++other) {
+            INFO(engine::to_string(order[worst]) << " with " << engine::to_string(order[other]));
+            for (const bool swapped : {false, true}) {
+                const auto verdicts = engine::duty_verdicts(
+                    {finding(whole, swapped ? order[other] : order[worst], "/partnership/integration_scheme"),
+                     finding(each, swapped ? order[worst] : order[other], "/partnership/integration_scheme/reviews/0")});
+                REQUIRE(verdicts.size() == 1);
+                CHECK(verdicts[0].status == order[worst]);
+                CHECK(verdicts[0].pointer == "/partnership/integration_scheme");
+                CHECK(verdicts[0].findings == std::vector<std::size_t>{0, 1});
+            }
+        }
+    }
+    // Parts of one object roll up into it, but "/localities/1" is not part of "/localities/10";
+    // a rule of two duties counts towards each; a verdict takes its object's name.
+    const auto verdicts =
+        engine::duty_verdicts({finding(each, Status::met, "/localities/1", "One"),
+                               finding(each, Status::unknown, "/localities/10/planning_group"),
+                               finding(both, Status::unmet, "/localities/10", "Ten"),
+                               finding(whole, Status::met, "/localities/1/planning_group")});
+    REQUIRE(verdicts.size() == 3);
+    CHECK(verdicts[0].duty == "D");
+    CHECK(verdicts[0].pointer == "/localities/1");
+    CHECK(verdicts[0].object_name == "One");
+    CHECK(verdicts[0].status == Status::met);
+    CHECK(verdicts[0].findings == std::vector<std::size_t>{0, 3});
+    CHECK(verdicts[1].duty == "D");
+    CHECK(verdicts[1].pointer == "/localities/10");
+    CHECK(verdicts[1].object_name == "Ten");
+    CHECK(verdicts[1].status == Status::unmet);
+    CHECK(verdicts[1].findings == std::vector<std::size_t>{1, 2});
+    CHECK(verdicts[2].duty == "E");
+    CHECK(verdicts[2].pointer == "/localities/10");
+    CHECK(verdicts[2].status == Status::unmet);
 }
