@@ -578,3 +578,102 @@ TEST_CASE("a duty verdict is the most serious status of its rules, never met whi
     CHECK(verdicts[2].pointer == "/localities/10");
     CHECK(verdicts[2].status == Status::unmet);
 }
+
+TEST_CASE("the JSON, Markdown and HTML reports give one verdict per duty and object", "[waivers][cli][verdicts]") {
+    const auto dir = scratch("verdicts");
+    // FAM-DUTY is checked on the localities as a whole and on each of them: one verdict, on the
+    // localities. ONE-DUTY is checked on each locality: a verdict each.
+    write(dir / "rules.rules",
+          "rule count-rule {\n  title \"Two or more\"\n  duty FAM-DUTY\n  cite \"c\"\n  basis statute\n"
+          "  about localities\n  require count(localities) >= 2\n}\n"
+          "rule each-rule {\n  title \"Each big enough\"\n  duty FAM-DUTY\n  cite \"c\"\n  basis statute\n"
+          "  for each l in localities\n  require l.size >= 3\n}\n"
+          "rule named-rule {\n  title \"Each named\"\n  duty ONE-DUTY\n  cite \"c\"\n  basis statute\n"
+          "  for each l in localities\n  require exists(l.name)\n}\n");
+    write(dir / "p.json", partnership(R"([{"id": "a", "name": "A", "size": 3}, {"id": "b", "name": "B"}])"));
+    const std::string args = "check --rules '" + (dir / "rules.rules").string() + "' --fail-on none --format ";
+    const std::string file = " '" + (dir / "p.json").string() + "'";
+    const auto report = nlohmann::json::parse(dutycheck_run(args + "json" + file).out);
+    const auto& verdicts = report["documents"][0]["duty_verdicts"];
+    REQUIRE(verdicts.size() == 3);
+    CHECK(verdicts[0] == nlohmann::json::parse(R"({"duty": "FAM-DUTY", "pointer": "/localities", "object": "",
+        "status": "unknown", "rules": ["count-rule", "each-rule"], "findings": [0, 1, 2]})"));
+    CHECK(verdicts[1]["duty"] == "ONE-DUTY");
+    CHECK(verdicts[1]["pointer"] == "/localities/0");
+    CHECK(verdicts[1]["object"] == "A");
+    CHECK(verdicts[1]["status"] == "met");
+    CHECK(verdicts[2]["pointer"] == "/localities/1");
+
+    const std::string markdown = dutycheck_run(args + "markdown" + file).out;
+    CHECK_THAT(markdown, Catch::Contains("### Duty verdicts"));
+    CHECK_THAT(markdown, Catch::Contains("| ? Unknown | FAM-DUTY | Localities | count-rule, each-rule |\n"
+                                         "| \u2713 Met | ONE-DUTY | A | named-rule |\n"));
+
+    // The matrix has the family's verdict on the localities' row, and no FAM-DUTY cell on a
+    // locality's own row.
+    const std::string html = dutycheck_run(args + "html" + file).out;
+    CHECK_THAT(html, Catch::Contains("<td class=\"cell s-unknown\" title=\"Localities \u2014 FAM-DUTY\n"));
+    CHECK_THAT(html, !Catch::Contains("A \u2014 FAM-DUTY"));
+    CHECK_THAT(html, Catch::Contains("<td class=\"cell s-met\" title=\"A \u2014 ONE-DUTY\n"));
+}
+
+TEST_CASE("every check format marks which findings the baseline accepts, which are new and which are worse",
+          "[waivers][cli][gate]") {
+    const auto dir = scratch("marks");
+    write(dir / "rules.rules", sized_rule("sized", "error"));
+    const std::string rules = "--rules '" + (dir / "rules.rules").string() + "' ";
+    const std::string file = " '" + (dir / "p.json").string() + "'";
+    // The baseline: a unmet, b unknown. Now: a still unmet, b unmet (worse), c new.
+    write(dir / "p.json", partnership(R"([{"id": "a", "size": 1}, {"id": "b"}])"));
+    REQUIRE(dutycheck_run("check " + rules + "--fail-on none --output json='" + (dir / "base.json").string() + "'" + file)
+                .exit_code == 0);
+    write(dir / "p.json", partnership(R"([{"id": "a", "size": 1}, {"id": "b", "size": 2}, {"id": "c", "size": 0}])"));
+    const std::string baseline = "--baseline '" + (dir / "base.json").string() + "' ";
+    const auto run = [&](const std::string& format, bool with_baseline = true) {
+        const Run result =
+            dutycheck_run("check " + rules + (with_baseline ? baseline : "") + "--format " + format + file);
+        CHECK(result.exit_code == 1);
+        return result.out;
+    };
+    const std::string accepted = "baselined: in the baseline as unmet", fresh = "new: not in the baseline",
+                      worse = "worse: in the baseline as unknown, now unmet";
+    for (const char* format : {"text", "markdown", "junit", "github"}) {
+        INFO(format);
+        const std::string out = run(format);
+        CHECK_THAT(out, Catch::Contains(accepted) && Catch::Contains(fresh) && Catch::Contains(worse));
+        CHECK_THAT(run(format, false), !Catch::Contains("baseline"));
+    }
+    const std::string html = run("html");
+    CHECK_THAT(html, Catch::Contains("<span class=\"baseline b-baselined\">" + accepted + "</span>"));
+    CHECK_THAT(html, Catch::Contains("<span class=\"baseline b-new\">" + fresh + "</span>"));
+    CHECK_THAT(html, Catch::Contains("<span class=\"baseline b-worse\">" + worse + "</span>"));
+    CHECK_THAT(run("html", false), !Catch::Contains("<span class=\"baseline"));
+
+    const auto json = nlohmann::json::parse(run("json"));
+    const auto& findings = json["documents"][0]["findings"];
+    REQUIRE(findings.size() == 3);
+    CHECK(findings[0]["baseline"] == "baselined");
+    CHECK(findings[0]["baseline_status"] == "unmet");
+    CHECK(findings[1]["baseline"] == "worse");
+    CHECK(findings[1]["baseline_status"] == "unknown");
+    CHECK(findings[2]["baseline"] == "new");
+    CHECK_FALSE(findings[2].contains("baseline_status"));
+    CHECK_FALSE(nlohmann::json::parse(run("json", false))["documents"][0]["findings"][0].contains("baseline"));
+
+    // SARIF's own vocabulary: unchanged, updated, new.
+    const auto sarif = nlohmann::json::parse(run("sarif"));
+    const auto& results = sarif["runs"][0]["results"];
+    REQUIRE(results.size() == 3);
+    CHECK(results[0]["baselineState"] == "unchanged");
+    CHECK(results[1]["baselineState"] == "updated");
+    CHECK(results[2]["baselineState"] == "new");
+    CHECK_FALSE(nlohmann::json::parse(run("sarif", false))["runs"][0]["results"][0].contains("baselineState"));
+
+    // TSV: the ninth field, empty without a baseline.
+    CHECK(run("tsv") == "sized\t" + (dir / "p.json").string() + "\t/localities/0\tunmet\terror\t2\t" +
+                           "31\ta is too small\tbaselined\n"
+                           "sized\t" + (dir / "p.json").string() + "\t/localities/1\tunmet\terror\t2\t" +
+                           "55\tb is too small\tworse\n"
+                           "sized\t" + (dir / "p.json").string() + "\t/localities/2\tunmet\terror\t2\t" +
+                           "79\tc is too small\tnew\n");
+}
