@@ -218,6 +218,8 @@ Outcome Engine::evaluate(const Input& input, const std::vector<std::string>& pac
                     std::to_string(cut_off->limit) + " evaluation steps on this file (limit: --max-steps)");
     }
     apply_waivers(result, std::move(std::get<std::vector<Waiver>>(waivers)), options_.as_of);
+    // Once, after the waivers, so that every report shows the same verdict on each duty.
+    result.verdicts = duty_verdicts(result.findings);
     outcome.result = std::move(result);
     return outcome;
 }

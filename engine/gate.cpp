@@ -77,49 +77,82 @@ std::variant<Baseline, dsl::Diagnostic> read_baseline(const std::string& path, s
             if (!status) return wrong(finding_at + "/status", "a string");
             if (!rule) return wrong(finding_at + "/rule", "a string");
             if (!pointer) return wrong(finding_at + "/pointer", "a string");
-            if (*status == to_string(Status::unmet) || *status == to_string(Status::unknown) ||
-                *status == to_string(Status::waiver_expired))
-                baseline.keys.insert({*rule, *file, *pointer});
+            for (const Status failing : {Status::unmet, Status::unknown, Status::waiver_expired}) {
+                if (*status != to_string(failing)) continue;
+                // The same key twice (a file given twice) accepts the more serious of the two.
+                const auto [entry, added] = baseline.entries.try_emplace({*rule, *file, *pointer}, failing);
+                if (!added && status_weight(failing) > status_weight(entry->second)) entry->second = failing;
+            }
         }
     }
     return baseline;
 }
 
-GateVerdict judge(const std::vector<DocumentResult>& results, std::optional<Severity> threshold,
-                  const Baseline* baseline) {
-    GateVerdict verdict;
-    if (!threshold) return verdict;
-    std::set<FindingKey> still_known;
-    for (const auto& result : results) {
-        for (const auto& finding : result.findings) {
-            if (!fails_gate(finding, *threshold)) continue;
-            const FindingKey key{finding.rule->id, result.file, finding.pointer};
-            if (baseline && baseline->keys.count(key) > 0) {
-                still_known.insert(key);  // accepted by the baseline
+std::vector<FindingKey> apply_baseline(std::vector<DocumentResult>& results, const Baseline& baseline) {
+    std::set<FindingKey> matched;
+    for (auto& result : results) {
+        for (auto& finding : result.findings) {
+            // Every failing finding, not only those at the gate's threshold: a warning the
+            // baseline lists still matches it under --fail-on error, so its entry is not stale.
+            if (!fails_gate(finding, Severity::info)) continue;
+            FindingKey key{finding.rule->id, result.file, finding.pointer};
+            const auto entry = baseline.entries.find(key);
+            if (entry == baseline.entries.end()) {
+                finding.baseline = BaselineMark::new_finding;
                 continue;
             }
-            verdict.failing = true;
+            matched.insert(std::move(key));
+            finding.baseline_status = entry->second;
+            finding.baseline = status_weight(finding.status) > status_weight(entry->second) ? BaselineMark::worse
+                                                                                            : BaselineMark::baselined;
         }
     }
     // A baseline may only shrink: entries that no longer match are listed so they are removed.
-    if (baseline)
-        for (const auto& key : baseline->keys)
-            if (still_known.count(key) == 0) verdict.stale.push_back(key);
-    return verdict;
+    std::vector<FindingKey> stale;
+    for (const auto& [key, status] : baseline.entries)
+        if (matched.count(key) == 0) stale.push_back(key);
+    return stale;
+}
+
+bool gate_fails(const std::vector<DocumentResult>& results, std::optional<Severity> threshold) {
+    if (!threshold) return false;
+    for (const auto& result : results)
+        for (const auto& finding : result.findings)
+            if (fails_gate(finding, *threshold) && finding.baseline != BaselineMark::baselined) return true;
+    return false;
 }
 
 Comparison compare(const DocumentResult& base, const DocumentResult& head) {
-    auto failing = [](const DocumentResult& result) {
-        std::map<std::pair<std::string, std::string>, const Finding*> keyed;
+    auto keyed = [](const DocumentResult& result) {
+        std::map<std::pair<std::string, std::string>, const Finding*> keys;
         for (const auto& finding : result.findings)
-            if (fails_gate(finding, Severity::info)) keyed[{finding.rule->id, finding.pointer}] = &finding;
-        return keyed;
+            if (finding.rule != nullptr) keys[{finding.rule->id, finding.pointer}] = &finding;
+        return keys;
     };
-    const auto before = failing(base), after = failing(head);
+    auto failing = [](const Finding* finding) { return fails_gate(*finding, Severity::info); };
+    const auto before = keyed(base), after = keyed(head);
     Comparison comparison;
-    for (const auto& [key, finding] : after) (before.count(key) ? comparison.unchanged : comparison.added).push_back(finding);
-    for (const auto& [key, finding] : before)
-        if (!after.count(key)) comparison.resolved.push_back(finding);
+    for (const auto& [key, now] : after) {
+        const auto then = before.find(key);
+        if (!failing(now)) continue;
+        if (then == before.end()) {
+            comparison.added.push_back(now);
+            continue;
+        }
+        // Matched: a status that rises is worse (met -> unknown -> unmet, waived -> waiver_expired),
+        // and fails a --fail-on-new gate as a new finding would.
+        const int was = status_weight(then->second->status), is = status_weight(now->status);
+        if (is > was)
+            comparison.worse.push_back({then->second, now});
+        else if (is < was)
+            comparison.better.push_back({then->second, now});
+        else
+            comparison.unchanged.push_back(now);
+    }
+    for (const auto& [key, then] : before) {
+        const auto now = after.find(key);
+        if (failing(then) && (now == after.end() || !failing(now->second))) comparison.resolved.push_back(then);
+    }
     return comparison;
 }
 
@@ -132,6 +165,11 @@ bool parameters_differ(const Document& a, const Document& b) {
 bool any_at_or_above(const std::vector<const Finding*>& findings, Severity threshold) {
     return std::any_of(findings.begin(), findings.end(),
                        [&](const Finding* f) { return f->rule->severity >= threshold; });
+}
+
+bool any_at_or_above(const std::vector<Change>& changes, Severity threshold) {
+    return std::any_of(changes.begin(), changes.end(),
+                       [&](const Change& c) { return c.head->rule->severity >= threshold; });
 }
 
 }  // namespace dutycheck::engine

@@ -25,6 +25,23 @@ std::string_view to_string(Severity severity);
 std::string_view to_string(Basis basis);
 std::string_view to_string(Status status);
 
+/// How serious a status is, from not_applicable (0) up: not_applicable, met, waived, unknown,
+/// waiver_expired, unmet. A duty verdict is the most serious status of its rules, and a finding
+/// whose status rises is worse than before (diff, baseline). Unknown ranks above met, so a
+/// verdict is never met while one of its rules is unknown; an expired waiver above unknown,
+/// since a lapsed decision on a gap is at least as serious as missing evidence; unmet is the
+/// most serious, since the file shows the duty is not met.
+int status_weight(Status status);
+
+/// How a failing finding stands against the baseline a run was given (--baseline): `none` when
+/// there was no baseline or the finding does not fail; `new_finding` when the baseline has no
+/// entry for it; `baselined` when the baseline accepts it; `worse` when the baseline has it at a
+/// less serious status (unknown then, unmet now), which the baseline does not accept.
+enum class BaselineMark : std::uint8_t { none, new_finding, baselined, worse };
+
+/// "new", "baselined", "worse"; "" for none.
+std::string_view to_string(BaselineMark mark);
+
 /// Where a rule's duty comes from.
 struct Citation {
     std::string source;  ///< "Public Bodies (Joint Working) (Scotland) Act 2014, s29(3)(a)"
@@ -99,6 +116,21 @@ struct Finding {
     Status underlying = Status::met;  ///< for waived and waiver_expired: the status the waiver covers
     std::optional<std::size_t> waiver;  ///< for waived and waiver_expired: index into DocumentResult::waivers
     std::vector<Explanation> explanation;  ///< filled for the rule named by --explain
+    BaselineMark baseline = BaselineMark::none;  ///< against --baseline; set by engine::apply_baseline
+    Status baseline_status = Status::met;  ///< for baselined and worse: the status the baseline recorded
+};
+
+/// The verdict on one duty for one object: the most serious status (status_weight) of the
+/// findings of every rule that encodes the duty there. A rule whose findings lie inside another
+/// rule's object counts towards that object: s44's per-review rule (at
+/// /partnership/integration_scheme/reviews) and its current-period rule (at
+/// /partnership/integration_scheme) give one verdict on the integration scheme.
+struct DutyVerdict {
+    std::string duty;                  ///< duty id of the register
+    std::string pointer;               ///< the object; "" = the whole file
+    std::string object_name;           ///< its human name, if a finding at it has one
+    Status status = Status::not_applicable;
+    std::vector<std::size_t> findings;  ///< indexes into DocumentResult::findings, in their order
 };
 
 /// Counts of findings by status and, for unmet and unknown, by severity.
@@ -123,6 +155,7 @@ struct DocumentResult {
     std::string as_of;                ///< evaluation date, YYYY-MM-DD
     std::vector<Finding> findings;
     Summary summary;
+    std::vector<DutyVerdict> verdicts;  ///< per duty and object, in the order of their first finding
     std::vector<Waiver> waivers;      ///< every waiver of the file, as recorded
     std::vector<std::size_t> stale_waivers;  ///< indexes into `waivers` of those that covered no unmet or unknown finding
     /// Set when a rule went over the step limit: evaluation stopped at that rule, its findings
@@ -133,6 +166,10 @@ struct DocumentResult {
     std::uint64_t most_steps = 0;         ///< the most evaluation steps one rule took on this file
     const RuleInfo* most_steps_rule = nullptr;  ///< the rule that took them
 };
+
+/// The duty verdicts of `findings` (see DutyVerdict): duties in the order of their first finding,
+/// and each duty's objects in the order of theirs.
+std::vector<DutyVerdict> duty_verdicts(const std::vector<Finding>& findings);
 
 /// True if a finding fails a gate at `threshold` severity: unmet, unknown or an expired waiver.
 bool fails_gate(const Finding& finding, Severity threshold);

@@ -1,4 +1,5 @@
-// Renders the comparison of two versions of a partnership file: new, resolved and unchanged findings.
+// Renders the comparison of two versions of a partnership file: new, worse, better, resolved and
+// unchanged findings.
 #pragma once
 
 #include "engine/gate.hpp"
@@ -9,7 +10,7 @@
 namespace dutycheck::report {
 
 /// The versioned name of the JSON diff format.
-inline constexpr const char* json_diff_format = "dutycheck.diff/1";
+inline constexpr const char* json_diff_format = "dutycheck.diff/2";
 
 /// What `dutycheck diff` compared.
 struct DiffInfo {
@@ -19,7 +20,7 @@ struct DiffInfo {
     bool parameters_changed = false;  ///< the two versions set different parameters
 };
 
-/// Writes the comparison as "text" (sections with a line a finding) or "json" (`dutycheck.diff/1`).
+/// Writes the comparison as "text" (sections with a line a finding) or "json" (`dutycheck.diff/2`).
 void write_diff(std::ostream& out, const std::string& format, const DiffInfo& info,
                 const engine::Comparison& comparison);
 

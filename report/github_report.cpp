@@ -64,6 +64,8 @@ void write_annotation(std::ostream& out, const engine::DocumentResult& document,
     std::string origin = duties_phrase(rule);
     if (!rule.citation.source.empty()) origin += (origin.empty() ? "" : "; ") + rule.citation.source;
     if (!origin.empty()) message += " (" + origin + ")";
+    // Against --baseline, first, so that a reviewer sees at once what the change brought.
+    if (const std::string baseline = baseline_phrase(finding); !baseline.empty()) message = "[" + baseline + "] " + message;
     out << "::" << escaped(message, false) << '\n';
 }
 

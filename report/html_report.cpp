@@ -207,6 +207,8 @@ margin:0 0 12px;background:#fff}
 .finding-head{display:flex;flex-wrap:wrap;gap:6px 8px;align-items:center;margin-bottom:4px}
 .sev,.basis{font-size:12.5px;color:var(--muted);border:1px solid var(--line);border-radius:4px;padding:0 6px}
 .sev-error{color:#8c1d1d;border-color:#e3b3b3;font-weight:600}
+.baseline{font-size:12.5px;color:var(--muted);border:1px dashed var(--line);border-radius:4px;padding:0 6px}
+.b-new,.b-worse{color:#8c1d1d;border:1px solid #e3b3b3;font-weight:600}
 .finding-object{font-size:17px}
 .finding-rule{margin:2px 0 8px;font-weight:500}
 .rule-id{font-family:ui-monospace,"DejaVu Sans Mono",monospace;font-size:12px;color:var(--muted);white-space:nowrap}
@@ -306,10 +308,17 @@ void write_summary(std::ostream& out, const engine::Summary& summary) {
 // ---------------------------------------------------------------------------------------------
 // Compliance matrix: for each area, the objects its findings are about by the duties they check.
 
+// A cell: the engine's verdict on a duty for the row's object (or, for a rule that names no
+// duty, that rule's finding), and the findings it was drawn from.
+struct Cell {
+    Status status = Status::not_applicable;
+    std::vector<std::size_t> findings;
+};
+
 struct Row {
     std::string pointer;
     std::string name;
-    std::map<std::string, std::vector<std::size_t>> cells;  // column key -> finding indexes
+    std::map<std::string, Cell> cells;  // column key -> cell
 };
 
 struct Column {
@@ -322,42 +331,54 @@ struct AreaMatrix {
     std::vector<Column> columns;
 };
 
-std::vector<std::string> column_keys(const engine::RuleInfo& rule) {
-    if (!rule.duties.empty()) return rule.duties;
-    return {rule.id.empty() ? std::string("(no duty)") : rule.id};
-}
-
 template <typename T>
 void add_once(std::vector<T>& list, const T& item) {
     if (!item.empty() && std::find(list.begin(), list.end(), item) == list.end()) list.push_back(item);
 }
 
+// Rows are the objects of the duty verdicts (a duty whose rules look at an object and at parts
+// of it, like s44's review periods, has one row: the object); columns are duties.
 std::map<std::string, AreaMatrix, decltype(&area_before)> build_matrices(const DocumentResult& document) {
     std::map<std::string, AreaMatrix, decltype(&area_before)> areas(&area_before);
+    auto add = [&](const std::string& pointer, const std::string& name, const std::string& key, Status status,
+                   const std::vector<std::size_t>& findings) {
+        AreaMatrix& matrix = areas[area_of(pointer)];
+        auto row = std::find_if(matrix.rows.begin(), matrix.rows.end(), [&](const Row& r) { return r.pointer == pointer; });
+        if (row == matrix.rows.end()) {
+            matrix.rows.push_back(Row{pointer, name, {}});
+            row = std::prev(matrix.rows.end());
+        }
+        if (row->name.empty()) row->name = name;
+        row->cells[key] = Cell{status, findings};
+        auto column = std::find_if(matrix.columns.begin(), matrix.columns.end(),
+                                   [&](const Column& c) { return c.key == key; });
+        if (column == matrix.columns.end()) {
+            matrix.columns.push_back(Column{key, {}});
+            column = std::prev(matrix.columns.end());
+        }
+        for (const std::size_t i : findings) add_once(column->titles, rule_of(document.findings[i]).title);
+    };
+    // Findings in the engine's order, so that columns follow the order the rules were loaded (the
+    // packs' own order of the law): each duty's verdicts at its first finding, and a rule that
+    // names no duty by its own findings.
+    std::vector<bool> placed(document.verdicts.size(), false);
     for (std::size_t i = 0; i < document.findings.size(); ++i) {
         const Finding& finding = document.findings[i];
         const engine::RuleInfo& rule = rule_of(finding);
-        AreaMatrix& matrix = areas[area_of(finding.pointer)];
-        auto row = std::find_if(matrix.rows.begin(), matrix.rows.end(),
-                                [&](const Row& r) { return r.pointer == finding.pointer; });
-        if (row == matrix.rows.end()) {
-            matrix.rows.push_back(Row{finding.pointer, finding.object_name, {}});
-            row = std::prev(matrix.rows.end());
+        if (rule.duties.empty()) {
+            add(finding.pointer, finding.object_name, rule.id.empty() ? std::string("(no duty)") : rule.id,
+                finding.status, {i});
+            continue;
         }
-        if (row->name.empty()) row->name = finding.object_name;
-        for (const auto& key : column_keys(rule)) {
-            row->cells[key].push_back(i);
-            auto column = std::find_if(matrix.columns.begin(), matrix.columns.end(),
-                                       [&](const Column& c) { return c.key == key; });
-            if (column == matrix.columns.end()) {
-                matrix.columns.push_back(Column{key, {}});
-                column = std::prev(matrix.columns.end());
-            }
-            add_once(column->titles, rule.title);
+        for (std::size_t v = 0; v < document.verdicts.size(); ++v) {
+            const engine::DutyVerdict& verdict = document.verdicts[v];
+            if (placed[v] || std::find(rule.duties.begin(), rule.duties.end(), verdict.duty) == rule.duties.end())
+                continue;
+            placed[v] = true;
+            add(verdict.pointer, verdict.object_name, verdict.duty, verdict.status, verdict.findings);
         }
     }
-    // Columns stay in the order the rules were loaded (the packs' own order of the law); rows
-    // follow the file, a locality right before its planning group.
+    // Rows follow the file, a locality right before its planning group.
     for (auto& [area, matrix] : areas)
         std::stable_sort(matrix.rows.begin(), matrix.rows.end(),
                          [](const Row& a, const Row& b) { return pointer_before(a.pointer, b.pointer); });
@@ -408,20 +429,28 @@ void write_cell(std::ostream& out, const DocumentResult& document, std::size_t d
         out << "<td class=\"cell none\">\u00b7</td>";
         return;
     }
-    // The cell shows the finding that most needs attention; the tooltip lists them all.
-    const std::vector<std::size_t>& indexes = found->second;
-    std::size_t shown = indexes.front();
+    // The cell shows the verdict and links to the first finding that has its status; the tooltip
+    // lists every rule's finding it was drawn from.
+    const Cell& cell = found->second;
+    std::size_t shown = cell.findings.front();
+    for (const std::size_t i : cell.findings)
+        if (document.findings[i].status == cell.status) {
+            shown = i;
+            break;
+        }
     std::vector<std::string> notes;
-    for (const std::size_t i : indexes) {
+    for (const std::size_t i : cell.findings) {
         const Finding& finding = document.findings[i];
-        if (action_rank(finding.status) < action_rank(document.findings[shown].status)) shown = i;
-        notes.push_back(std::string(status_words(finding.status)) + ": " + rule_of(finding).title);
+        std::string note = std::string(status_words(finding.status)) + ": " + rule_of(finding).title;
+        if (finding.pointer != row.pointer) note += " (" + finding.pointer + ")";
+        notes.push_back(std::move(note));
     }
-    const Status status = document.findings[shown].status;
+    const Status status = cell.status;
     const std::string tooltip =
         object_label(row.pointer, row.name) + " \u2014 " + column.key + "\n" + join_items(notes, "\n");
     out << "<td class=\"cell " << status_class(status) << "\" title=\"" << h(tooltip) << "\">";
-    const bool listed = status != Status::met && status != Status::not_applicable;
+    const bool listed = document.findings[shown].status != Status::met &&
+                        document.findings[shown].status != Status::not_applicable;
     if (listed) out << "<a href=\"#" << finding_id(doc, shown) << "\">";
     // "expired" rather than "waiver expired": the column is narrow and the key says whose expiry.
     out << "<span class=\"sym\" aria-hidden=\"true\">" << status_symbol(status) << "</span><span class=\"word\">"
@@ -439,8 +468,10 @@ void write_matrix(std::ostream& out, const DocumentResult& document, std::size_t
         return;
     }
     out << "<p class=\"intro\">Rows are the parts of the partnership the duties are about, grouped by area; "
-           "columns are the duties of the register, named below each table. Each cell is the result for that row "
-           "and duty; select a cell to read the finding.</p>\n";
+           "columns are the duties of the register, named below each table. Each cell is the verdict on that duty "
+           "for that row: the most serious result of the rules that encode it there, the row's parts included "
+           "(unmet, then waiver expired, unknown, waived, met, not applicable), so a duty reads met only when none "
+           "of its rules is unmet, unknown or waived. Select a cell to read the finding.</p>\n";
     write_legend(out);
     for (const auto& [area, matrix] : areas) {
         // Up to a handful of duties fit across with their ids wrapped at the hyphens; more are set
@@ -512,7 +543,10 @@ void write_finding(std::ostream& out, const DocumentResult& document, std::size_
     if (covered_by_waiver) out << "<span class=\"basis\">covers: " << status_words(underlying) << "</span>";
     out << "<span class=\"sev" << (rule.severity == Severity::error ? " sev-error" : "") << "\">"
         << engine::to_string(rule.severity) << "</span><span class=\"basis\">" << basis_words(rule.basis)
-        << "</span></div>\n<h4 class=\"finding-object\">" << h(object_label(finding.pointer, finding.object_name))
+        << "</span>";
+    if (const std::string baseline = baseline_phrase(finding); !baseline.empty())
+        out << "<span class=\"baseline b-" << engine::to_string(finding.baseline) << "\">" << h(baseline) << "</span>";
+    out << "</div>\n<h4 class=\"finding-object\">" << h(object_label(finding.pointer, finding.object_name))
         << "</h4>\n<p class=\"finding-rule\">" << h(rule.title.empty() ? rule.id : rule.title);
     if (!rule.id.empty() && !rule.title.empty()) out << " <span class=\"rule-id\">" << h(rule.id) << "</span>";
     out << "</p>\n<div class=\"finding-body\"><div>";

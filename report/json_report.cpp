@@ -1,6 +1,7 @@
 // Renders results as "dutycheck.report/1" JSON; docs/report-format.md is the contract it keeps.
 #include "report/json_report.hpp"
 
+#include <algorithm>
 #include <cstddef>
 #include <ostream>
 #include <utility>
@@ -65,6 +66,12 @@ Json finding_json(const engine::DocumentResult& document, const engine::Finding&
         json["underlying"] = engine::to_string(finding.underlying);
         json["waiver"] = waiver_json(document.waivers[*finding.waiver]);
     }
+    // Only in a run with --baseline, and only on failing findings: what the baseline says of it.
+    if (finding.baseline != engine::BaselineMark::none) {
+        json["baseline"] = engine::to_string(finding.baseline);
+        if (finding.baseline != engine::BaselineMark::new_finding)
+            json["baseline_status"] = engine::to_string(finding.baseline_status);
+    }
     if (!finding.explanation.empty()) {
         Json steps = Json::array();
         for (const auto& step : finding.explanation) {
@@ -81,6 +88,26 @@ Json finding_json(const engine::DocumentResult& document, const engine::Finding&
     return json;
 }
 
+// The engine's verdict per duty and object, with the rules and findings (indexes into
+// `findings`) it was drawn from.
+Json verdicts_json(const engine::DocumentResult& document) {
+    Json verdicts = Json::array();
+    for (const auto& verdict : document.verdicts) {
+        Json rules = Json::array();
+        for (const std::size_t index : verdict.findings) {
+            const std::string& id = rule_of(document.findings[index]).id;
+            if (std::find(rules.begin(), rules.end(), id) == rules.end()) rules.push_back(id);
+        }
+        verdicts.push_back(Json{{"duty", verdict.duty},
+                                {"pointer", verdict.pointer},
+                                {"object", verdict.object_name},
+                                {"status", engine::to_string(verdict.status)},
+                                {"rules", std::move(rules)},
+                                {"findings", verdict.findings}});
+    }
+    return verdicts;
+}
+
 Json document_json(const engine::DocumentResult& document) {
     Json findings = Json::array();
     for (const auto& finding : document.findings) findings.push_back(finding_json(document, finding));
@@ -93,6 +120,7 @@ Json document_json(const engine::DocumentResult& document) {
         {"partnership", {{"id", document.partnership_id}, {"name", document.partnership_name}}},
         {"summary", summary_json(document.summary)},
         {"findings", std::move(findings)},
+        {"duty_verdicts", verdicts_json(document)},
         {"waivers", std::move(waivers)},
         {"stale_waivers", std::move(stale)},
     };

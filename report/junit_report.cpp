@@ -97,6 +97,7 @@ std::string failure_details(const engine::DocumentResult& document, const engine
     if (!finding.pointer.empty()) details << (finding.object_name.empty() ? "[" : " [") << finding.pointer << ']';
     details << "\nFile: " << portable_path(document.file);
     if (finding.line > 0) details << ':' << finding.line << ':' << finding.column;
+    if (const std::string baseline = baseline_phrase(finding); !baseline.empty()) details << "\nBaseline: " << baseline;
     details << "\n\n" << finding_message(document, finding) << '\n';
     for (const auto& missing : finding.missing) details << "Missing: " << missing_words(missing) << '\n';
     details << '\n';

@@ -171,6 +171,18 @@ std::string finding_message(const engine::DocumentResult& document, const engine
     return preface + ": " + message;
 }
 
+std::string baseline_phrase(const engine::Finding& finding) {
+    const std::string was(status_words(finding.baseline_status));
+    switch (finding.baseline) {
+        case engine::BaselineMark::none: return {};
+        case engine::BaselineMark::new_finding: return "new: not in the baseline";
+        case engine::BaselineMark::baselined: return "baselined: in the baseline as " + was;
+        case engine::BaselineMark::worse:
+            return "worse: in the baseline as " + was + ", now " + std::string(status_words(finding.status));
+    }
+    return {};
+}
+
 std::string portable_path(std::string_view path) {
     std::string out(path);
     std::replace(out.begin(), out.end(), '\\', '/');

@@ -72,6 +72,11 @@ std::string finding_text(const engine::Finding& finding);
 /// "waiver expired on DATE (TERMS): " before it. Never empty: falls back to the rule's title.
 std::string finding_message(const engine::DocumentResult& document, const engine::Finding& finding);
 
+/// How a failing finding stands against the run's baseline, for people: "new: not in the
+/// baseline", "baselined: in the baseline as unmet", "worse: in the baseline as unknown, now
+/// unmet"; "" when the run had no baseline or the finding does not fail.
+std::string baseline_phrase(const engine::Finding& finding);
+
 /// A file path as CI tools match it against the repository: backslashes as forward slashes and
 /// no leading "./".
 std::string portable_path(std::string_view path);

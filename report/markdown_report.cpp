@@ -144,6 +144,34 @@ void write_summary(std::ostream& out, const engine::Summary& summary) {
     write_row(out, {"**Total**", "**" + std::to_string(total) + "**", "", "", ""});
 }
 
+// The engine's verdict on each duty for each object, the most serious first (in the engine's
+// order otherwise), with the rules it was drawn from.
+void write_verdicts(std::ostream& out, const DocumentResult& document) {
+    if (document.verdicts.empty()) return;
+    out << "### Duty verdicts\n\n"
+        << "Each duty's verdict for each object is the most serious result of the rules that encode it there "
+           "(unmet, then waiver expired, unknown, waived, met, not applicable): a duty reads met only when none "
+           "of its rules is unmet, unknown or waived.\n\n";
+    std::vector<const engine::DutyVerdict*> verdicts;
+    for (const auto& verdict : document.verdicts) verdicts.push_back(&verdict);
+    std::stable_sort(verdicts.begin(), verdicts.end(), [](const engine::DutyVerdict* a, const engine::DutyVerdict* b) {
+        return engine::status_weight(a->status) > engine::status_weight(b->status);
+    });
+    write_table_head(out, {"Verdict", "Duty", "Object", "Rules"}, 4);
+    for (const engine::DutyVerdict* verdict : verdicts) {
+        std::vector<std::string> rules;
+        for (const std::size_t i : verdict->findings) {
+            const std::string& id = rule_of(document.findings[i]).id;
+            if (std::find(rules.begin(), rules.end(), id) == rules.end()) rules.push_back(id);
+        }
+        // "Unknown" alone: the summary above says what it means.
+        const std::string label = verdict->status == Status::unknown ? "Unknown" : summary_row_label(verdict->status);
+        write_row(out, {std::string(status_symbol(verdict->status)) + " " + label,
+                        md(verdict->duty), md(object_label(verdict->pointer, verdict->object_name)), joined_md(rules)});
+    }
+    out << '\n';
+}
+
 // One sentence a chair can read out: how much needs action.
 std::string headline(const engine::Summary& summary) {
     const std::size_t unmet = summary.count(Status::unmet), unknown = summary.count(Status::unknown),
@@ -224,6 +252,8 @@ void write_action_finding(std::ostream& out, const DocumentResult& document, con
         out << "- **Law:** " << citation_link(rule.citation.source, rule.citation.url) << '\n';
         if (!rule.citation.quote.empty()) out << "  > " << md(rule.citation.quote) << '\n';
     }
+    if (const std::string baseline = baseline_phrase(finding); !baseline.empty())
+        out << "- **Baseline:** " << md(baseline) << '\n';
     out << "- **Where:** " << place(document, finding) << '\n';
     if (const std::string action = what_to_do(document, finding); !action.empty())
         out << "- **What to do:** " << md(action) << '\n';
@@ -254,14 +284,22 @@ void write_unknown(std::ostream& out, const DocumentResult& document) {
            "checked. Unknown is not a pass.\n\n";
     for (const auto& [area, findings] : areas) {
         out << "### " << md(area) << "\n\n";
-        write_table_head(out, {"Object", "Duty", "Duty ids", "Severity", "Record"}, 5);
+        // A Baseline column only in a run with a baseline, so other reports stay as they were.
+        const bool baseline = std::any_of(findings.begin(), findings.end(), [](const Finding* f) {
+            return f->baseline != engine::BaselineMark::none;
+        });
+        std::vector<std::string> headers{"Object", "Duty", "Duty ids", "Severity", "Record"};
+        if (baseline) headers.push_back("Baseline");
+        write_table_head(out, headers, headers.size());
         for (const Finding* finding : findings) {
             const engine::RuleInfo& rule = rule_of(*finding);
             std::vector<std::string> record = evidence_to_record(*finding);
             if (record.empty()) record = split_lines(finding->message);
-            write_row(out, {md(object_label(finding->pointer, finding->object_name)),
-                            md(rule.title.empty() ? rule.id : rule.title), joined_md(rule.duties),
-                            std::string(engine::to_string(rule.severity)), joined_md(record, "; ")});
+            std::vector<std::string> cells{md(object_label(finding->pointer, finding->object_name)),
+                                           md(rule.title.empty() ? rule.id : rule.title), joined_md(rule.duties),
+                                           std::string(engine::to_string(rule.severity)), joined_md(record, "; ")};
+            if (baseline) cells.push_back(md(baseline_phrase(*finding)));
+            write_row(out, cells);
         }
         out << '\n';
     }
@@ -328,6 +366,7 @@ void write_document(std::ostream& out, const DocumentResult& document, const Rep
             << md(overrides_phrase(info.parameters_overridden)) << ".\n\n";
     write_summary(out, document.summary);
     out << '\n';
+    write_verdicts(out, document);
     write_unmet(out, document);
     write_unknown(out, document);
     write_waivers(out, document);

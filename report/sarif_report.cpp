@@ -243,6 +243,14 @@ Json result_json(const engine::DocumentResult& document, const engine::Finding& 
         result["suppressions"] = Json::array({std::move(suppression)});
     }
 
+    // Against --baseline: SARIF's own words, so that a viewer can show only what is new.
+    switch (finding.baseline) {
+        case engine::BaselineMark::none: break;
+        case engine::BaselineMark::new_finding: result["baselineState"] = "new"; break;
+        case engine::BaselineMark::baselined: result["baselineState"] = "unchanged"; break;
+        case engine::BaselineMark::worse: result["baselineState"] = "updated"; break;
+    }
+
     Json properties{
         {"status", engine::to_string(finding.status)},
         {"duties", rule.duties},
@@ -253,6 +261,11 @@ Json result_json(const engine::DocumentResult& document, const engine::Finding& 
                               finding.status == engine::Status::waiver_expired)) {
         properties["waived_status"] = engine::to_string(finding.underlying);
         properties["waiver"] = {{"pointer", waiver->pointer}, {"expires", waiver->expires}};
+    }
+    if (finding.baseline != engine::BaselineMark::none) {
+        properties["baseline"] = engine::to_string(finding.baseline);
+        if (finding.baseline != engine::BaselineMark::new_finding)
+            properties["baseline_status"] = engine::to_string(finding.baseline_status);
     }
     result["properties"] = std::move(properties);
     return result;

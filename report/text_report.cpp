@@ -211,6 +211,7 @@ void write_finding(std::ostream& out, const engine::DocumentResult& document, co
                                                             : "Waiver expired on " + waiver.expires + ": ") +
                               waiver_phrase(waiver) + " [" + waiver.pointer + "]");
     }
+    if (const std::string baseline = baseline_phrase(finding); !baseline.empty()) write_detail(out, "Baseline: " + baseline);
     for (const auto& step : finding.explanation) {
         std::string line = "Why: " + step.clause + " " + step.condition + " is " + step.outcome;
         std::vector<std::string> values;

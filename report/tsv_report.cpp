@@ -47,7 +47,8 @@ void write_tsv(std::ostream& out, const std::vector<engine::DocumentResult>& doc
             out << '\t' << engine::to_string(finding.status) << '\t' << engine::to_string(rule.severity) << '\t'
                 << finding.line << '\t' << finding.column << '\t';
             write_field(out, finding_text(finding));
-            out << '\n';
+            // Last, so that the fields before it keep their places: "" without a baseline.
+            out << '\t' << engine::to_string(finding.baseline) << '\n';
         }
     }
 }

@@ -672,7 +672,7 @@ TEST_CASE("the one-message wording of a finding is never empty and says why an e
           "waiver expired: m");
 }
 
-TEST_CASE("TSV has one line per failing finding with eight fields and escapes what would split them", "[ci][tsv]") {
+TEST_CASE("TSV has one line per failing finding with nine fields and escapes what would split them", "[ci][tsv]") {
     Rules rules;
     const RuleInfo* rule = add_rule(rules, "lpg-has-lead", Severity::warning, "A lead", {"LOC-GUIDE-LEADERSHIP"},
                                      Basis::statutory_guidance, "Localities guidance");
@@ -685,8 +685,8 @@ TEST_CASE("TSV has one line per failing finding with eight fields and escapes wh
     std::ostringstream out;
     dutycheck::report::write_tsv(out, {document}, {});
     CHECK(out.str() ==
-          "lpg-has-lead\tdir/p\\tq.json\t/localities/1\tunmet\twarning\t12\t5\ttwo\\tparts\\nand a \\\\ back\n"
-          "lpg-has-lead\tdir/p\\tq.json\t/localities/2\tunknown\twarning\t20\t5\tcannot verify: x is not recorded\n");
+          "lpg-has-lead\tdir/p\\tq.json\t/localities/1\tunmet\twarning\t12\t5\ttwo\\tparts\\nand a \\\\ back\t\n"
+          "lpg-has-lead\tdir/p\\tq.json\t/localities/2\tunknown\twarning\t20\t5\tcannot verify: x is not recorded\t\n");
 
     std::ostringstream all;
     dutycheck::report::TextOptions options;
@@ -727,7 +727,7 @@ TEST_CASE("no report format lets hostile input forge a line, drive a terminal or
         }
         if (format == "tsv") {
             std::istringstream rows(report);
-            for (std::string row; std::getline(rows, row);) CHECK(std::count(row.begin(), row.end(), '\t') == 7);
+            for (std::string row; std::getline(rows, row);) CHECK(std::count(row.begin(), row.end(), '\t') == 8);
         }
     }
 }

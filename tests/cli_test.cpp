@@ -257,7 +257,7 @@ TEST_CASE("the TSV report lists the failing findings of the JSON report one a li
     std::istringstream lines(tsv.out);
     std::size_t count = 0;
     for (std::string line; std::getline(lines, line); ++count) {
-        CHECK(std::count(line.begin(), line.end(), '\t') == 7);
+        CHECK(std::count(line.begin(), line.end(), '\t') == 8);
         CHECK_THAT(line, Catch::Contains("\tfixtures/inverclyde-2019.json\t/"));
     }
     CHECK(count == failing);

@@ -51,9 +51,10 @@ inline engine::Finding covered(engine::Finding f, engine::Status status, std::si
     return f;
 }
 
-/// Fills a document's summary from its findings, as the engine does while it adds them.
+/// Fills a document's summary and duty verdicts from its findings, as the engine does.
 inline void summarise(engine::DocumentResult& doc) {
     for (const auto& f : doc.findings) doc.summary.add(f);
+    doc.verdicts = engine::duty_verdicts(doc.findings);
 }
 
 }  // namespace dutycheck::testing

@@ -1,4 +1,5 @@
 // Waivers, baselines, diffs, explanations and report files: what a CI gate and an auditor rely on.
+#include "report_fixtures.hpp"
 #include "test_support.hpp"
 
 #include <nlohmann/json.hpp>
@@ -277,18 +278,26 @@ TEST_CASE("diff reports new, resolved and unchanged findings and --fail-on-new g
           "  require exists(l.name)\n}\n");
     const std::string rules = "--rules '" + (dir / "rules.rules").string() + "' ";
     write(dir / "base.json", partnership(R"([{"id": "a"}, {"id": "b"}, {"id": "c", "name": "C"}])"));
-    write(dir / "head.json", partnership(R"([{"id": "a"}, {"id": "b", "name": "B"}, {"id": "c"}])"));
+    write(dir / "head.json", partnership(R"([{"id": "a"}, {"id": "b", "name": "B"}, {"id": "c"}, {"id": "d"}])"));
     const std::string files = "'" + (dir / "base.json").string() + "' '" + (dir / "head.json").string() + "'";
     Run run = dutycheck_run("diff " + rules + "--format json " + files);
     CHECK(run.exit_code == 1);
     const auto diff = nlohmann::json::parse(run.out);
-    CHECK(diff["format"] == "dutycheck.diff/1");
+    CHECK(diff["format"] == "dutycheck.diff/2");
     REQUIRE(diff["new"].size() == 1);
-    CHECK(diff["new"][0]["pointer"] == "/localities/2");
+    CHECK(diff["new"][0]["pointer"] == "/localities/3");
+    // c was met and is now unmet: the same finding, worse.
+    REQUIRE(diff["worse"].size() == 1);
+    CHECK(diff["worse"][0]["pointer"] == "/localities/2");
+    CHECK(diff["worse"][0]["was"] == "met");
     REQUIRE(diff["resolved"].size() == 1);
     CHECK(diff["resolved"][0]["pointer"] == "/localities/1");
+    CHECK(diff["resolved"][0]["status"] == "unmet");
     CHECK(diff["unchanged"].size() == 1);
+    CHECK(diff["better"].empty());
     CHECK(dutycheck_run("diff " + rules + "--fail-on-new " + files).exit_code == 1);
+    write(dir / "head.json", partnership(R"([{"id": "a"}, {"id": "b", "name": "B"}, {"id": "c"}])"));
+    CHECK(dutycheck_run("diff " + rules + "--fail-on-new " + files).exit_code == 1);  // the worse one alone
     write(dir / "head.json", partnership(R"([{"id": "a"}, {"id": "b", "name": "B"}, {"id": "c", "name": "C"}])"));
     CHECK(dutycheck_run("diff " + rules + "--fail-on-new " + files).exit_code == 0);  // only the old gap remains
 }
@@ -383,6 +392,288 @@ TEST_CASE("diff --git compares a file with its version at a git revision", "[wai
     CHECK(run.exit_code == 1);
     INFO(run.err);
     const auto diff = nlohmann::json::parse(run.out);
-    CHECK(diff["new"].size() == 1);
+    CHECK(diff["worse"].size() == 1);  // met at the revision, unmet now
     CHECK(diff["resolved"].empty());
+}
+
+namespace {
+
+// One rule, of the given severity, that is unknown for a locality without `size`, unmet for a
+// size under 3 and met otherwise: a status that a file's edit can move up or down.
+std::string sized_rule(const std::string& id, const std::string& severity) {
+    return "rule " + id + " {\n  title \"t\"\n  duty D\n  cite \"c\"\n  basis statute\n  severity " + severity +
+           "\n  for each l in localities\n  require l.size >= 3 else \"{l.id} is too small\"\n}\n";
+}
+
+}  // namespace
+
+TEST_CASE("diff shows a finding that went from unknown to unmet as worse, and --fail-on-new fails on it",
+          "[waivers][cli][gate]") {
+    const auto dir = scratch("diff-worse");
+    write(dir / "rules.rules", sized_rule("sized", "error"));
+    const std::string rules = "--rules '" + (dir / "rules.rules").string() + "' ";
+    write(dir / "base.json", partnership(R"([{"id": "a"}, {"id": "b", "size": 1}])"));
+    write(dir / "head.json", partnership(R"([{"id": "a", "size": 1}, {"id": "b"}])"));
+    const std::string files = "'" + (dir / "base.json").string() + "' '" + (dir / "head.json").string() + "'";
+    Run run = dutycheck_run("diff " + rules + "--fail-on-new --format json " + files);
+    CHECK(run.exit_code == 1);
+    const auto diff = nlohmann::json::parse(run.out);
+    CHECK(diff["new"].empty());
+    REQUIRE(diff["worse"].size() == 1);
+    CHECK(diff["worse"][0]["pointer"] == "/localities/0");
+    CHECK(diff["worse"][0]["status"] == "unmet");
+    CHECK(diff["worse"][0]["was"] == "unknown");
+    // unmet -> unknown is less certain of a gap, not a new one: better, and not a failure.
+    REQUIRE(diff["better"].size() == 1);
+    CHECK(diff["better"][0]["pointer"] == "/localities/1");
+    CHECK(diff["better"][0]["status"] == "unknown");
+    CHECK(diff["better"][0]["was"] == "unmet");
+    CHECK(diff["unchanged"].empty());
+    run = dutycheck_run("diff " + rules + "--fail-on-new " + files);
+    CHECK(run.exit_code == 1);
+    CHECK_THAT(run.out, Catch::Contains("Worse (1)\n  unmet (was unknown)  error  sized  /localities/0"));
+    CHECK_THAT(run.out, Catch::Contains("Better (1)\n  unknown (was unmet)  error  sized  /localities/1"));
+    // A change that only makes a gap less certain passes the pull request's gate, and fails the
+    // plain gate, since the finding still fails.
+    write(dir / "head.json", partnership(R"([{"id": "a"}, {"id": "b"}])"));
+    CHECK(dutycheck_run("diff " + rules + "--fail-on-new " + files).exit_code == 0);
+    CHECK(dutycheck_run("diff " + rules + "--fail-on error " + files).exit_code == 1);
+}
+
+TEST_CASE("diff shows a finding whose waiver expired, and one newly unknown, as worse", "[waivers][cli][gate]") {
+    const auto dir = scratch("diff-expired");
+    write(dir / "rules.rules",
+          "rule named {\n  title \"t\"\n  duty LOC-GUIDE-NAMES\n  cite \"c\"\n  basis statutory_guidance\n"
+          "  severity error\n  for each l in localities\n  require exists(l.name)\n  require l.size >= 3\n}\n");
+    // The base's waiver runs to the end of March; the head's to the first, and locality a lost its size.
+    const std::string waiver = R"([{"rule": "LOC-GUIDE-NAMES", "target": "/localities/1", "reason": "r",
+         "approved_by": "IJB chair", "approved": "2025-12-10", "expires": "2026-)";
+    write(dir / "base.json", partnership(R"([{"id": "a", "name": "A", "size": 3}, {"id": "b", "size": 3}])",
+                                         waiver + R"(03-31"}])"));
+    write(dir / "head.json", partnership(R"([{"id": "a", "name": "A"}, {"id": "b", "size": 3}])", waiver + R"(03-01"}])"));
+    const Run run = dutycheck_run("diff --rules '" + (dir / "rules.rules").string() +
+                                  "' --as-of 2026-03-15 --fail-on-new --format json '" + (dir / "base.json").string() +
+                                  "' '" + (dir / "head.json").string() + "'");
+    CHECK(run.exit_code == 1);
+    const auto diff = nlohmann::json::parse(run.out);
+    CHECK(diff["new"].empty());
+    REQUIRE(diff["worse"].size() == 2);
+    CHECK(diff["worse"][0]["pointer"] == "/localities/0");
+    CHECK(diff["worse"][0]["was"] == "met");
+    CHECK(diff["worse"][0]["status"] == "unknown");
+    CHECK(diff["worse"][1]["pointer"] == "/localities/1");
+    CHECK(diff["worse"][1]["was"] == "waived");
+    CHECK(diff["worse"][1]["status"] == "waiver_expired");
+}
+
+TEST_CASE("a baseline reused on the same file has no stale entry, whatever the severity of its findings",
+          "[waivers][cli][gate]") {
+    const auto dir = scratch("baseline-same");
+    write(dir / "rules.rules", sized_rule("warned", "warning") + sized_rule("noted", "info") + sized_rule("erred", "error"));
+    const std::string rules = "--rules '" + (dir / "rules.rules").string() + "' ";
+    const std::string file = "'" + (dir / "p.json").string() + "'";
+    const std::string baseline = "--baseline '" + (dir / "base.json").string() + "' ";
+    write(dir / "p.json", partnership(R"([{"id": "a", "size": 1}, {"id": "b"}])"));
+    REQUIRE(dutycheck_run("check " + rules + "--fail-on none --output json='" + (dir / "base.json").string() + "' " + file)
+                .exit_code == 0);
+    for (const char* level : {"error", "warning", "info", "none"}) {
+        INFO(level);
+        const Run run = dutycheck_run("check " + rules + baseline + "--fail-on " + level + " " + file);
+        CHECK(run.exit_code == 0);
+        CHECK_THAT(run.err, !Catch::Contains("stale"));
+    }
+    // A baselined finding that worsens is not accepted: unknown then, unmet now.
+    write(dir / "p.json", partnership(R"([{"id": "a", "size": 1}, {"id": "b", "size": 2}])"));
+    Run run = dutycheck_run("check " + rules + baseline + "--fail-on warning --format json " + file);
+    CHECK(run.exit_code == 1);
+    CHECK_THAT(run.err, !Catch::Contains("stale"));
+    const auto report = nlohmann::json::parse(run.out);
+    std::map<std::string, std::string> marks;
+    for (const auto& finding : report["documents"][0]["findings"])
+        marks[finding["rule"].get<std::string>() + finding["pointer"].get<std::string>()] =
+            finding.value("baseline", std::string("(none)"));
+    CHECK(marks["warned/localities/0"] == "baselined");
+    CHECK(marks["warned/localities/1"] == "worse");
+    CHECK(marks["noted/localities/1"] == "worse");
+    // Below the threshold a worse finding is marked but does not fail the gate.
+    CHECK(dutycheck_run("check " + rules + baseline + "--fail-on error " + file).exit_code == 1);
+    write(dir / "rules.rules", sized_rule("warned", "warning") + sized_rule("noted", "info"));
+    CHECK(dutycheck_run("check " + rules + baseline + "--fail-on error " + file).exit_code == 0);
+}
+
+TEST_CASE("every --fail-on level fails on a finding at that level and passes one just below it",
+          "[waivers][cli][gate]") {
+    const auto dir = scratch("fail-on");
+    write(dir / "p.json", partnership(R"([{"id": "a", "size": 1}])"));
+    const std::string file = " '" + (dir / "p.json").string() + "'";
+    const auto check = [&](const std::string& severity, const std::string& level) {
+        write(dir / "rules.rules", sized_rule("r", severity));
+        return dutycheck_run("check --rules '" + (dir / "rules.rules").string() + "' --fail-on " + level + file).exit_code;
+    };
+    CHECK(check("error", "error") == 1);
+    CHECK(check("warning", "error") == 0);
+    CHECK(check("warning", "warning") == 1);
+    CHECK(check("info", "warning") == 0);
+    CHECK(check("info", "info") == 1);
+    // `none` only reports: nothing at all fails it, an error included.
+    CHECK(check("error", "none") == 0);
+    // The default is error.
+    write(dir / "rules.rules", sized_rule("r", "warning"));
+    CHECK(dutycheck_run("check --rules '" + (dir / "rules.rules").string() + "'" + file).exit_code == 0);
+    write(dir / "rules.rules", sized_rule("r", "error"));
+    CHECK(dutycheck_run("check --rules '" + (dir / "rules.rules").string() + "'" + file).exit_code == 1);
+}
+
+TEST_CASE("a duty verdict is the most serious status of its rules, never met while one is unknown or unmet",
+          "[waivers][verdicts]") {
+    using engine::Status;
+    dutycheck::testing::Rules rules;
+    engine::RuleInfo info;
+    info.duties = {"D"};
+    info.id = "whole";
+    const auto* whole = rules.add(info);
+    info.id = "each";
+    const auto* each = rules.add(info);
+    info.id = "both";
+    info.duties = {"D", "E"};
+    const auto* both = rules.add(info);
+    using dutycheck::testing::finding;
+    // Worst first: unmet, waiver_expired, unknown, waived, met, not_applicable. Each status with
+    // every one less serious than it gives that status.
+    const Status order[] = {Status::unmet, Status::waiver_expired, Status::unknown,
+                            Status::waived, Status::met, Status::not_applicable};
+    for (std::size_t worst = 0; worst < std::size(order); ++worst) {
+        for (std::size_t other = worst; other < std::size(order); ++other) {
+            INFO(engine::to_string(order[worst]) << " with " << engine::to_string(order[other]));
+            for (const bool swapped : {false, true}) {
+                const auto verdicts = engine::duty_verdicts(
+                    {finding(whole, swapped ? order[other] : order[worst], "/partnership/integration_scheme"),
+                     finding(each, swapped ? order[worst] : order[other], "/partnership/integration_scheme/reviews/0")});
+                REQUIRE(verdicts.size() == 1);
+                CHECK(verdicts[0].status == order[worst]);
+                CHECK(verdicts[0].pointer == "/partnership/integration_scheme");
+                CHECK(verdicts[0].findings == std::vector<std::size_t>{0, 1});
+            }
+        }
+    }
+    // Parts of one object roll up into it, but "/localities/1" is not part of "/localities/10";
+    // a rule of two duties counts towards each; a verdict takes its object's name.
+    const auto verdicts =
+        engine::duty_verdicts({finding(each, Status::met, "/localities/1", "One"),
+                               finding(each, Status::unknown, "/localities/10/planning_group"),
+                               finding(both, Status::unmet, "/localities/10", "Ten"),
+                               finding(whole, Status::met, "/localities/1/planning_group")});
+    REQUIRE(verdicts.size() == 3);
+    CHECK(verdicts[0].duty == "D");
+    CHECK(verdicts[0].pointer == "/localities/1");
+    CHECK(verdicts[0].object_name == "One");
+    CHECK(verdicts[0].status == Status::met);
+    CHECK(verdicts[0].findings == std::vector<std::size_t>{0, 3});
+    CHECK(verdicts[1].duty == "D");
+    CHECK(verdicts[1].pointer == "/localities/10");
+    CHECK(verdicts[1].object_name == "Ten");
+    CHECK(verdicts[1].status == Status::unmet);
+    CHECK(verdicts[1].findings == std::vector<std::size_t>{1, 2});
+    CHECK(verdicts[2].duty == "E");
+    CHECK(verdicts[2].pointer == "/localities/10");
+    CHECK(verdicts[2].status == Status::unmet);
+}
+
+TEST_CASE("the JSON, Markdown and HTML reports give one verdict per duty and object", "[waivers][cli][verdicts]") {
+    const auto dir = scratch("verdicts");
+    // FAM-DUTY is checked on the localities as a whole and on each of them: one verdict, on the
+    // localities. ONE-DUTY is checked on each locality: a verdict each.
+    write(dir / "rules.rules",
+          "rule count-rule {\n  title \"Two or more\"\n  duty FAM-DUTY\n  cite \"c\"\n  basis statute\n"
+          "  about localities\n  require count(localities) >= 2\n}\n"
+          "rule each-rule {\n  title \"Each big enough\"\n  duty FAM-DUTY\n  cite \"c\"\n  basis statute\n"
+          "  for each l in localities\n  require l.size >= 3\n}\n"
+          "rule named-rule {\n  title \"Each named\"\n  duty ONE-DUTY\n  cite \"c\"\n  basis statute\n"
+          "  for each l in localities\n  require exists(l.name)\n}\n");
+    write(dir / "p.json", partnership(R"([{"id": "a", "name": "A", "size": 3}, {"id": "b", "name": "B"}])"));
+    const std::string args = "check --rules '" + (dir / "rules.rules").string() + "' --fail-on none --format ";
+    const std::string file = " '" + (dir / "p.json").string() + "'";
+    const auto report = nlohmann::json::parse(dutycheck_run(args + "json" + file).out);
+    const auto& verdicts = report["documents"][0]["duty_verdicts"];
+    REQUIRE(verdicts.size() == 3);
+    CHECK(verdicts[0] == nlohmann::json::parse(R"({"duty": "FAM-DUTY", "pointer": "/localities", "object": "",
+        "status": "unknown", "rules": ["count-rule", "each-rule"], "findings": [0, 1, 2]})"));
+    CHECK(verdicts[1]["duty"] == "ONE-DUTY");
+    CHECK(verdicts[1]["pointer"] == "/localities/0");
+    CHECK(verdicts[1]["object"] == "A");
+    CHECK(verdicts[1]["status"] == "met");
+    CHECK(verdicts[2]["pointer"] == "/localities/1");
+
+    const std::string markdown = dutycheck_run(args + "markdown" + file).out;
+    CHECK_THAT(markdown, Catch::Contains("### Duty verdicts"));
+    CHECK_THAT(markdown, Catch::Contains("| ? Unknown | FAM-DUTY | Localities | count-rule, each-rule |\n"
+                                         "| \u2713 Met | ONE-DUTY | A | named-rule |\n"));
+
+    // The matrix has the family's verdict on the localities' row, and no FAM-DUTY cell on a
+    // locality's own row.
+    const std::string html = dutycheck_run(args + "html" + file).out;
+    CHECK_THAT(html, Catch::Contains("<td class=\"cell s-unknown\" title=\"Localities \u2014 FAM-DUTY\n"));
+    CHECK_THAT(html, !Catch::Contains("A \u2014 FAM-DUTY"));
+    CHECK_THAT(html, Catch::Contains("<td class=\"cell s-met\" title=\"A \u2014 ONE-DUTY\n"));
+}
+
+TEST_CASE("every check format marks which findings the baseline accepts, which are new and which are worse",
+          "[waivers][cli][gate]") {
+    const auto dir = scratch("marks");
+    write(dir / "rules.rules", sized_rule("sized", "error"));
+    const std::string rules = "--rules '" + (dir / "rules.rules").string() + "' ";
+    const std::string file = " '" + (dir / "p.json").string() + "'";
+    // The baseline: a unmet, b unknown. Now: a still unmet, b unmet (worse), c new.
+    write(dir / "p.json", partnership(R"([{"id": "a", "size": 1}, {"id": "b"}])"));
+    REQUIRE(dutycheck_run("check " + rules + "--fail-on none --output json='" + (dir / "base.json").string() + "'" + file)
+                .exit_code == 0);
+    write(dir / "p.json", partnership(R"([{"id": "a", "size": 1}, {"id": "b", "size": 2}, {"id": "c", "size": 0}])"));
+    const std::string baseline = "--baseline '" + (dir / "base.json").string() + "' ";
+    const auto run = [&](const std::string& format, bool with_baseline = true) {
+        const Run result =
+            dutycheck_run("check " + rules + (with_baseline ? baseline : "") + "--format " + format + file);
+        CHECK(result.exit_code == 1);
+        return result.out;
+    };
+    const std::string accepted = "baselined: in the baseline as unmet", fresh = "new: not in the baseline",
+                      worse = "worse: in the baseline as unknown, now unmet";
+    for (const char* format : {"text", "markdown", "junit", "github"}) {
+        INFO(format);
+        const std::string out = run(format);
+        CHECK_THAT(out, Catch::Contains(accepted) && Catch::Contains(fresh) && Catch::Contains(worse));
+        CHECK_THAT(run(format, false), !Catch::Contains("baseline"));
+    }
+    const std::string html = run("html");
+    CHECK_THAT(html, Catch::Contains("<span class=\"baseline b-baselined\">" + accepted + "</span>"));
+    CHECK_THAT(html, Catch::Contains("<span class=\"baseline b-new\">" + fresh + "</span>"));
+    CHECK_THAT(html, Catch::Contains("<span class=\"baseline b-worse\">" + worse + "</span>"));
+    CHECK_THAT(run("html", false), !Catch::Contains("<span class=\"baseline"));
+
+    const auto json = nlohmann::json::parse(run("json"));
+    const auto& findings = json["documents"][0]["findings"];
+    REQUIRE(findings.size() == 3);
+    CHECK(findings[0]["baseline"] == "baselined");
+    CHECK(findings[0]["baseline_status"] == "unmet");
+    CHECK(findings[1]["baseline"] == "worse");
+    CHECK(findings[1]["baseline_status"] == "unknown");
+    CHECK(findings[2]["baseline"] == "new");
+    CHECK_FALSE(findings[2].contains("baseline_status"));
+    CHECK_FALSE(nlohmann::json::parse(run("json", false))["documents"][0]["findings"][0].contains("baseline"));
+
+    // SARIF's own vocabulary: unchanged, updated, new.
+    const auto sarif = nlohmann::json::parse(run("sarif"));
+    const auto& results = sarif["runs"][0]["results"];
+    REQUIRE(results.size() == 3);
+    CHECK(results[0]["baselineState"] == "unchanged");
+    CHECK(results[1]["baselineState"] == "updated");
+    CHECK(results[2]["baselineState"] == "new");
+    CHECK_FALSE(nlohmann::json::parse(run("sarif", false))["runs"][0]["results"][0].contains("baselineState"));
+
+    // TSV: the ninth field, empty without a baseline.
+    CHECK(run("tsv") == "sized\t" + (dir / "p.json").string() + "\t/localities/0\tunmet\terror\t2\t" +
+                           "31\ta is too small\tbaselined\n"
+                           "sized\t" + (dir / "p.json").string() + "\t/localities/1\tunmet\terror\t2\t" +
+                           "55\tb is too small\tworse\n"
+                           "sized\t" + (dir / "p.json").string() + "\t/localities/2\tunmet\terror\t2\t" +
+                           "79\tc is too small\tnew\n");
 }

@@ -162,6 +162,11 @@ int run_check(const CheckOptions& options) {
         results.push_back(std::move(*result));
     }
 
+    // The baseline marks each finding before any report is written, so that every format shows
+    // which findings it accepts.
+    const std::vector<engine::FindingKey> stale =
+        baseline ? engine::apply_baseline(results, *baseline) : std::vector<engine::FindingKey>{};
+
     // Every report file staged, then stdout; the files replace their targets only when all of
     // it was written, so a failure anywhere leaves the previous reports as they were.
     const report::ReportInfo info = packs.info(engine.options().as_of);
@@ -172,11 +177,10 @@ int run_check(const CheckOptions& options) {
     finish_stdout();
     files.commit();
 
-    const auto verdict = engine::judge(results, engine::parse_severity(options.fail_on), baseline ? &*baseline : nullptr);
-    for (const auto& [rule, file, pointer] : verdict.stale)
+    for (const auto& [rule, file, pointer] : stale)
         std::cerr << "stale baseline entry: " << rule << " " << file << " " << (pointer.empty() ? "(whole file)" : pointer)
                   << " no longer fails; remove it from the baseline\n";
-    return verdict.failing ? exit_findings : exit_ok;
+    return engine::gate_fails(results, engine::parse_severity(options.fail_on)) ? exit_findings : exit_ok;
 }
 
 int run_diff(const DiffOptions& options) {
@@ -208,8 +212,11 @@ int run_diff(const DiffOptions& options) {
 
     const auto threshold = engine::parse_severity(options.check.fail_on);
     if (!threshold) return exit_ok;
+    // A worse finding is new to the gate: the change made it fail at a more serious status.
     const bool failing = engine::any_at_or_above(comparison.added, *threshold) ||
-                         (!options.fail_on_new && engine::any_at_or_above(comparison.unchanged, *threshold));
+                         engine::any_at_or_above(comparison.worse, *threshold) ||
+                         (!options.fail_on_new && (engine::any_at_or_above(comparison.unchanged, *threshold) ||
+                                                   engine::any_at_or_above(comparison.better, *threshold)));
     return failing ? exit_findings : exit_ok;
 }
 
