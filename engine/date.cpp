@@ -90,6 +90,9 @@ Date add_years(Date date, std::int64_t years) {
 
 Date add_days(Date date, std::int64_t days) { return Date{static_cast<std::int32_t>(date.days + days), false}; }
 
+// The period includes its first day, so it ends the day before the anniversary.
+Date period_end(Date first_day, std::int64_t years) { return add_days(add_years(first_day, years), -1); }
+
 Date today() {
     const auto now = std::chrono::system_clock::now();
     const auto days = std::chrono::floor<std::chrono::days>(now);

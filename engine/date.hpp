@@ -37,6 +37,9 @@ Date add_months(Date date, std::int64_t months);
 /// Same day N years on; 29 February goes to 1 March in a year without one.
 Date add_years(Date date, std::int64_t years);
 Date add_days(Date date, std::int64_t days);
+/// The last day of "a period of N years beginning with" `first_day`: the day before its Nth
+/// anniversary (approved 2015-06-27, the 5-year period ends 2020-06-26).
+Date period_end(Date first_day, std::int64_t years);
 
 /// Today in UTC.
 Date today();
