@@ -141,10 +141,12 @@ struct WordsClause : Located {
     std::vector<Name> words;
 };
 
+/// `for each NAME in COLLECTION [where FILTER] [else "why an element is not looked at"]`.
 struct ForEach : Located {
     Name variable;
     Chain collection;
     std::optional<Chain> filter;
+    std::optional<Template> filter_message;  ///< only with a filter
 };
 
 struct Let : Located {
@@ -152,8 +154,10 @@ struct Let : Located {
     Chain value;
 };
 
+/// `when CONDITION [else "why the rule does not apply"]`.
 struct When : Located {
     Chain condition;
+    std::optional<Template> message;
 };
 
 struct About : Located {

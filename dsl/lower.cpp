@@ -89,10 +89,11 @@ ast::Call lower(pt::Call&& n) {
 }
 ast::Template lower(pt::Template&& n) { return {span_of(n), lower(std::move(n.parts))}; }
 ast::ForEach lower(pt::ForEach&& n) {
-    return {span_of(n), std::move(n.variable), lower(std::move(n.collection)), lower(std::move(n.filter))};
+    return {span_of(n), std::move(n.variable), lower(std::move(n.collection)), lower(std::move(n.filter)),
+            lower(std::move(n.filter_message))};
 }
 ast::Let lower(pt::Let&& n) { return {span_of(n), std::move(n.variable), lower(std::move(n.value))}; }
-ast::When lower(pt::When&& n) { return {span_of(n), lower(std::move(n.condition))}; }
+ast::When lower(pt::When&& n) { return {span_of(n), lower(std::move(n.condition)), lower(std::move(n.message))}; }
 ast::About lower(pt::About&& n) { return {span_of(n), lower(std::move(n.target))}; }
 ast::Require lower(pt::Require&& n) {
     return {span_of(n), lower(std::move(n.condition)), lower(std::move(n.message))};

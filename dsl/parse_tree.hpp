@@ -93,6 +93,7 @@ struct ForEach : Located {
     Name variable;
     Chain collection;
     std::optional<Chain> filter;
+    std::optional<Template> filter_message;
 };
 
 struct Let : Located {
@@ -102,6 +103,7 @@ struct Let : Located {
 
 struct When : Located {
     Chain condition;
+    std::optional<Template> message;
 };
 
 struct About : Located {

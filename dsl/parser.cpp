@@ -248,10 +248,12 @@ auto const text_clause_def = text_keyword > string_literal;
 auto const words_clause_def = words_keyword > (word % ',');
 auto const each_keyword_def = keyword("each");
 auto const in_keyword_def = keyword("in");
+// `else` after a `for each` gives the words for an element its `where` leaves out (the checker
+// refuses it without a `where`); after `when`, the words for an instance it does not apply to.
 auto const for_each_def = keyword("for") > each_keyword > identifier > in_keyword > expression >
-                          -(keyword("where") > expression);
+                          -(keyword("where") > expression) > -(keyword("else") > message_template);
 auto const let_clause_def = keyword("let") > identifier > '=' > expression;
-auto const when_clause_def = as<parse_tree::When>((keyword("when") > expression)[assign_to(&parse_tree::When::condition)]);
+auto const when_clause_def = keyword("when") > expression > -(keyword("else") > message_template);
 auto const about_clause_def = as<parse_tree::About>((keyword("about") > expression)[assign_to(&parse_tree::About::target)]);
 auto const require_clause_def = keyword("require") > expression > -(keyword("else") > message_template);
 auto const clause_def =

@@ -318,6 +318,9 @@ const std::vector<Builtin>& builtin_table() {
          "(its identity: case folded, invisible characters dropped, lookalike letters read as Latin); the "
          "pattern must be a literal and is checked when the pack loads",
          call_matches, true},
+        {"period_end", {T::date, T::number}, T::date, "period_end(DATE, N)",
+         "the last day of a period of N years beginning with DATE: the day before its Nth anniversary (below)",
+         [](const Arguments& args, const Document& doc, const re2::RE2*) { return shift_date(doc, args, period_end); }},
         {"sum", {T::list}, T::number, "sum(LIST of numbers)", "total of a list of numbers", call_sum},
         {"years_between", {T::date, T::date}, T::number, "years_between(FROM, TO)",
          "whole years from FROM to TO (the largest N whose anniversary of FROM is on or before TO)",

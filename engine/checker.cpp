@@ -5,6 +5,7 @@
 #include "engine/type_nouns.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 namespace dutycheck::engine {
 namespace {
@@ -12,6 +13,25 @@ namespace {
 namespace ast = dsl::ast;
 using checking::join;
 using dsl::Diagnostic;
+
+// The words for a `for each` over an empty collection, from the collection's path: `localities`
+// gives "no localities are recorded", `partnership.integration_scheme.delegated_functions` "no
+// delegated functions of the integration scheme are recorded". A collection that is not a plain
+// path is "the list".
+std::string nothing_to_check(std::string_view collection) {
+    std::vector<std::string> fields(1);
+    for (const char c : collection) {
+        if (c == '.') fields.emplace_back();
+        else if (std::isalnum(static_cast<unsigned char>(c)) != 0) fields.back() += c;
+        else if (c == '_') fields.back() += ' ';
+        else return "nothing to check: the list it looks at is empty";
+    }
+    if (std::any_of(fields.begin(), fields.end(), [](const std::string& f) { return f.empty(); }))
+        return "nothing to check: the list it looks at is empty";
+    std::string words = "no " + fields.back();
+    if (fields.size() >= 2) words += " of the " + fields[fields.size() - 2];
+    return "nothing to check: " + words + " are recorded";
+}
 
 std::optional<Severity> parse_severity(std::string_view word) {
     if (word == "error") return Severity::error;
@@ -99,6 +119,11 @@ public:
         expressions_.expect_type(*step.collection, StaticType::list, "the collection of 'for each'");
         step.slot = expressions_.bind(c.variable, StaticType::any);
         if (c.filter) step.filter = expressions_.condition(*c.filter, "the condition after 'where'");
+        // The message may name the element, so it is checked with the variable bound.
+        if (c.filter_message && !c.filter)
+            expressions_.error(*c.filter_message, "DC207", "'else' after 'for each' needs a 'where' whose words it gives");
+        else if (c.filter_message) step.filter_message = expressions_.message(*c.filter_message);
+        step.empty_message = nothing_to_check(step.collection->span.text());
         out_.steps.emplace_back(std::move(step));
     }
 
@@ -110,7 +135,9 @@ public:
     }
 
     void clause(const ast::When& c) {
-        out_.steps.emplace_back(WhenStep{expressions_.condition(c.condition, "the condition of 'when'")});
+        WhenStep step{expressions_.condition(c.condition, "the condition of 'when'"), {}};
+        if (c.message) step.message = expressions_.message(*c.message);
+        out_.steps.emplace_back(std::move(step));
     }
 
     void clause(const ast::About& c) {

@@ -166,6 +166,9 @@ std::optional<bool> relate(Date a, DateRelation relation, Date b) {
     return std::nullopt;
 }
 
+// The period includes its first day, so it ends the day before the anniversary.
+Date period_end(Date first_day, std::int64_t years) { return add_days(add_years(first_day, years), -1); }
+
 Date today() {
     const auto now = std::chrono::system_clock::now();
     const auto days = std::chrono::floor<std::chrono::days>(now);

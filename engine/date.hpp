@@ -77,6 +77,9 @@ Date add_days(Date date, std::int64_t days);
 /// (the later of each end, or the earlier).
 Date latest(Date a, Date b);
 Date earliest(Date a, Date b);
+/// The last day of "a period of N years beginning with" `first_day`: the day before its Nth
+/// anniversary (approved 2015-06-27, the 5-year period ends 2020-06-26).
+Date period_end(Date first_day, std::int64_t years);
 
 /// Today in UTC.
 Date today();

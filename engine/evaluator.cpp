@@ -85,7 +85,7 @@ private:
     void step(std::size_t index);
     /// Goes on past a 'where' or 'when' that holds; one that is false makes the instance
     /// not applicable, one that cannot be decided makes it unknown.
-    void gate(const Expr& applies_if, std::size_t index, const char* clause);
+    void gate(const Expr& applies_if, const std::vector<MessagePart>& message, std::size_t index, const char* clause);
     /// Records the instance's finding; `next_step` is where it stopped. When the collection of
     /// a 'for each' is itself absent or empty, the finding is about that collection, not `about`.
     void finish(Status status, std::string message, std::vector<Missing> missing, std::size_t next_step,
@@ -398,9 +398,7 @@ void RuleRun::step(std::size_t index) {
                 }
                 if (items->empty()) {
                     innermost_.push_back(collection);
-                    finish(Status::not_applicable,
-                           "nothing to check: " + std::string(s.collection->span.text()) + " is empty", {},
-                           rule_.steps.size(), true);
+                    finish(Status::not_applicable, s.empty_message, {}, rule_.steps.size(), true);
                     innermost_.pop_back();
                     return;
                 }
@@ -414,7 +412,7 @@ void RuleRun::step(std::size_t index) {
                     explanation_ = saved_explanation;
                     slots_[s.slot] = item;
                     innermost_.push_back(std::move(item));
-                    if (s.filter) gate(*s.filter, index, "where");
+                    if (s.filter) gate(*s.filter, s.filter_message, index, "where");
                     else step(index + 1);
                     innermost_.pop_back();
                 }
@@ -422,7 +420,7 @@ void RuleRun::step(std::size_t index) {
                 slots_[s.slot] = eval(*s.value);
                 step(index + 1);
             } else if constexpr (std::is_same_v<S, WhenStep>) {
-                gate(*s.condition, index, "when");
+                gate(*s.condition, s.message, index, "when");
             } else {
                 Value problem;
                 const Truth met = condition(*s.condition, problem);
@@ -435,14 +433,19 @@ void RuleRun::step(std::size_t index) {
         rule_.steps[index]);
 }
 
-void RuleRun::gate(const Expr& applies_if, std::size_t index, const char* clause) {
+void RuleRun::gate(const Expr& applies_if, const std::vector<MessagePart>& message, std::size_t index,
+                   const char* clause) {
     Value problem;
     const Truth applies = condition(applies_if, problem);
     note(clause, applies_if, applies);
     if (applies == Truth::true_) {
         step(index + 1);
     } else if (applies == Truth::false_) {
-        finish(Status::not_applicable, "does not apply: " + std::string(applies_if.span.text()), {}, index + 1);
+        // The rule's own words; without them, which clause left the instance out, never its code.
+        finish(Status::not_applicable,
+               message.empty() ? std::string("does not apply: the condition of its '") + clause + "' does not hold"
+                               : render(message, applies_if),
+               {}, index + 1);
     } else {
         std::vector<Missing> reasons;
         collect_reasons(problem, reasons);

@@ -93,7 +93,9 @@ struct ForEachStep {
     std::uint32_t slot = 0;
     std::string variable;
     ExprPtr collection;
-    ExprPtr filter;  ///< may be null
+    ExprPtr filter;                           ///< may be null
+    std::vector<MessagePart> filter_message;  ///< why an element the filter leaves out is not looked at
+    std::string empty_message;                ///< why an empty collection leaves nothing to check, in words
 };
 struct LetStep {
     std::uint32_t slot = 0;
@@ -101,6 +103,7 @@ struct LetStep {
 };
 struct WhenStep {
     ExprPtr condition;
+    std::vector<MessagePart> message;  ///< why the rule does not apply, when the condition is false
 };
 struct RequireStep {
     ExprPtr condition;

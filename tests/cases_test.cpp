@@ -158,3 +158,47 @@ TEST_CASE("every rule fixture produces exactly the findings it expects", "[cases
     }
     CHECK(rules_checked == rule_ids.size());
 }
+
+TEST_CASE("every bundled rule says in its own words why it does not apply", "[cases]") {
+    // Each `when`, and each `for each … where`, carries an `else` message: a governance lead reads
+    // the reason, not the condition's code (the fallback only names the clause).
+    const auto& loaded = dutycheck::testing::load_packs_once(dutycheck::testing::bundled_packs());
+    REQUIRE(loaded.ok());
+    for (const auto& rule : loaded.rules->rules) {
+        INFO("rule " << rule.info.id);
+        for (const auto& step : rule.steps) {
+            if (const auto* when = std::get_if<engine::WhenStep>(&step)) CHECK_FALSE(when->message.empty());
+            if (const auto* each = std::get_if<engine::ForEachStep>(&step); each && each->filter)
+                CHECK_FALSE(each->filter_message.empty());
+        }
+    }
+}
+
+TEST_CASE("no finding on any fixture shows the reader rule-language code", "[cases]") {
+    // Every partnership file under fixtures/ (the source papers and every case), checked as
+    // `dutycheck check --as-of 2026-01-01 FILE` would; files refused before any rule runs are
+    // skipped. Each finding's text, as the reports show it, must be words: no operator, no
+    // parameter or evaluation-date name, no builtin call, no list literal.
+    const std::vector<std::string> code = {"==", "!=", ">=", "<=", "param.", "as_of", "exists(", "if(", "[\"",
+                                           " in [", "select(", "count(", "any(", "all(", "none(", "lookup(",
+                                           "date(", "matches(", "blank(", "empty(", "period_end(", "add_"};
+    std::size_t files = 0;
+    std::size_t findings = 0;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(source_dir / "fixtures")) {
+        if (!entry.is_regular_file() || entry.path().extension() != ".json") continue;
+        const auto outcome = dutycheck::testing::bundled_engine().check(entry.path().string());
+        if (!outcome.ok()) continue;
+        ++files;
+        for (const auto& finding : outcome.result->findings) {
+            ++findings;
+            const std::string text = report::finding_text(finding);
+            for (const auto& token : code) {
+                INFO(entry.path().lexically_relative(source_dir).string()
+                     << ": " << finding.rule->id << " " << finding.pointer << ": " << text);
+                CHECK(text.find(token) == std::string::npos);
+            }
+        }
+    }
+    CHECK(files > 300);
+    CHECK(findings > 10000);
+}

@@ -378,7 +378,7 @@ TEST_CASE("a rule over the step limit is an input error and no report is written
     CHECK(run.exit_code == 2);
     CHECK(run.out.empty());
     CHECK_THAT(run.err, Catch::StartsWith(fixture + ": error[DC509]: rule 'localities-two-or-more' ("));
-    CHECK_THAT(run.err, Catch::EndsWith("rules/scotland/localities.rules:28) took more than 10 evaluation steps on "
+    CHECK_THAT(run.err, Catch::EndsWith("rules/scotland/localities.rules:30) took more than 10 evaluation steps on "
                                         "this file (limit: --max-steps)\n"));
     CHECK_FALSE(std::filesystem::exists(report));
     CHECK(std::filesystem::is_empty(dir));  // no temporary file left either

@@ -92,7 +92,11 @@ TEST_CASE("the latest of overlapping dates is a run from the later start to the 
 }
 
 TEST_CASE("a period of 5 years beginning with a day ends the day before the fifth anniversary", "[date]") {
-    CHECK(format_date(add_days(add_years(d("2015-06-27"), 5), -1)) == "2020-06-26");
+    CHECK(format_date(period_end(d("2015-06-27"), 5)) == "2020-06-26");
+    CHECK(format_date(period_end(d("2016-04-01"), 3)) == "2019-03-31");
+    // From 29 February the anniversary is 1 March, so the period ends on 28 February.
+    CHECK(format_date(period_end(d("2016-02-29"), 1)) == "2017-02-28");
+    CHECK(format_date(period_end(d("2016-02-29"), 4)) == "2020-02-28");
 }
 
 TEST_CASE("29 February plus a year is 1 March", "[date]") {

@@ -111,8 +111,29 @@ TEST_CASE("for each: filters give not_applicable, undecidable filters give unkno
                               {"id": "c"}])"));
     CHECK(statuses(result) == std::vector<std::string>{"unmet", "not_applicable", "unknown"});
     CHECK(result.findings[0].pointer == "/localities/0");
-    CHECK(result.findings[1].message == "does not apply: l.planning_group.status == \"active\"");
+    // Without its own words, the message names the clause, never its code.
+    CHECK(result.findings[1].message == "does not apply: the condition of its 'where' does not hold");
     CHECK(result.findings[2].missing == std::vector<engine::Missing>{not_recorded("/localities/2/planning_group/status")});
+}
+
+TEST_CASE("a where or when says in the rule's words why an instance does not apply", "[evaluator]") {
+    const auto result = evaluate_text(
+        rule("  for each l in localities where l.planning_group.status == \"active\"\n"
+             "    else \"the group of {l} is {l.planning_group.status}, not active\"\n"
+             "  when exists(l.name) else \"locality {l.id} records no name\"\n"
+             "  require l.name != \"\""),
+        doc(R"("localities": [{"id": "a", "name": "Eildon", "planning_group": {"status": "dormant"}},
+                              {"id": "b", "planning_group": {"status": "active"}},
+                              {"id": "c", "name": "Teviot", "planning_group": {"status": "active"}}])"));
+    CHECK(statuses(result) == std::vector<std::string>{"not_applicable", "not_applicable", "met"});
+    CHECK(result.findings[0].message == "the group of Eildon is dormant, not active");
+    CHECK(result.findings[1].message == "locality b records no name");
+}
+
+TEST_CASE("'else' after a for each without a where is refused", "[evaluator]") {
+    const auto loaded = rule("  for each l in localities else \"why\"\n  require exists(l.name)");
+    CHECK_THAT(dutycheck::testing::rendered(loaded),
+               Catch::Contains("t.rules:6:33: error[DC207]: 'else' after 'for each' needs a 'where' whose words it gives"));
 }
 
 TEST_CASE("an empty collection is one not_applicable finding, a missing one is unknown", "[evaluator]") {
@@ -120,6 +141,7 @@ TEST_CASE("an empty collection is one not_applicable finding, a missing one is u
     auto result = evaluate_text(loaded, doc(R"("localities": [])"));
     REQUIRE(statuses(result) == std::vector<std::string>{"not_applicable"});
     CHECK(result.findings[0].pointer == "/localities");
+    CHECK(result.findings[0].message == "nothing to check: no localities are recorded");
     result = evaluate_text(loaded, doc(""));
     REQUIRE(statuses(result) == std::vector<std::string>{"unknown"});
     CHECK(result.findings[0].pointer == "/localities");
@@ -420,4 +442,17 @@ TEST_CASE("the nested rule stops within 500 MB of address space, and out of memo
                          ":1) ran out of memory on this file; a lower --max-steps stops a rule before it exhausts "
                          "memory\n");
 #endif
+}
+
+TEST_CASE("nothing to check is said in words from the collection's path", "[evaluator]") {
+    const auto nested = evaluate_text(rule("  for each r in partnership.integration_scheme.delegated_functions\n  require exists(r.id)"),
+                                      R"({"format": "dutycheck.partnership/1", "partnership": {"id": "p", "name": "P",
+                                          "jurisdiction": "scotland", "integration_scheme": {"delegated_functions": []}}})");
+    REQUIRE(statuses(nested) == std::vector<std::string>{"not_applicable"});
+    CHECK(nested.findings[0].message == "nothing to check: no delegated functions of the integration scheme are recorded");
+    const auto computed = evaluate_text(
+        rule("  for each l in select(x in localities where x.id == \"z\")\n  require exists(l.name)"),
+        doc(R"("localities": [{"id": "a"}])"));
+    REQUIRE(statuses(computed) == std::vector<std::string>{"not_applicable"});
+    CHECK(computed.findings[0].message == "nothing to check: the list it looks at is empty");
 }
