@@ -9,7 +9,6 @@
 #include "engine/value_ops.hpp"
 
 #include <algorithm>
-#include <cmath>
 #include <unordered_set>
 
 namespace dutycheck::engine {
@@ -25,7 +24,7 @@ std::optional<std::string> scalar_key(const Value& value) {
     std::string key;
     // Text by its identity, as == compares it: "Ann Smith" and "ann smith " are one value.
     if (const auto* text = as_string(value)) return key.append("s").append(dsl::identity_key(*text));
-    if (const auto number = as_number(value)) return key.append("n").append(format_number(*number));
+    if (const auto number = as_number(value)) return key.append("n").append(number->key());
     if (const auto boolean = as_boolean(value)) return key.append(*boolean ? "btrue" : "bfalse");
     if (const auto* date = std::get_if<Date>(&value.data)) return key.append("d").append(std::to_string(date->days));
     return std::nullopt;
@@ -44,19 +43,32 @@ Value date_argument(const Document& doc, const Value& value, std::optional<Date>
     return {};
 }
 
-Value number_argument(const Document& doc, const Value& value, std::optional<double>& out) {
+Value number_argument(const Document& doc, const Value& value, std::optional<Number>& out) {
     if (value.is_missing()) return unknown_from(doc, {&value});
     out = as_number(value);
     if (!out) return type_problem(doc, value, "a number");
     return {};
 }
 
-Value shift_date(const Document& doc, const std::vector<Value>& args, Date (*shift)(Date, std::int64_t)) {
+// The most days, months or years a date may be moved: far beyond any statutory period, and near
+// enough that no calendar arithmetic can overflow.
+constexpr std::int64_t max_date_shift = 1'000'000;
+
+Value shift_date(const Document& doc, const std::vector<Value>& args, Date (*shift)(Date, std::int64_t),
+                 const char* unit) {
     std::optional<Date> date;
-    std::optional<double> amount;
+    std::optional<Number> amount;
     if (Value problem = date_argument(doc, args[0], date); problem.is_unknown()) return problem;
     if (Value problem = number_argument(doc, args[1], amount); problem.is_unknown()) return problem;
-    return Value{shift(*date, static_cast<std::int64_t>(*amount))};
+    // A calendar moves in whole days, months and years: 1.5 months is not a date, so it is never
+    // rounded into one.
+    const auto whole = amount->to_int64();
+    if (!whole || *whole > max_date_shift || *whole < -max_date_shift)
+        return type_problem(doc, args[1],
+                            std::string("a whole number of ") + unit + ", at most " + std::to_string(max_date_shift) +
+                                " either way",
+                            MissingReason::out_of_range);
+    return Value{shift(*date, *whole)};
 }
 
 // The largest or smallest of a list of numbers, or of dates (strings from the file read as
@@ -65,27 +77,24 @@ Value extreme(const Document& doc, const std::vector<Value>& items, bool largest
     if (items.empty()) return Value{Absent{}};
     const bool numbers = as_number(items.front()).has_value();
     std::optional<std::size_t> best;
-    double best_number = 0;
+    Number best_number;
     std::int32_t best_day = 0;
     for (std::size_t i = 0; i < items.size(); ++i) {
         const Value& item = items[i];
         if (item.is_missing()) return unknown_from(doc, {&item});
-        double key = 0;
+        bool better = false;
         if (numbers) {
             const auto number = as_number(item);
             if (!number) return type_problem(doc, item, "a number");
-            key = *number;
+            better = !best || (largest ? *number > best_number : *number < best_number);
+            if (better) best_number = *number;
         } else {
             const auto date = as_date(item);
             if (!date) return type_problem(doc, item, "a date (YYYY-MM-DD or YYYY-MM)");
-            key = date->days;
+            better = !best || (largest ? date->days > best_day : date->days < best_day);
+            if (better) best_day = date->days;
         }
-        const double current = numbers ? best_number : best_day;
-        if (!best || (largest ? key > current : key < current)) {
-            best = i;
-            best_number = key;
-            best_day = static_cast<std::int32_t>(key);
-        }
+        if (better) best = i;
     }
     if (numbers) return items[*best];
     Value date{*as_date(items[*best]), items[*best].origin};
@@ -100,26 +109,26 @@ Value extreme(const Document& doc, const std::vector<Value>& items, bool largest
 using Arguments = std::vector<Value>;
 
 Value call_add_days(const Arguments& args, const Document& doc, const re2::RE2*) {
-    return shift_date(doc, args, add_days);
+    return shift_date(doc, args, add_days, "days");
 }
 
 Value call_add_months(const Arguments& args, const Document& doc, const re2::RE2*) {
-    return shift_date(doc, args, add_months);
+    return shift_date(doc, args, add_months, "months");
 }
 
 Value call_add_years(const Arguments& args, const Document& doc, const re2::RE2*) {
-    return shift_date(doc, args, add_years);
+    return shift_date(doc, args, add_years, "years");
 }
 
 Value call_abs(const Arguments& args, const Document& doc, const re2::RE2*) {
-    std::optional<double> number;
+    std::optional<Number> number;
     if (Value problem = number_argument(doc, args[0], number); problem.is_unknown()) return problem;
-    return Value{std::fabs(*number)};
+    return Value{number->abs()};
 }
 
 Value call_count(const Arguments& args, const Document& doc, const re2::RE2*) {
     Value problem;
-    if (auto items = elements_of(doc, args[0], problem)) return Value{static_cast<double>(items->size())};
+    if (auto items = elements_of(doc, args[0], problem)) return Value{Number(static_cast<std::int64_t>(items->size()))};
     return problem;
 }
 
@@ -133,7 +142,7 @@ Value call_days_between(const Arguments& args, const Document& doc, const re2::R
     std::optional<Date> from, to;
     if (Value problem = date_argument(doc, args[0], from); problem.is_unknown()) return problem;
     if (Value problem = date_argument(doc, args[1], to); problem.is_unknown()) return problem;
-    return Value{static_cast<double>(to->days - from->days)};
+    return Value{Number(std::int64_t{to->days} - from->days)};
 }
 
 Value call_distinct(const Arguments& args, const Document& doc, const re2::RE2*) {
@@ -186,9 +195,9 @@ Value call_is_number(const Arguments& args, const Document& doc, const re2::RE2*
 
 Value call_length(const Arguments& args, const Document& doc, const re2::RE2*) {
     if (args[0].is_missing()) return unknown_from(doc, {&args[0]});
-    if (const auto* text = as_string(args[0])) return Value{static_cast<double>(dsl::code_point_count(*text))};
+    if (const auto* text = as_string(args[0])) return Value{Number(static_cast<std::int64_t>(dsl::code_point_count(*text)))};
     Value problem;
-    if (auto items = elements_of(doc, args[0], problem)) return Value{static_cast<double>(items->size())};
+    if (auto items = elements_of(doc, args[0], problem)) return Value{Number(static_cast<std::int64_t>(items->size()))};
     return type_problem(doc, args[0], "a string or list");
 }
 
@@ -222,12 +231,14 @@ Value call_sum(const Arguments& args, const Document& doc, const re2::RE2*) {
     Value problem;
     auto items = elements_of(doc, args[0], problem);
     if (!items) return problem;
-    double total = 0;
+    Number total;
     for (const auto& item : *items) {
         if (item.is_missing()) return unknown_from(doc, {&item});
         const auto number = as_number(item);
         if (!number) return type_problem(doc, item, "a number");
-        total += *number;
+        const auto sum = total.plus(*number);
+        if (!sum) return out_of_range_result(doc, {&item}, "sum");
+        total = *sum;
     }
     return Value{total};
 }
@@ -240,7 +251,7 @@ Value call_years_between(const Arguments& args, const Document& doc, const re2::
     const CivilDate a = to_civil(*from), b = to_civil(*to);
     std::int64_t years = b.year - a.year;
     if (add_years(*from, years) > *to) --years;
-    return Value{static_cast<double>(years)};
+    return Value{Number(years)};
 }
 
 }  // namespace
@@ -249,7 +260,7 @@ Value call_years_between(const Arguments& args, const Document& doc, const re2::
 const std::vector<Builtin>& builtin_table() {
     static const std::vector<Builtin> table = {
         {"add_days", {T::date, T::number}, T::date, "add_days(DATE, N)",
-         "the date N days after DATE (before it, for a negative N)", call_add_days},
+         "the date N days after DATE (before it, for a negative N); N is a whole number, as for the next two", call_add_days},
         {"add_months", {T::date, T::number}, T::date, "add_months(DATE, N)",
          "the same day of the month N months on, or the month's last day if it is shorter (below)", call_add_months},
         {"add_years", {T::date, T::number}, T::date, "add_years(DATE, N)",
