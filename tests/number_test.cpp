@@ -152,6 +152,26 @@ TEST_CASE("a commitment just over 5% off its target is red, and the message give
                           "target of 1000 makes it red (gap 0.0501; amber up to 0.05)"});
 }
 
+TEST_CASE("the schema's bounds and integers hold exactly, not as doubles", "[number]") {
+    const auto check = [](const std::string& body) {
+        const auto outcome = dutycheck::testing::bundled_engine().check_text("t.json", doc(body));
+        std::string errors;
+        for (const auto& error : outcome.errors) errors += error.message + "\n";
+        return errors;
+    };
+    // Each is the boundary itself as a double, which the schema once compared.
+    CHECK(check(R"("parameters": {"min_localities": 1.99999999999999999999})") ==
+          "expected a whole number, found a number (at /parameters/min_localities)\n");
+    CHECK(check(R"("parameters": {"min_localities": 2.00000000000000000001})") ==
+          "expected a whole number, found a number (at /parameters/min_localities)\n");
+    CHECK(check(R"("parameters": {"min_localities": 2.0})").empty());
+    CHECK(check(R"("localities": [{"id": "a", "name": "A", "population": -1e-400}])") ==
+          "expected 0 or more, found -1e-400 (at /localities/0/population)\n");
+    CHECK(check(R"("localities": [{"id": "a", "name": "A", "population": -0.000000000000000000001}])") ==
+          "expected 0 or more, found -0.000000000000000000001 (at /localities/0/population)\n");
+    CHECK(check(R"("localities": [{"id": "a", "name": "A", "population": -0.0}])").empty());
+}
+
 TEST_CASE("decimal texts of any size compare exactly", "[number]") {
     using engine::compare_decimal_texts;
     CHECK((compare_decimal_texts("1.99999999999999999999999999999999999999999", "2") < 0));
