@@ -188,3 +188,14 @@ TEST_CASE("decimal texts of any size compare exactly", "[number]") {
     CHECK_FALSE(engine::is_whole_decimal_text("2.00000000000000000001"));
     CHECK_FALSE(engine::is_whole_decimal_text("15e-1"));
 }
+
+TEST_CASE("two numbers in files are the same value only if they are exactly equal", "[number]") {
+    // What diff and uniqueItems compare: 0.10000000000000001 is 0.1 as a double, but not as written.
+    const auto doc = dutycheck::testing::parse_document(
+        "[0.1, 0.10000000000000001, 1.0e-1, 1e300, 10e299, 1.00000000000000000000000000000000000000001e300]");
+    const auto at = [&](std::size_t i) { return doc.child(doc.root(), i); };
+    CHECK_FALSE(engine::equal_values(doc, at(0), doc, at(1)));
+    CHECK(engine::equal_values(doc, at(0), doc, at(2)));
+    CHECK(engine::equal_values(doc, at(3), doc, at(4)));  // beyond a Number, still exact
+    CHECK_FALSE(engine::equal_values(doc, at(3), doc, at(5)));
+}
