@@ -186,9 +186,15 @@ std::variant<std::vector<Value>, InputError> resolve_parameters(const RuleSet& r
                 const auto index = rules.find_param(doc.key(node));
                 if (!index) continue;
                 auto value = document_parameter(doc, rules.params[*index], node);
-                if (!value)
-                    return InputError{"DC503", doc.pointer(node), "expected " + kind_name(rules.params[*index].default_value) +
-                                                             " for parameter '" + rules.params[*index].name + "'"};
+                if (!value) {
+                    // A number that cannot be exact is the right kind, so say what it lacks.
+                    const std::string expected = as_number(rules.params[*index].default_value) &&
+                                                         doc.kind(node) == NodeKind::number
+                                                     ? "a number of " + std::string(number_limits)
+                                                     : kind_name(rules.params[*index].default_value);
+                    return InputError{"DC503", doc.pointer(node),
+                                      "expected " + expected + " for parameter '" + rules.params[*index].name + "'"};
+                }
                 const ParamDef& def = rules.params[*index];
                 if (!within_bounds(def, *value))
                     return InputError{"DC503", doc.pointer(node),

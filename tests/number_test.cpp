@@ -199,3 +199,12 @@ TEST_CASE("two numbers in files are the same value only if they are exactly equa
     CHECK(engine::equal_values(doc, at(3), doc, at(4)));  // beyond a Number, still exact
     CHECK_FALSE(engine::equal_values(doc, at(3), doc, at(5)));
 }
+
+TEST_CASE("a parameter in a file that cannot be exact is refused, saying why", "[number]") {
+    const auto outcome = dutycheck::testing::bundled_engine().check_text(
+        "t.json", doc(R"("rule_packs": ["local/inverclyde"], "parameters": {"inv_rag_amber_tolerance": 5e-40})"));
+    REQUIRE(outcome.errors.size() == 1);
+    CHECK(outcome.errors[0].code == "DC503");
+    CHECK(outcome.errors[0].message == "expected a number of " + std::string(engine::number_limits) +
+                                           " for parameter 'inv_rag_amber_tolerance' (at /parameters/inv_rag_amber_tolerance)");
+}
