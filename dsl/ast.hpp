@@ -25,8 +25,9 @@ struct Name : Located {
     std::string text;
 };
 
+/// `2`, `0.05`, `1.5e3`: kept as written, so the engine reads its exact value (checked then).
 struct NumberLit : Located {
-    double value = 0;
+    std::string text;
 };
 
 /// One or more adjacent string literals, joined when checked.

@@ -47,15 +47,9 @@ struct annotate_position {
     }
 };
 
-// Numbers are plain decimals: no "inf"/"nan" words, no leading dot.
-struct plain_real_policies : x3::real_policies<double> {
-    static bool const allow_leading_dot = false;
-    template <typename It, typename Attribute>
-    static bool parse_nan(It&, It const&, Attribute&) { return false; }
-    template <typename It, typename Attribute>
-    static bool parse_inf(It&, It const&, Attribute&) { return false; }
-};
-x3::real_parser<double, plain_real_policies> const plain_real;
+// Numbers are plain decimals: no "inf"/"nan" words, no leading dot. Only their form is parsed
+// here; the engine reads their exact value, and says so when one has none (1e400).
+auto const plain_real = -char_("+-") >> +digit >> -('.' >> *digit) >> -(char_("eE") >> -char_("+-") >> +digit);
 
 auto const identifier_char = alnum | char_('_');
 auto keyword(char const* word) { return lexeme[lit(word) >> !identifier_char]; }
@@ -171,7 +165,11 @@ x3::rule<struct file_class, parse_tree::File> const file = "a rule file";
 auto const identifier_def = as<parse_tree::Name>(as<std::string>(lexeme[(alpha | char_('_')) >> *identifier_char] - reserved)[set_text]);
 auto const field_name_def = as<parse_tree::Name>(as<std::string>(lexeme[(alpha | char_('_')) >> *identifier_char])[set_text]);
 auto const word_def = as<parse_tree::Name>(as<std::string>(lexeme[alpha >> *(alnum | char_("-_."))])[set_text]);
-auto const number_literal_def = as<parse_tree::NumberLit>(lexeme[plain_real >> !identifier_char][assign_to(&parse_tree::NumberLit::value)]);
+auto const number_literal_def = as<parse_tree::NumberLit>(x3::raw[lexeme[plain_real >> !identifier_char]]
+           [([](auto& ctx) {
+               auto& range = x3::_attr(ctx);
+               x3::_val(ctx).text.assign(range.begin(), range.end());
+           })]);
 auto const date_literal_def = as<parse_tree::DateLit>(x3::raw[lexeme[x3::repeat(4)[digit] >> '-' >> x3::repeat(2)[digit] >> -('-' >> x3::repeat(2)[digit]) >>
                    !(identifier_char | char_("-."))]]
            [([](auto& ctx) {

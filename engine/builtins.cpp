@@ -9,7 +9,6 @@
 #include "engine/value_ops.hpp"
 
 #include <algorithm>
-#include <cmath>
 #include <unordered_set>
 
 namespace dutycheck::engine {
@@ -25,7 +24,7 @@ std::optional<std::string> scalar_key(const Value& value) {
     std::string key;
     // Text by its identity, as == compares it: "Ann Smith" and "ann smith " are one value.
     if (const auto* text = as_string(value)) return key.append("s").append(dsl::identity_key(*text));
-    if (const auto number = as_number(value)) return key.append("n").append(format_number(*number));
+    if (const auto number = as_number(value)) return key.append("n").append(number->key());
     if (const auto boolean = as_boolean(value)) return key.append(*boolean ? "btrue" : "bfalse");
     if (const auto* date = std::get_if<Date>(&value.data)) return key.append("d").append(std::to_string(date->days));
     return std::nullopt;
@@ -44,20 +43,33 @@ Value date_argument(const Document& doc, const Value& value, std::optional<Date>
     return {};
 }
 
-Value number_argument(const Document& doc, const Value& value, std::optional<double>& out) {
+Value number_argument(const Document& doc, const Value& value, std::optional<Number>& out) {
     if (value.is_missing()) return unknown_from(doc, {&value});
     out = as_number(value);
     if (!out) return type_problem(doc, value, "a number");
     return {};
 }
 
-Value shift_date(const Document& doc, const std::vector<Value>& args, Date (*shift)(Date, std::int64_t)) {
+// The most days, months or years a date may be moved: far beyond any statutory period, and near
+// enough that no calendar arithmetic can overflow.
+constexpr std::int64_t max_date_shift = 1'000'000;
+
+Value shift_date(const Document& doc, const std::vector<Value>& args, Date (*shift)(Date, std::int64_t),
+                 const char* unit) {
     std::optional<Date> date;
-    std::optional<double> amount;
+    std::optional<Number> amount;
     if (Value problem = date_argument(doc, args[0], date); problem.is_unknown()) return problem;
     if (Value problem = number_argument(doc, args[1], amount); problem.is_unknown()) return problem;
+    // A calendar moves in whole days, months and years: 1.5 months is not a date, so it is never
+    // rounded into one.
+    const auto whole = amount->to_int64();
+    if (!whole || *whole > max_date_shift || *whole < -max_date_shift)
+        return type_problem(doc, args[1],
+                            std::string("a whole number of ") + unit + ", at most " + std::to_string(max_date_shift) +
+                                " either way",
+                            MissingReason::out_of_range);
     // The result keeps the date's origin, so a question about its precision names the field.
-    return Value{shift(*date, static_cast<std::int64_t>(*amount)), args[0].origin};
+    return Value{shift(*date, *whole), args[0].origin};
 }
 
 // A count of whole days or years between two dates: decided when it is the same for every day
@@ -67,7 +79,7 @@ Value count_between(const Document& doc, const std::vector<Value>& args, Date fr
                     std::int64_t (*between)(std::int32_t, std::int32_t)) {
     const std::int64_t fewest = between(from.days, to.first());
     const std::int64_t most = between(from.first(), to.days);
-    if (fewest == most) return Value{static_cast<double>(fewest)};
+    if (fewest == most) return Value{Number(fewest)};
     const std::size_t vague = from.span >= to.span ? 0 : 1;
     const Date& date = vague == 0 ? from : to;
     const NodeId origin = args[vague].origin;
@@ -82,7 +94,7 @@ Value extreme(const Document& doc, const std::vector<Value>& items, bool largest
     if (items.empty()) return Value{Absent{}};
     const bool numbers = as_number(items.front()).has_value();
     std::optional<std::size_t> best;
-    double best_number = 0;
+    Number best_number;
     std::optional<Date> best_date;  // for runs of days that overlap, a run of its own
     for (std::size_t i = 0; i < items.size(); ++i) {
         const Value& item = items[i];
@@ -114,21 +126,21 @@ Value extreme(const Document& doc, const std::vector<Value>& items, bool largest
 using Arguments = std::vector<Value>;
 
 Value call_add_days(const Arguments& args, const Document& doc, const re2::RE2*) {
-    return shift_date(doc, args, add_days);
+    return shift_date(doc, args, add_days, "days");
 }
 
 Value call_add_months(const Arguments& args, const Document& doc, const re2::RE2*) {
-    return shift_date(doc, args, add_months);
+    return shift_date(doc, args, add_months, "months");
 }
 
 Value call_add_years(const Arguments& args, const Document& doc, const re2::RE2*) {
-    return shift_date(doc, args, add_years);
+    return shift_date(doc, args, add_years, "years");
 }
 
 Value call_abs(const Arguments& args, const Document& doc, const re2::RE2*) {
-    std::optional<double> number;
+    std::optional<Number> number;
     if (Value problem = number_argument(doc, args[0], number); problem.is_unknown()) return problem;
-    return Value{std::fabs(*number)};
+    return Value{number->abs()};
 }
 
 Value call_count(const Arguments& args, const Document& doc, const re2::RE2*) {
@@ -136,7 +148,7 @@ Value call_count(const Arguments& args, const Document& doc, const re2::RE2*) {
     auto items = elements_of(doc, args[0], problem);
     if (!items) return problem;
     const auto count = known_count(doc, *items, problem);
-    return count ? Value{static_cast<double>(*count)} : problem;
+    return count ? Value{Number(static_cast<std::int64_t>(*count))} : problem;
 }
 
 Value call_date(const Arguments& args, const Document& doc, const re2::RE2*) {
@@ -216,9 +228,9 @@ Value call_is_number(const Arguments& args, const Document& doc, const re2::RE2*
 
 Value call_length(const Arguments& args, const Document& doc, const re2::RE2*) {
     if (args[0].is_missing()) return unknown_from(doc, {&args[0]});
-    if (const auto* text = as_string(args[0])) return Value{static_cast<double>(dsl::code_point_count(*text))};
+    if (const auto* text = as_string(args[0])) return Value{Number(static_cast<std::int64_t>(dsl::code_point_count(*text)))};
     Value problem;
-    if (auto items = elements_of(doc, args[0], problem)) return Value{static_cast<double>(items->size())};
+    if (auto items = elements_of(doc, args[0], problem)) return Value{Number(static_cast<std::int64_t>(items->size()))};
     return type_problem(doc, args[0], "a string or list");
 }
 
@@ -252,12 +264,14 @@ Value call_sum(const Arguments& args, const Document& doc, const re2::RE2*) {
     Value problem;
     auto items = elements_of(doc, args[0], problem);
     if (!items) return problem;
-    double total = 0;
+    Number total;
     for (const auto& item : *items) {
         if (item.is_missing()) return unknown_from(doc, {&item});
         const auto number = as_number(item);
         if (!number) return type_problem(doc, item, "a number");
-        total += *number;
+        const auto sum = total.plus(*number);
+        if (!sum) return out_of_range_result(doc, {&item}, "sum");
+        total = *sum;
     }
     return Value{total};
 }
@@ -281,7 +295,7 @@ Value call_years_between(const Arguments& args, const Document& doc, const re2::
 const std::vector<Builtin>& builtin_table() {
     static const std::vector<Builtin> table = {
         {"add_days", {T::date, T::number}, T::date, "add_days(DATE, N)",
-         "the date N days after DATE (before it, for a negative N)", call_add_days},
+         "the date N days after DATE (before it, for a negative N); N is a whole number, as for the next two", call_add_days},
         {"add_months", {T::date, T::number}, T::date, "add_months(DATE, N)",
          "the same day of the month N months on, or the month's last day if it is shorter (below)", call_add_months},
         {"add_years", {T::date, T::number}, T::date, "add_years(DATE, N)",
@@ -320,7 +334,7 @@ const std::vector<Builtin>& builtin_table() {
          call_matches, true},
         {"period_end", {T::date, T::number}, T::date, "period_end(DATE, N)",
          "the last day of a period of N years beginning with DATE: the day before its Nth anniversary (below)",
-         [](const Arguments& args, const Document& doc, const re2::RE2*) { return shift_date(doc, args, period_end); }},
+         [](const Arguments& args, const Document& doc, const re2::RE2*) { return shift_date(doc, args, period_end, "years"); }},
         {"sum", {T::list}, T::number, "sum(LIST of numbers)", "total of a list of numbers", call_sum},
         {"years_between", {T::date, T::date}, T::number, "years_between(FROM, TO)",
          "whole years from FROM to TO (the largest N whose anniversary of FROM is on or before TO)",

@@ -109,7 +109,7 @@ ExprPtr ExpressionChecker::expression(const ast::Chain& chain) {
 ExprPtr ExpressionChecker::operand(const ast::Operand& operand) {
     return std::visit(
         Overloaded{
-            [&](const ast::NumberLit& node) { return make(node, StaticType::number, Constant{Value{node.value}}); },
+            [&](const ast::NumberLit& node) { return number(node); },
             [&](const ast::StringLit& node) {
                 return make(node, StaticType::string, Constant{Value{join(node.parts)}});
             },
@@ -123,6 +123,13 @@ ExprPtr ExpressionChecker::operand(const ast::Operand& operand) {
             [&](const ast::Box<ast::Access>& node) { return access(*node); },
         },
         operand);
+}
+
+ExprPtr ExpressionChecker::number(const ast::NumberLit& number) {
+    auto parsed = Number::parse(number.text);
+    if (!parsed) error(number, "DC209", "'" + number.text + "' is not an exact number",
+                       {"a number has " + std::string(number_limits)});
+    return make(number, StaticType::number, Constant{parsed ? Value{*parsed} : Value{Absent{}}});
 }
 
 ExprPtr ExpressionChecker::date(const ast::DateLit& date) {
@@ -217,7 +224,7 @@ ExprPtr ExpressionChecker::unary(const ast::Unary& unary) {
     }
     expect_type(*operand_expr, StaticType::number, "the operand of unary '-'");
     if (const auto* constant = std::get_if<Constant>(&operand_expr->node)) {  // fold negative literals
-        if (const auto* number = std::get_if<double>(&constant->value.data))
+        if (const auto* number = std::get_if<Number>(&constant->value.data))
             return make(unary, StaticType::number, Constant{Value{-*number}});
     }
     return make(unary, StaticType::number, UnaryExpr{UnaryOp::negate, std::move(operand_expr)});

@@ -72,6 +72,7 @@ private:
 
     ExprPtr operand(const ast::Operand& operand);
     ExprPtr name(const ast::Name& name);
+    ExprPtr number(const ast::NumberLit& number);
     ExprPtr date(const ast::DateLit& date);
     ExprPtr list(const ast::ListLit& list);
     ExprPtr access(const ast::Access& access);

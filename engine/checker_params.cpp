@@ -24,7 +24,7 @@ StaticType type_of(const Value& value) {
         [](const auto& data) {
             using D = std::decay_t<decltype(data)>;
             if constexpr (std::is_same_v<D, bool>) return StaticType::boolean;
-            else if constexpr (std::is_same_v<D, double>) return StaticType::number;
+            else if constexpr (std::is_same_v<D, Number>) return StaticType::number;
             else if constexpr (std::is_same_v<D, std::string>) return StaticType::string;
             else if constexpr (std::is_same_v<D, Date>) return StaticType::date;
             else if constexpr (std::is_same_v<D, ListPtr>) return StaticType::list;
@@ -124,7 +124,7 @@ std::optional<ParamBound> check_bound(const ast::Bound& bound, const ast::Param&
     if (out.kind == BoundKind::range) {
         const auto& low = out.values[0];
         const auto& high = out.values[1];
-        const bool empty = type == StaticType::number ? std::get<double>(low.data) > std::get<double>(high.data)
+        const bool empty = type == StaticType::number ? std::get<Number>(low.data) > std::get<Number>(high.data)
                                                       : std::get<Date>(low.data) > std::get<Date>(high.data);
         if (empty) {
             report(diagnostics, file, bound,

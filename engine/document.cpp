@@ -3,6 +3,7 @@
 
 #include "dsl/source.hpp"
 #include "engine/json_pointer.hpp"
+#include "engine/number.hpp"
 
 #include <algorithm>
 #include <cstdlib>
@@ -29,6 +30,14 @@ NodeMark Document::find_mark(NodeId node) const {
 void Document::set_marks(std::vector<std::pair<NodeId, NodeMark>> marks) {
     std::sort(marks.begin(), marks.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     marks_ = std::move(marks);
+}
+
+std::string_view Document::number_text(NodeId node) const {
+    if (kind(node) != NodeKind::number) return {};
+    // The reader has checked the literal's grammar, so its extent is the run of number characters.
+    const std::string_view text = source_->text().substr(offset(node));
+    const std::size_t length = text.find_first_not_of("0123456789+-.eE");
+    return text.substr(0, length);
 }
 
 std::optional<NodeId> Document::member(NodeId object, std::string_view name) const {
@@ -94,7 +103,9 @@ bool equal_values(const Document& a, NodeId x, const Document& b, NodeId y) {
     switch (a.kind(x)) {
         case NodeKind::null: return true;
         case NodeKind::boolean: return a.as_bool(x) == b.as_bool(y);
-        case NodeKind::number: return a.as_number(x) == b.as_number(y);
+        case NodeKind::number:
+            // By exact value, whatever the literal's size: 0.1 is not 0.10000000000000001.
+            return compare_decimal_texts(a.number_text(x), b.number_text(y)) == 0;
         case NodeKind::string: return a.as_string(x) == b.as_string(y);
         case NodeKind::array:
             for (std::size_t i = 0; i < a.size(x); ++i)

@@ -56,6 +56,9 @@ public:
     bool as_bool(NodeId node) const { return nodes_[node].payload.number != 0; }
     double as_number(NodeId node) const { return nodes_[node].payload.number; }
     std::string_view as_string(NodeId node) const;
+    /// A number's literal as the file writes it ("0.05", "1.5e3"): the exact value rules read
+    /// (value_ops' number_of), where as_number() is the nearest double, for the schema's checks.
+    std::string_view number_text(NodeId node) const;
 
     /// Number of elements of an array or members of an object; 0 for scalars.
     std::size_t size(NodeId node) const {

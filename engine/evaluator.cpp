@@ -7,7 +7,6 @@
 #include "engine/value_ops.hpp"
 
 #include <algorithm>
-#include <cmath>
 #include <new>
 
 namespace dutycheck::engine {
@@ -291,16 +290,20 @@ Value RuleRun::eval_binary(const BinaryExpr& binary, const Expr& expr) {
     const auto b = as_number(rhs);
     if (!a) return type_problem(doc_, lhs, "a number");
     if (!b) return type_problem(doc_, rhs, "a number");
+    std::optional<Number> result;
     switch (binary.op) {
-        case BinaryOp::add: return Value{*a + *b};
-        case BinaryOp::sub: return Value{*a - *b};
-        case BinaryOp::mul: return Value{*a * *b};
+        case BinaryOp::add: result = a->plus(*b); break;
+        case BinaryOp::sub: result = a->minus(*b); break;
+        case BinaryOp::mul: result = a->times(*b); break;
         default:
-            if (*b == 0)
+            if (b->sign() == 0)
                 return type_problem(doc_, rhs, "a divisor other than zero in '" + std::string(expr.span.text()) + "'",
                                     MissingReason::out_of_range);
-            return Value{*a / *b};
+            result = a->divided_by(*b);
     }
+    // Exact or nothing: a result too large or too fine for a Number is unknown, never rounded.
+    if (!result) return out_of_range_result(doc_, {&lhs, &rhs}, "'" + std::string(expr.span.text()) + "'");
+    return Value{*result};
 }
 
 Value RuleRun::eval_quantifier(const QuantifierExpr& q) {
@@ -309,7 +312,7 @@ Value RuleRun::eval_quantifier(const QuantifierExpr& q) {
     if (!items) return problem;
     if (!q.predicate) {
         const auto count = known_count(doc_, *items, problem);
-        return count ? Value{static_cast<double>(*count)} : problem;
+        return count ? Value{Number(static_cast<std::int64_t>(*count))} : problem;
     }
     std::size_t count = 0;
     std::vector<Value> selected;
@@ -342,7 +345,7 @@ Value RuleRun::eval_quantifier(const QuantifierExpr& q) {
         case Quantifier::any: return Value{false};
         case Quantifier::all:
         case Quantifier::none: return Value{true};
-        case Quantifier::count: return Value{static_cast<double>(count)};
+        case Quantifier::count: return Value{Number(static_cast<std::int64_t>(count))};
         case Quantifier::select: return make_list(std::move(selected));
     }
     return Value{Unknown{}};

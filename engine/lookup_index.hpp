@@ -35,7 +35,7 @@ public:
 
     static std::optional<std::string> key_text(const Value& value) {
         if (const auto* text = as_string(value)) return dsl::identity_key(*text);  // as == compares text
-        if (const auto number = as_number(value)) return format_number(*number);
+        if (const auto number = as_number(value)) return number->key();  // exact: 0.1 and 0.10 are one
         if (const auto* date = std::get_if<Date>(&value.data)) return format_date(*date);
         return std::nullopt;
     }

@@ -6,8 +6,6 @@
 #include "engine/value_ops.hpp"
 
 #include <algorithm>
-#include <cmath>
-#include <cstdlib>
 
 namespace dutycheck::engine {
 namespace {
@@ -20,10 +18,9 @@ std::optional<Value> parse_override_text(const ParamDef& param, const std::strin
         return std::nullopt;
     }
     if (as_number(example)) {
-        char* end = nullptr;
-        const double number = std::strtod(text.c_str(), &end);
-        if (text.empty() || end != text.c_str() + text.size() || !std::isfinite(number)) return std::nullopt;
-        return Value{number};
+        // Read exactly, as a number in a file is: --param inv_rag_amber_tolerance=0.05 is 0.05.
+        if (auto number = Number::parse(text)) return Value{*number};
+        return std::nullopt;
     }
     if (std::holds_alternative<Date>(example.data)) {
         if (auto date = parse_date(text)) return Value{*date};
@@ -91,7 +88,7 @@ bool same_parameter_value(const Value& a, const Value& b) {
                std::equal((*list)->begin(), (*list)->end(), other.begin(), same_parameter_value);
     }
     if (const auto* flag = std::get_if<bool>(&a.data)) return *flag == std::get<bool>(b.data);
-    if (const auto* number = std::get_if<double>(&a.data)) return *number == std::get<double>(b.data);
+    if (const auto* number = std::get_if<Number>(&a.data)) return *number == std::get<Number>(b.data);
     if (const auto* text = std::get_if<std::string>(&a.data)) return *text == std::get<std::string>(b.data);
     if (const auto* date = std::get_if<Date>(&a.data)) return *date == std::get<Date>(b.data);
     return false;
@@ -101,8 +98,8 @@ bool within_bounds(const ParamDef& param, const Value& value) {
     for (const auto& bound : param.bounds) {
         switch (bound.kind) {
             case BoundKind::range: {
-                if (const auto* number = std::get_if<double>(&value.data)) {
-                    if (*number < std::get<double>(bound.values[0].data) || *number > std::get<double>(bound.values[1].data))
+                if (const auto* number = std::get_if<Number>(&value.data)) {
+                    if (*number < std::get<Number>(bound.values[0].data) || *number > std::get<Number>(bound.values[1].data))
                         return false;
                 } else if (const auto* date = std::get_if<Date>(&value.data)) {
                     if (*date < std::get<Date>(bound.values[0].data) || *date > std::get<Date>(bound.values[1].data))
@@ -156,7 +153,7 @@ std::string describe_bounds(const ParamDef& param) {
 std::string parameter_literal(const Value& value) {
     if (const auto* list = std::get_if<ListPtr>(&value.data)) return list_literal(**list);
     if (const auto* flag = std::get_if<bool>(&value.data)) return *flag ? "true" : "false";
-    if (const auto* number = std::get_if<double>(&value.data)) return format_number(*number);
+    if (const auto* number = std::get_if<Number>(&value.data)) return number->text();
     if (const auto* date = std::get_if<Date>(&value.data)) return format_date(*date);
     if (const auto* text = std::get_if<std::string>(&value.data)) {
         std::string out = "\"";
@@ -189,9 +186,15 @@ std::variant<std::vector<Value>, InputError> resolve_parameters(const RuleSet& r
                 const auto index = rules.find_param(doc.key(node));
                 if (!index) continue;
                 auto value = document_parameter(doc, rules.params[*index], node);
-                if (!value)
-                    return InputError{"DC503", doc.pointer(node), "expected " + kind_name(rules.params[*index].default_value) +
-                                                             " for parameter '" + rules.params[*index].name + "'"};
+                if (!value) {
+                    // A number that cannot be exact is the right kind, so say what it lacks.
+                    const std::string expected = as_number(rules.params[*index].default_value) &&
+                                                         doc.kind(node) == NodeKind::number
+                                                     ? "a number of " + std::string(number_limits)
+                                                     : kind_name(rules.params[*index].default_value);
+                    return InputError{"DC503", doc.pointer(node),
+                                      "expected " + expected + " for parameter '" + rules.params[*index].name + "'"};
+                }
                 const ParamDef& def = rules.params[*index];
                 if (!within_bounds(def, *value))
                     return InputError{"DC503", doc.pointer(node),

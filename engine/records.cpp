@@ -26,7 +26,12 @@ void append_identity(const Document& doc, NodeId node, std::string& out) {
     switch (doc.kind(node)) {
         case NodeKind::null: out += 'z'; return;
         case NodeKind::boolean: out += doc.as_bool(node) ? "t" : "f"; return;
-        case NodeKind::number: out += 'n' + format_number(doc.as_number(node)) + ';'; return;
+        case NodeKind::number: {
+            // By exact value; a literal beyond exact numbers by its own text.
+            const auto number = number_of(doc, node);
+            out += 'n' + (number ? number->key() : "?" + std::string(doc.number_text(node))) + ';';
+            return;
+        }
         case NodeKind::string: {
             const std::string key = dsl::identity_key(doc.as_string(node));
             out += 's' + std::to_string(key.size()) + ':' + key;

@@ -7,6 +7,7 @@
 #include "dsl/source.hpp"
 #include "dsl/utf8.hpp"
 #include "engine/date.hpp"
+#include "engine/number.hpp"
 #include "engine/type_nouns.hpp"
 
 #include <nlohmann/json.hpp>
@@ -117,6 +118,8 @@ struct Subschema {
     std::vector<std::pair<std::string, std::string>> required;  // name, what the schema says it is
     std::optional<double> minimum;
     std::optional<double> maximum;
+    std::string minimum_text;  // the same bounds as decimal text, compared exactly
+    std::string maximum_text;
     std::optional<std::size_t> min_items;
     bool unique_items = false;
     std::unique_ptr<RE2> pattern;
@@ -298,8 +301,10 @@ struct SchemaChecker::Compiled {
                 }
             } else if (keyword == "minimum") {
                 out.minimum = value.get<double>();
+                out.minimum_text = value.dump();
             } else if (keyword == "maximum") {
                 out.maximum = value.get<double>();
+                out.maximum_text = value.dump();
             } else if (keyword == "minItems") {
                 out.min_items = value.get<std::size_t>();
             } else if (keyword == "uniqueItems") {
@@ -376,11 +381,13 @@ public:
         if (s.constant && !equals(doc_, node, *s.constant))
             add(node, "expected " + allowed_text(*s.constant) + ", found " + shown(node));
         if (kind == NodeKind::number) {
-            const double number = doc_.as_number(node);
-            if (s.minimum && number < *s.minimum)
-                add(node, "expected " + number_text(*s.minimum) + " or more, found " + number_text(number));
-            if (s.maximum && number > *s.maximum)
-                add(node, "expected " + number_text(*s.maximum) + " or less, found " + number_text(number));
+            // The literal against the bound's text, exactly: as doubles, -1e-400 is -0 and would
+            // pass a minimum of 0, and 0.30000000000000000001 would fail a maximum of 0.3.
+            const std::string_view literal = doc_.number_text(node);
+            if (s.minimum && compare_decimal_texts(literal, s.minimum_text) < 0)
+                add(node, "expected " + number_text(*s.minimum) + " or more, found " + shown(node));
+            if (s.maximum && compare_decimal_texts(literal, s.maximum_text) > 0)
+                add(node, "expected " + number_text(*s.maximum) + " or less, found " + shown(node));
         }
         if (kind == NodeKind::string && s.pattern) {
             const std::string_view text = doc_.as_string(node);
@@ -442,8 +449,7 @@ private:
             case NodeKind::array: return types & array_bit;
             case NodeKind::string: return types & string_bit;
             case NodeKind::number:
-                return (types & number_bit) ||
-                       ((types & integer_bit) && std::floor(doc_.as_number(node)) == doc_.as_number(node));
+                return (types & number_bit) || ((types & integer_bit) && is_whole(node));
         }
         return false;
     }
@@ -461,10 +467,18 @@ private:
         return "a value";
     }
 
+    // An integer as JSON Schema means it, by the literal's exact value: 2.0 is one, and
+    // 2.00000000000000000001 (2 as a double) is not.
+    bool is_whole(NodeId node) const { return is_whole_decimal_text(doc_.number_text(node)); }
+
     // What a vocabulary, bound or pattern message shows: the value itself, every character visible.
     std::string shown(NodeId node) const {
         if (doc_.kind(node) == NodeKind::string) return visible_text(doc_.as_string(node));
-        if (doc_.kind(node) == NodeKind::number) return number_text(doc_.as_number(node));
+        if (doc_.kind(node) == NodeKind::number) {
+            // Exact where it can be ("found 1.99999999999999999999", not "found 2"), else as written.
+            const auto exact = Number::parse(doc_.number_text(node));
+            return exact ? exact->text() : std::string(doc_.number_text(node));
+        }
         return found(node);
     }
 

@@ -3,6 +3,7 @@
 
 #include "engine/date.hpp"
 #include "engine/document.hpp"
+#include "engine/number.hpp"
 #include "engine/result.hpp"
 
 #include <limits>
@@ -35,7 +36,7 @@ inline constexpr NodeId no_origin = std::numeric_limits<NodeId>::max();
 
 /// A value: scalars are materialised; containers stay references into the document.
 struct Value {
-    std::variant<Absent, Unknown, bool, double, std::string, Date, DocNode, ListPtr> data;
+    std::variant<Absent, Unknown, bool, Number, std::string, Date, DocNode, ListPtr> data;
     /// For values read from the document: the node they came from (for pointers in messages).
     NodeId origin = no_origin;
 

@@ -5,8 +5,6 @@
 #include "engine/json_pointer.hpp"
 #include "engine/type_nouns.hpp"
 
-#include <cmath>
-#include <cstdio>
 
 namespace dutycheck::engine {
 namespace {
@@ -26,17 +24,6 @@ std::string pointer_of(const Document& doc, const Value& value) {
 
 }  // namespace
 
-std::string format_number(double number) {
-    if (std::isfinite(number) && number == std::floor(number) && std::fabs(number) < 1e15) {
-        char buffer[32];
-        std::snprintf(buffer, sizeof buffer, "%.0f", number);
-        return buffer;
-    }
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%g", number);
-    return buffer;
-}
-
 Value from_node(const Document& doc, NodeId node) {
     // As of a date, what the file records after it is not there yet, and what it dates only to
     // that date's month may or may not be (engine/timeline.hpp).
@@ -55,7 +42,14 @@ Value from_node(const Document& doc, NodeId node) {
     switch (doc.kind(node)) {
         case NodeKind::null: return Value{Absent{doc.pointer(node)}};
         case NodeKind::boolean: return Value{doc.as_bool(node), node};
-        case NodeKind::number: return Value{doc.as_number(node), node};
+        case NodeKind::number: {
+            // The exact value of the literal as the file writes it, not the double the reader
+            // keeps for the schema: 0.05 is 0.05.
+            if (auto number = number_of(doc, node)) return Value{*number, node};
+            return Value{Unknown{{Missing{doc.pointer(node), MissingReason::out_of_range,
+                                          "a number of " + std::string(number_limits),
+                                          "a number " + std::string(doc.number_text(node))}}}};
+        }
         case NodeKind::string: {
             // Text with no visible character records nothing: it reads as the empty string, so a
             // no-break space or a zero-width space can never stand for a name, a reason or a text.
@@ -150,8 +144,24 @@ Value type_problem(const Document& doc, const Value& about, const std::string& e
     return Value{Unknown{{Missing{pointer_of(doc, about), reason, expected, describe(doc, about)}}}};
 }
 
-std::optional<double> as_number(const Value& value) {
-    if (const auto* number = std::get_if<double>(&value.data)) return *number;
+std::optional<Number> number_of(const Document& doc, NodeId node) {
+    if (doc.kind(node) != NodeKind::number) return std::nullopt;
+    return Number::parse(doc.number_text(node));
+}
+
+Value out_of_range_result(const Document& doc, std::initializer_list<const Value*> operands, const std::string& what) {
+    const Value* about = *operands.begin();
+    for (const Value* operand : operands)
+        if (operand->origin != no_origin) {
+            about = operand;
+            break;
+        }
+    return type_problem(doc, *about, "numbers whose " + what + " has " + std::string(number_limits),
+                        MissingReason::out_of_range);
+}
+
+std::optional<Number> as_number(const Value& value) {
+    if (const auto* number = std::get_if<Number>(&value.data)) return *number;
     return std::nullopt;
 }
 
@@ -174,7 +184,7 @@ enum class Kind { boolean, number, string, date, node, list, other };
 
 Kind kind_of(const Value& value) {
     if (std::holds_alternative<bool>(value.data)) return Kind::boolean;
-    if (std::holds_alternative<double>(value.data)) return Kind::number;
+    if (std::holds_alternative<Number>(value.data)) return Kind::number;
     if (std::holds_alternative<std::string>(value.data)) return Kind::string;
     if (std::holds_alternative<Date>(value.data)) return Kind::date;
     if (std::holds_alternative<DocNode>(value.data)) return Kind::node;
@@ -239,8 +249,8 @@ std::optional<int> ordered(const Document& doc, const Value& a, const Value& b, 
     }
     switch (ka) {
         case Kind::number: {
-            const double x = std::get<double>(a.data), y = std::get<double>(b.data);
-            return x < y ? -1 : x > y ? 1 : 0;
+            const auto order = std::get<Number>(a.data) <=> std::get<Number>(b.data);
+            return order < 0 ? -1 : order > 0 ? 1 : 0;
         }
         case Kind::string: {
             const std::string& x = std::get<std::string>(a.data);
@@ -315,7 +325,7 @@ std::string to_text(const Document& doc, const Value& value) {
             using T = std::decay_t<decltype(data)>;
             if constexpr (std::is_same_v<T, Absent> || std::is_same_v<T, Unknown>) return "(not recorded)";
             else if constexpr (std::is_same_v<T, bool>) return data ? "true" : "false";
-            else if constexpr (std::is_same_v<T, double>) return format_number(data);
+            else if constexpr (std::is_same_v<T, Number>) return data.text();
             else if constexpr (std::is_same_v<T, std::string>) return data;
             else if constexpr (std::is_same_v<T, Date>) return format_date(data);
             else if constexpr (std::is_same_v<T, DocNode>) {

@@ -33,10 +33,17 @@ Value unknown_from(const Document& doc, std::initializer_list<const Value*> valu
 Value type_problem(const Document& doc, const Value& about, const std::string& expected,
                    MissingReason reason = MissingReason::wrong_type);
 
+/// Unknown because the exact result of `what` ("'a * b'", "the sum") does not fit a Number:
+/// out_of_range, at the first of `operands` read from the document.
+Value out_of_range_result(const Document& doc, std::initializer_list<const Value*> operands, const std::string& what);
+
 /// Why a missing value is missing, as reasons with pointers.
 void collect_reasons(const Value& value, std::vector<Missing>& out);
 
-std::optional<double> as_number(const Value& value);
+std::optional<Number> as_number(const Value& value);
+/// The exact value of a number node, read from its literal; nullopt if it is not a number or
+/// its literal is beyond a Number (number_limits).
+std::optional<Number> number_of(const Document& doc, NodeId node);
 std::optional<bool> as_boolean(const Value& value);
 const std::string* as_string(const Value& value);
 /// A date, or a string that reads as one.
@@ -52,7 +59,7 @@ enum class Ordering { less, less_equal, greater, greater_equal };
 /// inside it). On unknown, `problem` holds the reasons.
 Truth compare(const Document& doc, const Value& a, Ordering ordering, const Value& b, Value& problem);
 
-/// Text for a message: strings as is, numbers without trailing zeros, dates as written,
+/// Text for a message: strings as is, numbers as Number::text() gives them, dates as written,
 /// objects by their name, missing values as "(not recorded)".
 std::string to_text(const Document& doc, const Value& value);
 
@@ -61,7 +68,5 @@ std::string object_name(const Document& doc, NodeId node);
 
 /// Describes a value's kind for type messages ("a string \"tbc\"", "an object").
 std::string describe(const Document& doc, const Value& value);
-
-std::string format_number(double number);
 
 }  // namespace dutycheck::engine
