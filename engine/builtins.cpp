@@ -154,7 +154,7 @@ Value call_count(const Arguments& args, const Document& doc, const re2::RE2*) {
 Value call_date(const Arguments& args, const Document& doc, const re2::RE2*) {
     std::optional<Date> date;
     if (Value problem = date_argument(doc, args[0], date); problem.is_unknown()) return problem;
-    return Value{*date};
+    return Value{*date, args[0].origin};
 }
 
 Value call_days_between(const Arguments& args, const Document& doc, const re2::RE2*) {
