@@ -440,6 +440,29 @@ TEST_CASE("diff shows a finding that went from unknown to unmet as worse, and --
     CHECK(dutycheck_run("diff " + rules + "--fail-on error " + files).exit_code == 1);
 }
 
+TEST_CASE("deleting a locality so that one is left fails diff --fail-on-new with the standard pack",
+          "[waivers][cli][gate]") {
+    // s29(3)(a): the area must be divided into at least two localities. The strategic plan's
+    // localities are the file's localities[], so deleting one of two is a worsening a pull
+    // request's gate must catch (met -> unmet), not "unchanged".
+    const auto dir = scratch("diff-locality-deleted");
+    const auto base = source_dir / "fixtures" / "cases" / "localities-two-or-more" / "pass-two-localities.json";
+    auto head = nlohmann::ordered_json::parse(dutycheck::testing::read_text(base));
+    REQUIRE(head["localities"].size() == 2);
+    head["localities"].erase(1);
+    write(dir / "head.json", head.dump(2));
+    const std::string files = "'" + base.string() + "' '" + (dir / "head.json").string() + "'";
+    Run run = dutycheck_run("diff --as-of 2026-01-01 --fail-on-new --format json " + files);
+    CHECK(run.exit_code == 1);
+    const auto diff = nlohmann::json::parse(run.out);
+    bool worse = false;
+    for (const auto& finding : diff["worse"])
+        if (finding["rule"] == "localities-two-or-more" && finding["was"] == "met" && finding["status"] == "unmet")
+            worse = true;
+    INFO(run.out);
+    CHECK(worse);
+}
+
 TEST_CASE("diff shows a finding whose waiver expired, and one newly unknown, as worse", "[waivers][cli][gate]") {
     const auto dir = scratch("diff-expired");
     write(dir / "rules.rules",
