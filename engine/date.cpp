@@ -48,13 +48,15 @@ Date month_of(int year, unsigned month, bool whole) {
 // A run of days from `first` to `last`: a day when they are the same.
 Date run_of(std::int32_t first, std::int32_t last) { return Date{last, last - first, false}; }
 
-// Applies a shift that never reorders days to each end of a run; a month stays a month.
+// Applies a shift that never reorders days to each end of a run. A month shifted by months or
+// years is a deadline "by the end of" the month it lands in, whether it was a deadline or an
+// event's month: established in April 2024, 18 months on is due by the end of October 2025.
 template <typename Shift>
 Date shift_run(Date date, Shift shift_day) {
     if (date.month_precision) {
         const CivilDate month = to_civil(date);
         const CivilDate c = to_civil(shift_day(make_date(month.year, month.month, 1)));
-        return month_of(c.year, c.month, !date.is_day());
+        return month_of(c.year, c.month, false);
     }
     if (date.is_day()) return shift_day(date);
     return run_of(shift_day(run_of(date.first(), date.first())).days, shift_day(run_of(date.days, date.days)).days);
@@ -142,8 +144,9 @@ Date earliest(Date a, Date b) {
 }
 
 std::optional<bool> relate(Date a, DateRelation relation, Date b) {
-    // Two months: each means "by the end of" its month, so they compare as months.
-    if (a.month_precision && b.month_precision) {
+    // A deadline's month against another month: each means "by the end of" its month, so they
+    // compare as months. Two events' months are two unknown days, compared as runs of days.
+    if (a.month_precision && b.month_precision && (a.is_day() || b.is_day())) {
         a.span = 0;
         b.span = 0;
     }

@@ -17,7 +17,7 @@ namespace dutycheck::engine {
 /// `days - span` to `days`: a day, and a month read as a deadline, have span 0; a month read as an
 /// event spans its days (`whole_month`). Both remember they were written as a month, so reports
 /// show them as the file did. Arithmetic keeps the interval (a month plus 18 months is a month; a
-/// month less a day is a run of days), and a comparison is decided only when it holds, or fails,
+/// month less a day is a run of days, a month plus months a deadline at that month's end), and a comparison is decided only when it holds, or fails,
 /// for every day each side may be (`relate`).
 struct Date {
     std::int32_t days = 0;           ///< the last day it may be: days since 1970-01-01
@@ -44,9 +44,10 @@ Date whole_month(Date date);
 enum class DateRelation { before, on_or_before, after, on_or_after, same };
 
 /// Whether `a RELATION b` holds: true or false when it does for every day each may be, nullopt
-/// when it depends on a day the file does not record. Two months compare as months ("2025-10"
-/// is on or before "2025-10": both mean the end of October); an event's month against a day
-/// inside it decides nothing.
+/// when it depends on a day the file does not record. A deadline's month against a month
+/// compares as months ("2025-10" is on or before the deadline 2025-10: both mean the end of
+/// October); an event's month against a day inside it, or against another event in the same
+/// month, decides nothing.
 std::optional<bool> relate(Date a, DateRelation relation, Date b);
 
 struct CivilDate {
@@ -65,11 +66,11 @@ CivilDate to_civil(Date date);
 std::string format_date(Date date);
 unsigned days_in_month(int year, unsigned month);
 
-/// Same day N months on, or that month's last day if it is shorter. A month N months on is
-/// that month.
+/// Same day N months on, or that month's last day if it is shorter. A month (a deadline's or
+/// an event's) N months on is a deadline: the end of that month.
 Date add_months(Date date, std::int64_t months);
 /// Same day N years on; 29 February goes to 1 March in a year without one. A month N years on
-/// is that month.
+/// is a deadline: the end of that month.
 Date add_years(Date date, std::int64_t years);
 /// N days on. A month N days on is the run of days N days after each of its days.
 Date add_days(Date date, std::int64_t days);

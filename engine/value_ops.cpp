@@ -226,6 +226,12 @@ Truth relate_dates(const Document& doc, const Value& a, DateRelation relation, c
     if (!da) problem = type_problem(doc, a, std::string(kind_noun(Kind::date)));
     else if (!db) problem = type_problem(doc, b, std::string(kind_noun(Kind::date)));
     if (!da || !db) return Truth::unknown;
+    // The same field read twice is the same day, whichever day of its month that was.
+    if (a.origin != no_origin && a.origin == b.origin && *da == *db) {
+        const Date day{da->days, 0, false};
+        const auto holds = relate(day, relation, day);
+        return *holds ? Truth::true_ : Truth::false_;
+    }
     if (const auto holds = relate(*da, relation, *db)) return *holds ? Truth::true_ : Truth::false_;
     const bool a_vaguer = da->span > db->span || (da->span == db->span && a.origin != no_origin);
     const Value& vague = a_vaguer ? a : b;
