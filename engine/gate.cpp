@@ -1,12 +1,14 @@
 // Gating a run: fail-on thresholds, baselines of accepted findings, and comparing two versions.
 #include "engine/gate.hpp"
 
+#include "dsl/text.hpp"
 #include "engine/files.hpp"
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <map>
+#include <tuple>
 
 namespace dutycheck::engine {
 namespace {
@@ -123,10 +125,14 @@ bool gate_fails(const std::vector<DocumentResult>& results, std::optional<Severi
 }
 
 Comparison compare(const DocumentResult& base, const DocumentResult& head) {
+    // A finding is the same one in both versions when its rule, its place and the identifier of
+    // the record there agree: a list reordered puts another record at the same pointer, and
+    // matching on the pointer alone would call a new gap "unchanged".
     auto keyed = [](const DocumentResult& result) {
-        std::map<std::pair<std::string, std::string>, const Finding*> keys;
+        std::map<std::tuple<std::string, std::string, std::string>, const Finding*> keys;
         for (const auto& finding : result.findings)
-            if (finding.rule != nullptr) keys[{finding.rule->id, finding.pointer}] = &finding;
+            if (finding.rule != nullptr)
+                keys[{finding.rule->id, finding.pointer, dsl::identity_key(finding.object_id)}] = &finding;
         return keys;
     };
     auto failing = [](const Finding* finding) { return fails_gate(*finding, Severity::info); };

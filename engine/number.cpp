@@ -188,7 +188,10 @@ std::optional<Number> Number::parse(std::string_view text) {
     const std::int64_t scale = (parts.exponent_negative ? -exponent : exponent) -
                                static_cast<std::int64_t>(parts.fraction.size()) +
                                static_cast<std::int64_t>(count - end);
-    if (end - first > static_cast<std::size_t>(max_digits) || scale > max_digits || scale < -max_digits)
+    // At most 38 significant digits and 38 decimal places, and less than 10^38 (as documented):
+    // the digits and the scale together say how many places the whole part has.
+    if (end - first > static_cast<std::size_t>(max_digits) || scale < -max_digits ||
+        static_cast<std::int64_t>(end - first) + scale > max_digits)
         return std::nullopt;
     Int128 value = 0;
     for (std::size_t i = first; i < end; ++i) value = value * 10 + (digit(i) - '0');

@@ -314,6 +314,19 @@ Truth compare(const Document& doc, const Value& a, Ordering ordering, const Valu
     return holds ? Truth::true_ : Truth::false_;
 }
 
+std::string object_identity(const Document& doc, NodeId node) {
+    for (;;) {
+        if (doc.kind(node) == NodeKind::object) {
+            for (const char* key : {"id", "reference"}) {
+                if (auto member = doc.member(node, key); member && doc.kind(*member) == NodeKind::string)
+                    return std::string(doc.as_string(*member));
+            }
+        }
+        if (node == doc.root()) return {};
+        node = doc.parent(node);
+    }
+}
+
 std::string object_name(const Document& doc, NodeId node) {
     if (doc.kind(node) != NodeKind::object) return {};
     for (const char* key : {"name", "reference", "id", "title"}) {

@@ -63,6 +63,10 @@ Truth compare(const Document& doc, const Value& a, Ordering ordering, const Valu
 /// objects by their name, missing values as "(not recorded)".
 std::string to_text(const Document& doc, const Value& value);
 
+/// The identifier of a node's record: the `id` or `reference` of the node or its nearest
+/// ancestor that has one; empty if none does.
+std::string object_identity(const Document& doc, NodeId node);
+
 /// Human name of a document object: its name, reference, id or title; empty if none.
 std::string object_name(const Document& doc, NodeId node);
 

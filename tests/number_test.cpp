@@ -87,7 +87,7 @@ TEST_CASE("a number in a file keeps its decimal value: 0.1 + 0.2 == 0.3 is met",
 }
 
 TEST_CASE("a literal in a file beyond exact numbers is unknown, out of range, with its pointer", "[number]") {
-    for (const char* literal : {"1e39", "123456789012345678901234567890123456789", "0.1234567890123456789012345678901234567891",
+    for (const char* literal : {"1e39", "1e38", "1E+38", "123456789012345678901234567890123456789", "0.1234567890123456789012345678901234567891",
                                 "1e-39"}) {
         INFO(literal);
         const auto finding = only_finding("  require x.a > 0", R"("x": {"a": )" + std::string(literal) + "}");
@@ -100,11 +100,11 @@ TEST_CASE("a literal in a file beyond exact numbers is unknown, out of range, wi
 }
 
 TEST_CASE("a sum or product too large to be exact is unknown, never a wrong value", "[number]") {
-    const auto sum = only_finding("  require sum(x.values) > 0", R"("x": {"values": [1, 1e38, 9e37]})");
+    const auto sum = only_finding("  require sum(x.values) > 0", R"("x": {"values": [9e37, 8e37, 7e37]})");
     CHECK(sum.status == engine::Status::unknown);
     CHECK(report::missing_list(sum) ==
           std::vector<std::string>{"/x/values/2: expected numbers whose sum has " + std::string(engine::number_limits) +
-                                   ", found a number 90000000000000000000000000000000000000"});
+                                   ", found a number 70000000000000000000000000000000000000"});
     const auto product = only_finding("  require x.a * x.a > 0", R"("x": {"a": 1e20})");
     CHECK(product.status == engine::Status::unknown);
     CHECK(report::missing_list(product) ==
@@ -112,7 +112,7 @@ TEST_CASE("a sum or product too large to be exact is unknown, never a wrong valu
                                    ", found a number 100000000000000000000"});
     // Too fine is out of range as well: (1/10^20)^2 needs 40 decimal places.
     CHECK(only_finding("  require x.a * x.a >= 0", R"("x": {"a": 1e-20})").status == engine::Status::unknown);
-    CHECK_FALSE(number("1e38").plus(number("1e38")));
+    CHECK_FALSE(number("9e37").plus(number("9e37")));
     CHECK_FALSE(number("1e-38").times(number("0.1")));
     CHECK_FALSE(Number(1).divided_by(Number(0)));
 }

@@ -463,6 +463,25 @@ TEST_CASE("deleting a locality so that one is left fails diff --fail-on-new with
     CHECK(worse);
 }
 
+TEST_CASE("diff matches a finding by its object, so reordering a list cannot hide a new gap", "[waivers][cli][gate]") {
+    const auto dir = scratch("diff-reordered");
+    write(dir / "rules.rules", sized_rule("sized", "error"));
+    const std::string rules = "--rules '" + (dir / "rules.rules").string() + "' ";
+    // A is too small at /localities/0; then B, moved to the front, is too small and A is not.
+    write(dir / "base.json", partnership(R"([{"id": "a", "name": "A", "size": 1}, {"id": "b", "name": "B", "size": 3}])"));
+    write(dir / "head.json", partnership(R"([{"id": "b", "name": "B", "size": 1}, {"id": "a", "name": "A", "size": 3}])"));
+    const std::string files = "'" + (dir / "base.json").string() + "' '" + (dir / "head.json").string() + "'";
+    const Run run = dutycheck_run("diff " + rules + "--fail-on-new --format json " + files);
+    CHECK(run.exit_code == 1);
+    const auto diff = nlohmann::json::parse(run.out);
+    REQUIRE(diff["new"].size() == 1);
+    CHECK(diff["new"][0]["pointer"] == "/localities/0");
+    CHECK(diff["new"][0]["object"] == "B");
+    REQUIRE(diff["resolved"].size() == 1);
+    CHECK(diff["resolved"][0]["object"] == "A");
+    CHECK(diff["unchanged"].empty());
+}
+
 TEST_CASE("diff shows a finding whose waiver expired, and one newly unknown, as worse", "[waivers][cli][gate]") {
     const auto dir = scratch("diff-expired");
     write(dir / "rules.rules",
