@@ -110,6 +110,7 @@ Input Engine::prepare(std::shared_ptr<const dsl::SourceFile> source) const {
     };
     // The structure every rule relies on, before any rule runs.
     if (auto problem = check_document_shape(doc)) {
+        input.not_a_partnership = !names_partnership_format(doc);
         fail(*problem);
         return input;
     }
@@ -166,6 +167,7 @@ Outcome Engine::evaluate(const Input& input, const std::vector<std::string>& pac
     outcome.source = input.source;
     if (!input.ok()) {
         outcome.errors = input.errors;
+        outcome.not_a_partnership = input.not_a_partnership;
         return outcome;
     }
     const Document& doc = *input.document;

@@ -45,6 +45,9 @@ struct Input {
     std::optional<Document> document;
     std::vector<std::string> packs;   ///< the bundled packs it asks for: the standard pack, then `rule_packs`
     std::vector<dsl::Diagnostic> errors;
+    /// Valid JSON that does not say it is a partnership file (engine::names_partnership_format);
+    /// its errors then say so (DC502).
+    bool not_a_partnership = false;
     bool ok() const { return errors.empty(); }
 };
 
@@ -55,6 +58,7 @@ struct Outcome {
     const RuleSet* rules = nullptr;       ///< the rule set that produced the result
     std::vector<dsl::Diagnostic> errors;  ///< the file's input errors, or usage errors in the options
     bool rules_failed = false;            ///< its packs did not load (their diagnostics went to the listener)
+    bool not_a_partnership = false;       ///< valid JSON that does not say it is a partnership file
     bool ok() const { return result.has_value(); }
 };
 

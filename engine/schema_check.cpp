@@ -551,6 +551,12 @@ std::vector<SchemaProblem> check_against_schema(const Document& doc, std::size_t
     return partnership_schema().check(doc, limit);
 }
 
+bool names_partnership_format(const Document& doc) {
+    if (doc.kind(doc.root()) != NodeKind::object) return false;
+    const auto format = doc.member(doc.root(), "format");
+    return format && doc.kind(*format) == NodeKind::string && doc.as_string(*format).starts_with("dutycheck.partnership/");
+}
+
 std::optional<InputError> check_document_shape(const Document& doc) {
     if (doc.kind(doc.root()) != NodeKind::object)
         return InputError{"DC502", "", "the top level must be an object (a partnership file), not a list or a single value"};

@@ -15,6 +15,11 @@
 
 namespace dutycheck::engine {
 
+/// Whether a document says it is a partnership file: a top-level object whose `format` names a
+/// version of the partnership format ("dutycheck.partnership/…", known or not). A folder run
+/// skips the JSON files that do not (an editor's settings, a package.json).
+bool names_partnership_format(const Document& doc);
+
 /// Checks what every partnership file must have before rules can be trusted with it:
 /// a top-level object and `"format": "dutycheck.partnership/1"` (DC502).
 std::optional<InputError> check_document_shape(const Document& doc);

@@ -234,6 +234,56 @@ TEST_CASE("statute coverage has no gap, every rule names a registered duty, and 
     CHECK(run.out == dutycheck::testing::read_text(path));
 }
 
+TEST_CASE("a folder with editor settings and a package.json beside partnership files checks cleanly", "[cli]") {
+    // A real repository: partnership files, a package.json, an editor's settings (JSON with
+    // comments, in a hidden folder) and git's own folder.
+    const auto dir = fresh_dir("dutycheck-repository");
+    std::filesystem::create_directories(dir / "partnerships");
+    std::filesystem::create_directories(dir / ".vscode");
+    std::filesystem::create_directories(dir / ".git");
+    std::filesystem::copy_file(source_dir / "fixtures" / "inverclyde-2019.json", dir / "partnerships" / "inverclyde.json");
+    std::filesystem::copy_file(source_dir / "fixtures" / "lancashire.json", dir / "partnerships" / "lancashire.json");
+    std::ofstream(dir / "package.json") << R"({"name": "governance", "version": "1.0.0"})";
+    std::ofstream(dir / ".vscode" / "settings.json") << "{\n  // dutycheck's schema\n  \"json.schemas\": []\n}\n";
+    std::ofstream(dir / ".git" / "config.json") << "{}";
+    const std::string folder = "'" + dir.string() + "'";
+
+    Run run = dutycheck_run("check --as-of 2026-01-01 --fail-on none --format json " + folder);
+    CHECK(run.exit_code == 0);
+    const auto report = nlohmann::json::parse(run.out);
+    REQUIRE(report["documents"].size() == 2);
+    CHECK(report["documents"][0]["file"] == (dir / "partnerships" / "inverclyde.json").string());
+    CHECK(run.err == "note: skipped 1 JSON file that is not a partnership file (-v lists them)\n");
+    // -v names it; -q says nothing.
+    run = dutycheck_run("-v check --as-of 2026-01-01 --fail-on none --format json " + folder);
+    CHECK_THAT(run.err, Catch::Contains("skipped " + (dir / "package.json").string() + ": not a partnership file"));
+    CHECK(dutycheck_run("-q check --as-of 2026-01-01 --fail-on none --format json " + folder).err.empty());
+
+    // --exclude leaves out paths relative to the folder, or names.
+    run = dutycheck_run("check --as-of 2026-01-01 --fail-on none --format json --exclude 'partnerships/lanc*' " + folder);
+    CHECK(nlohmann::json::parse(run.out)["documents"].size() == 1);
+    run = dutycheck_run("check --as-of 2026-01-01 --fail-on none --format json --exclude partnerships " + folder);
+    CHECK(run.exit_code == 2);  // nothing left to check
+
+    // --hidden walks the hidden folders too: settings with comments are not JSON, and a file that
+    // cannot be read is an error, since it might have been a partnership file.
+    run = dutycheck_run("check --as-of 2026-01-01 --fail-on none --hidden " + folder);
+    CHECK(run.exit_code == 2);
+    CHECK_THAT(run.err, Catch::Contains((dir / ".vscode" / "settings.json").string() + ":2:3: error[DC501]"));
+
+    // A file named on the command line is never skipped.
+    run = dutycheck_run("check '" + (dir / "package.json").string() + "'");
+    CHECK(run.exit_code == 2);
+    CHECK_THAT(run.err, Catch::Contains("error[DC502]: missing \"format\""));
+
+    // A folder whose JSON files are none of them partnership files has nothing to check.
+    const auto other = fresh_dir("dutycheck-no-partnership");
+    std::ofstream(other / "package.json") << R"({"name": "x"})";
+    run = dutycheck_run("check '" + other.string() + "'");
+    CHECK(run.exit_code == 2);
+    CHECK_THAT(run.err, Catch::Contains("error[DC504]: no partnership files to check"));
+}
+
 TEST_CASE("a directory with no partnership files is an input error, exit 2", "[cli]") {
     const auto dir = fresh_dir("dutycheck-empty-dir");
     std::ofstream(dir / "notes.txt") << "not a partnership file";

@@ -117,19 +117,26 @@ std::size_t job_count(std::size_t requested) {
     return std::max(1u, std::thread::hardware_concurrency());
 }
 
+/// A JSON file found in a folder that does not say it is a partnership file (an editor's
+/// settings, a package.json) is skipped, not an error. A file named on the command line, or one
+/// that is not valid JSON, is never skipped: a gate must not pass on what it could not read.
+bool skipped(const InputFile& file, const engine::Outcome& outcome) {
+    return file.found_in_folder && outcome.not_a_partnership;
+}
+
 /// Checks every file, sharing them among `jobs` workers. Each file is read, checked and evaluated
 /// on its own, keeping only its findings, so memory is reused from file to file. Outcomes keep
 /// the files' order, and no file after the first that fails is started, so the run reports the
 /// error a single worker would.
-std::vector<engine::Outcome> check_all(const engine::Engine& engine, const std::vector<std::string>& paths,
+std::vector<engine::Outcome> check_all(const engine::Engine& engine, const std::vector<InputFile>& paths,
                                        std::size_t jobs) {
     std::vector<engine::Outcome> outcomes(paths.size());
     std::atomic<std::size_t> next{0};
     std::atomic<std::size_t> first_failure{paths.size()};
     auto work = [&] {
         for (std::size_t i = next++; i < paths.size() && i < first_failure; i = next++) {
-            outcomes[i] = engine.check(paths[i]);
-            if (outcomes[i].ok()) continue;
+            outcomes[i] = engine.check(paths[i].path);
+            if (outcomes[i].ok() || skipped(paths[i], outcomes[i])) continue;
             std::size_t known = first_failure;
             while (i < known && !first_failure.compare_exchange_weak(known, i)) {
             }
@@ -152,15 +159,32 @@ int run_check(const CheckOptions& options) {
         baseline = std::move(std::get<engine::Baseline>(read));
     }
     const engine::Engine engine(engine_options(options), print_load_diagnostics);
-    auto outcomes = check_all(engine, expand_inputs(options.inputs), job_count(options.jobs));
+    const auto inputs = expand_inputs(options.inputs, FolderWalk{options.hidden, options.excludes});
+    auto outcomes = check_all(engine, inputs, job_count(options.jobs));
     PackNames packs(options.params);
     std::vector<engine::DocumentResult> results;
     results.reserve(outcomes.size());
-    for (auto& outcome : outcomes) {
-        auto result = result_of(outcome, packs);
+    std::vector<std::string> skipped_files;
+    for (std::size_t i = 0; i < outcomes.size(); ++i) {
+        if (skipped(inputs[i], outcomes[i])) {
+            skipped_files.push_back(inputs[i].path);
+            continue;
+        }
+        auto result = result_of(outcomes[i], packs);
         if (!result) return exit_error;
         results.push_back(std::move(*result));
     }
+    // Skipped files are listed, so that a file meant as a partnership file but missing its
+    // `format` is seen; a run that found none to check is an error, never a clean pass.
+    for (const auto& path : skipped_files)
+        spdlog::info("skipped {}: not a partnership file (no \"format\": \"dutycheck.partnership/1\")", path);
+    if (!skipped_files.empty() && spdlog::should_log(spdlog::level::warn))
+        std::cerr << "note: skipped " << skipped_files.size() << " JSON file" << (skipped_files.size() == 1 ? "" : "s")
+                  << " that " << (skipped_files.size() == 1 ? "is" : "are")
+                  << " not a partnership file (-v lists them)\n";
+    if (results.empty())
+        throw UsageError{options.inputs.front() + ": error[DC504]: no partnership files to check: no JSON file found "
+                         "has \"format\": \"dutycheck.partnership/1\""};
 
     // The baseline marks each finding before any report is written, so that every format shows
     // which findings it accepts.

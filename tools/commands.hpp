@@ -30,6 +30,8 @@ struct CheckOptions {
     std::uint64_t max_steps = engine::EvaluationOptions{}.max_steps;  ///< --max-steps: per rule, per file
     std::uint32_t waiver_horizon = engine::default_waiver_horizon_months;  ///< --waiver-horizon: months after approval
     std::size_t jobs = 0;                        ///< --jobs: files checked at once; 0 = one per core
+    bool hidden = false;                         ///< --hidden: walk hidden folders and files too
+    std::vector<std::string> excludes;           ///< --exclude GLOB: leave matching paths out of folder walks
 };
 
 struct DiffOptions {

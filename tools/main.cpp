@@ -107,7 +107,15 @@ int main(int argc, char** argv) {
         ->check(CLI::NonNegativeNumber)
         ->type_name("N")
         ->capture_default_str();
-    check_cmd->add_option("inputs", check.inputs, "Partnership files (JSON) or folders of them")->required();
+    check_cmd->add_option("--exclude", check.excludes,
+                          "Leave out of folder walks the paths (relative to the folder) or names matching GLOB "
+                          "(repeatable)")
+        ->type_name("GLOB");
+    check_cmd->add_flag("--hidden", check.hidden, "Walk hidden folders and files (names beginning with '.') too");
+    check_cmd->add_option("inputs", check.inputs,
+                          "Partnership files (JSON) or folders of them; in a folder, JSON files that are not "
+                          "partnership files are skipped")
+        ->required();
 
     DiffOptions diff;
     std::vector<std::string> diff_params;

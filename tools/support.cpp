@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <csignal>
+#include <fnmatch.h>
 #include <iostream>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -98,12 +99,19 @@ std::string git_show(const std::string& revision, const std::string& path, std::
     return std::move(*text);
 }
 
-std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs) {
-    std::vector<std::string> files;
+std::vector<InputFile> expand_inputs(const std::vector<std::string>& inputs, const FolderWalk& options) {
+    std::vector<InputFile> files;
+    auto excluded = [&](const fs::path& path, const fs::path& root) {
+        const std::string relative = path.lexically_relative(root).generic_string();
+        const std::string name = path.filename().string();
+        return std::any_of(options.excludes.begin(), options.excludes.end(), [&](const std::string& glob) {
+            return fnmatch(glob.c_str(), relative.c_str(), 0) == 0 || fnmatch(glob.c_str(), name.c_str(), 0) == 0;
+        });
+    };
     for (const auto& input : inputs) {
         std::error_code ec;
         if (!fs::is_directory(input, ec)) {
-            files.push_back(input);
+            files.push_back({input, false});
             continue;
         }
         std::vector<std::string> found;
@@ -113,13 +121,24 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs) {
         std::string last = input;  // the folder being entered when a step fails
         for (; !ec && walk != end; walk.increment(ec)) {
             std::error_code kind;
-            if (walk->is_directory(kind)) last = walk->path().string();
-            else if (walk->is_regular_file(kind) && walk->path().extension() == ".json") found.push_back(walk->path().string());
+            const fs::path& path = walk->path();
+            // Hidden folders (.git, .vscode) hold tools' files, not the partnership's.
+            const bool hidden = path.filename().string().starts_with(".");
+            if (walk->is_directory(kind)) {
+                if ((hidden && !options.hidden) || excluded(path, input)) {
+                    walk.disable_recursion_pending();
+                    continue;
+                }
+                last = path.string();
+            } else if (walk->is_regular_file(kind) && path.extension() == ".json" && (!hidden || options.hidden) &&
+                       !excluded(path, input)) {
+                found.push_back(path.string());
+            }
         }
         if (ec) throw UsageError{last + ": error[DC504]: cannot read this folder (" + ec.message() + ")"};
         if (found.empty()) throw UsageError{input + ": error[DC504]: no partnership files (*.json) in this directory"};
         std::sort(found.begin(), found.end());
-        files.insert(files.end(), found.begin(), found.end());
+        for (auto& path : found) files.push_back({std::move(path), true});
     }
     return files;
 }

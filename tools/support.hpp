@@ -41,7 +41,20 @@ std::optional<engine::LoadResult> load_or_report(const std::vector<std::filesyst
 /// holding ":" or white space), when git fails, or past the bound.
 std::string git_show(const std::string& revision, const std::string& path, std::uintmax_t max_bytes);
 
-/// Expands directories into the partnership files (*.json) they hold, sorted.
-std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs);
+/// How a folder given to `check` is walked.
+struct FolderWalk {
+    bool hidden = false;                ///< --hidden: enter folders and read files whose names begin with '.'
+    std::vector<std::string> excludes;  ///< --exclude GLOB: paths (relative to the folder) or names to leave out
+};
+
+/// A file to check, and whether it was found by walking a folder rather than named.
+struct InputFile {
+    std::string path;
+    bool found_in_folder = false;
+};
+
+/// Expands folders into the JSON files (*.json) they hold, sorted, leaving out hidden folders
+/// and files unless asked, and what --exclude names; files named are kept as given.
+std::vector<InputFile> expand_inputs(const std::vector<std::string>& inputs, const FolderWalk& walk = {});
 
 }  // namespace dutycheck::tools
