@@ -183,6 +183,31 @@ TEST_CASE("a folder of partnership files is checked file by file", "[cli]") {
     CHECK(nlohmann::json::parse(run.out)["documents"].size() == 7);
 }
 
+TEST_CASE("a mistyped command or option gets a suggestion, and -v and -q work after the command", "[cli]") {
+    Run run = dutycheck_run("chek fixtures/lancashire.json");
+    CHECK(run.exit_code == 2);
+    CHECK_THAT(run.err, Catch::EndsWith("did you mean 'check'?\n"));
+    run = dutycheck_run("rules lsit");
+    CHECK(run.exit_code == 2);
+    CHECK_THAT(run.err, Catch::EndsWith("did you mean 'list'?\n"));
+    run = dutycheck_run("check --exlude x fixtures/lancashire.json");
+    CHECK(run.exit_code == 2);
+    CHECK_THAT(run.err, Catch::EndsWith("did you mean '--exclude'?\n"));
+    run = dutycheck_run("check --fail-on-nwe fixtures/lancashire.json");
+    CHECK_THAT(run.err, Catch::EndsWith("did you mean '--fail-on'?\n"));
+    // Nothing near: no guess.
+    run = dutycheck_run("check --zzzzzzzz fixtures/lancashire.json");
+    CHECK(run.exit_code == 2);
+    CHECK_THAT(run.err, !Catch::Contains("did you mean"));
+    // -q and -v after the command, as before it.
+    const std::string folder = "check --as-of 2026-01-01 --fail-on none --format json fixtures/cases/localities-two-or-more";
+    CHECK(dutycheck_run(folder + " -q").exit_code == 0);
+    run = dutycheck_run("check -v --as-of 2026-01-01 --fail-on none fixtures/lancashire.json");
+    CHECK(run.exit_code == 0);
+    CHECK_THAT(run.err, Catch::Contains("debug: "));
+    CHECK(dutycheck_run("check -q --as-of 2026-01-01 --fail-on none fixtures/lancashire.json").err.empty());
+}
+
 TEST_CASE("usage errors exit 2", "[cli]") {
     CHECK(dutycheck_run("check").exit_code == 2);
     CHECK(dutycheck_run("check --format yaml fixtures/inverclyde-2019.json").exit_code == 2);

@@ -1,4 +1,5 @@
 // The `dutycheck` command line: argument parsing (CLI11), logging set-up, and the one place errors are caught.
+#include "dsl/source.hpp"
 #include "report/formats.hpp"
 #include "tools/commands.hpp"
 #include "tools/support.hpp"
@@ -67,6 +68,47 @@ void add_limit_options(CLI::App& command, dutycheck::tools::CheckOptions& option
         ->capture_default_str();
 }
 
+// After a parse error, the nearest command or option to what was mistyped, in the words of the
+// diagnostics elsewhere: "did you mean 'check'?".
+void suggest(const CLI::App& app, int argc, char** argv) {
+    // The deepest subcommand given: the options it knows are the ones a mistyped flag meant.
+    const CLI::App* command = &app;
+    std::vector<std::string> chain;  // the names of the commands given, in order
+    for (;;) {
+        const auto chosen = command->get_subcommands();
+        if (chosen.empty()) break;
+        command = chosen.front();
+        chain.push_back(command->get_name());
+    }
+    std::vector<std::string> subcommands, options;
+    for (const CLI::App* sub : command->get_subcommands({})) subcommands.push_back(sub->get_name());
+    for (const CLI::App* level = command; level != nullptr; level = level->get_parent())
+        for (const CLI::Option* option : level->get_options({}))
+            for (const auto& name : option->get_lnames()) options.push_back("--" + name);
+    std::size_t named = 0;  // how many of the chain's names have gone by
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view arg = argv[i];
+        if (named < chain.size() && arg == chain[named]) {
+            ++named;
+            continue;
+        }
+        if (arg.starts_with("--")) {
+            const std::string name(arg.substr(0, arg.find('=')));
+            if (std::find(options.begin(), options.end(), name) != options.end()) continue;
+            if (const auto match = dutycheck::dsl::closest_match(name, options); !match.empty()) {
+                std::cerr << "did you mean '" << match << "'?\n";
+                return;
+            }
+        } else if (!arg.starts_with("-") && !subcommands.empty() && command->get_subcommands().empty()) {
+            // The first word where a command was expected.
+            if (std::find(subcommands.begin(), subcommands.end(), arg) != subcommands.end()) return;
+            if (const auto match = dutycheck::dsl::closest_match(arg, subcommands); !match.empty())
+                std::cerr << "did you mean '" << match << "'?\n";
+            return;
+        }
+    }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -74,6 +116,9 @@ int main(int argc, char** argv) {
     CLI::App app{"dutycheck: checks a health and social care partnership's setup against its statutory duties"};
     app.set_version_flag("--version", std::string("dutycheck ") + DUTYCHECK_VERSION);
     app.require_subcommand(1);
+    // -v and -q are accepted after the subcommand too (`dutycheck check -q …`): subcommands
+    // made after this pass the options they do not know to the app.
+    app.fallthrough();
     bool verbose = false, quiet = false;
     app.add_flag("-v,--verbose", verbose, "Diagnostics on stderr in detail");
     app.add_flag("-q,--quiet", quiet, "Only errors on stderr");
@@ -157,6 +202,7 @@ int main(int argc, char** argv) {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
         const int code = app.exit(e);
+        if (code != 0) suggest(app, argc, argv);
         return code == 0 ? exit_ok : exit_error;
     }
 
