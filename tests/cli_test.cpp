@@ -208,6 +208,24 @@ TEST_CASE("a mistyped command or option gets a suggestion, and -v and -q work af
     CHECK(dutycheck_run("check -q --as-of 2026-01-01 --fail-on none fixtures/lancashire.json").err.empty());
 }
 
+TEST_CASE("a report output to '-' goes to stdout, never to a file named '-'", "[cli]") {
+    const auto dir = fresh_dir("dutycheck-output-stdout");
+    const std::string file = (source_dir / "fixtures" / "lancashire.json").string();
+    const Run run = dutycheck_run("check --as-of 2026-01-01 --fail-on none --output json=- --output tsv='" +
+                                  (dir / "r.tsv").string() + "' '" + file + "'");
+    CHECK(run.exit_code == 0);
+    CHECK(nlohmann::json::parse(run.out)["documents"].size() == 1);
+    CHECK(std::filesystem::exists(dir / "r.tsv"));
+    CHECK_FALSE(std::filesystem::exists("-"));
+    // The same format by both names is one report; two different ones cannot share stdout.
+    CHECK(dutycheck_run("check --as-of 2026-01-01 --fail-on none --format json --output json=- '" + file + "'").exit_code == 0);
+    const Run clash = dutycheck_run("check --format html --output json=- '" + file + "'");
+    CHECK(clash.exit_code == 2);
+    CHECK(clash.out.empty());
+    CHECK(clash.err == "--output json=- and --format html both name stdout, which holds one report; write one of them "
+                       "to a file\n");
+}
+
 TEST_CASE("usage errors exit 2", "[cli]") {
     CHECK(dutycheck_run("check").exit_code == 2);
     CHECK(dutycheck_run("check --format yaml fixtures/inverclyde-2019.json").exit_code == 2);

@@ -151,7 +151,17 @@ std::vector<engine::Outcome> check_all(const engine::Engine& engine, const std::
 }  // namespace
 
 int run_check(const CheckOptions& options) {
-    const auto outputs = parse_outputs(options.outputs);
+    auto outputs = parse_outputs(options.outputs);
+    // FORMAT=- is stdout, as '-' is standard input: that report takes the place of --format's.
+    std::string stdout_format = options.format;
+    if (auto to_stdout = std::find_if(outputs.begin(), outputs.end(), [](const auto& o) { return o.path == "-"; });
+        to_stdout != outputs.end()) {
+        if (options.format_given && options.format != to_stdout->format)
+            throw UsageError{"--output " + to_stdout->format + "=- and --format " + options.format +
+                             " both name stdout, which holds one report; write one of them to a file"};
+        stdout_format = to_stdout->format;
+        outputs.erase(to_stdout);
+    }
     std::optional<engine::Baseline> baseline;
     if (options.baseline) {
         auto read = engine::read_baseline(*options.baseline, report::json_report_format, options.limits.max_bytes);
@@ -197,7 +207,7 @@ int run_check(const CheckOptions& options) {
     OutputSet files;
     for (const auto& output : outputs)
         files.write(output, [&](std::ostream& out) { render(out, output.format, results, info, options, false); });
-    render(std::cout, options.format, results, info, options, isatty(STDOUT_FILENO) != 0);
+    render(std::cout, stdout_format, results, info, options, isatty(STDOUT_FILENO) != 0);
     finish_stdout();
     files.commit();
 

@@ -19,6 +19,7 @@ struct CheckOptions {
     std::map<std::string, std::string> params;   ///< --param NAME=VALUE
     std::optional<std::string> as_of;            ///< --as-of DATE; default today
     std::string format = "text";                 ///< --format text|json
+    bool format_given = false;                   ///< --format was on the command line (not the default)
     std::string fail_on = "error";               ///< --fail-on error|warning|info|none
     bool show_all = false;                       ///< --all: list met and not-applicable findings too
     std::string colour = "auto";                 ///< --colour auto|always|never

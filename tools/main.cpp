@@ -136,7 +136,8 @@ int main(int argc, char** argv) {
     check_cmd->add_option("--format", check.format, "Report format on stdout: " + dutycheck::report::format_list())
         ->check(CLI::IsMember(dutycheck::report::format_names()));
     check_cmd->add_option("--output", check.outputs,
-                          "Also write a report to a file: FORMAT=PATH (repeatable; written atomically)");
+                          "Also write a report to a file: FORMAT=PATH (repeatable; written atomically); "
+                          "FORMAT=- writes it to stdout instead of --format's");
     check_cmd->add_option("--baseline", check.baseline,
                           "A saved JSON report: its failing findings do not fail the gate; stale entries are listed");
     check_cmd->add_option("--explain", check.explain, "Show what RULE looked at and why, for each instance");
@@ -222,7 +223,10 @@ int main(int argc, char** argv) {
         };
         parse_params(params, check.params);
         parse_params(diff_params, diff.check.params);
-        if (check_cmd->parsed()) return run_check(check);
+        if (check_cmd->parsed()) {
+            check.format_given = check_cmd->count("--format") > 0;
+            return run_check(check);
+        }
         if (diff_cmd->parsed()) {
             diff.head = diff_files.back();
             if (diff_files.size() == 2) diff.base = diff_files.front();
