@@ -41,8 +41,7 @@ constexpr std::uint64_t steps_per_finding_byte = 8;
 
 /// The bytes a finding holds: the record itself and the text of its strings.
 std::uint64_t finding_bytes(const Finding& finding) {
-    std::uint64_t bytes = sizeof(Finding) + finding.pointer.size() + finding.object_name.size() +
-                          finding.object_id.size() + finding.message.size();
+    std::uint64_t bytes = sizeof(Finding) + finding.pointer.size() + finding.object_name.size() + finding.message.size();
     for (const auto& missing : finding.missing)
         bytes += sizeof(Missing) + missing.pointer.size() + missing.expected.size() + missing.found.size();
     for (const auto& entry : finding.explanation) {
@@ -485,7 +484,6 @@ void RuleRun::finish(Status status, std::string message, std::vector<Missing> mi
         at = about.origin;
     }
     place(finding, doc_, at);
-    finding.object_id = object_identity(doc_, at);
     // Name: the object itself, else the innermost element being checked.
     if (const auto* node = std::get_if<DocNode>(&about.data)) finding.object_name = object_name(doc_, node->id);
     for (auto it = innermost_.rbegin(); finding.object_name.empty() && it != innermost_.rend(); ++it)

@@ -3,6 +3,7 @@
 
 #include "dsl/text.hpp"
 #include "engine/files.hpp"
+#include "engine/value_ops.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -124,19 +125,22 @@ bool gate_fails(const std::vector<DocumentResult>& results, std::optional<Severi
     return false;
 }
 
-Comparison compare(const DocumentResult& base, const DocumentResult& head) {
+Comparison compare(const DocumentResult& base, const Document& base_document, const DocumentResult& head,
+                   const Document& head_document) {
     // A finding is the same one in both versions when its rule, its place and the identifier of
     // the record there agree: a list reordered puts another record at the same pointer, and
-    // matching on the pointer alone would call a new gap "unchanged".
-    auto keyed = [](const DocumentResult& result) {
+    // matching on the pointer alone would call a new gap "unchanged". The record is worked out
+    // here, for a diff only, from the pointer (its nearest recorded node, as the finding was placed).
+    auto keyed = [](const DocumentResult& result, const Document& doc) {
         std::map<std::tuple<std::string, std::string, std::string>, const Finding*> keys;
         for (const auto& finding : result.findings)
             if (finding.rule != nullptr)
-                keys[{finding.rule->id, finding.pointer, dsl::identity_key(finding.object_id)}] = &finding;
+                keys[{finding.rule->id, finding.pointer,
+                      dsl::identity_key(object_identity(doc, doc.nearest(finding.pointer)))}] = &finding;
         return keys;
     };
     auto failing = [](const Finding* finding) { return fails_gate(*finding, Severity::info); };
-    const auto before = keyed(base), after = keyed(head);
+    const auto before = keyed(base, base_document), after = keyed(head, head_document);
     Comparison comparison;
     for (const auto& [key, now] : after) {
         const auto then = before.find(key);

@@ -61,8 +61,10 @@ struct Comparison {
     std::vector<const Finding*> unchanged;  ///< fail in both at the same status (head's finding)
 };
 
-/// Compares the findings of `base` and `head`.
-Comparison compare(const DocumentResult& base, const DocumentResult& head);
+/// Compares the findings of `base` and `head`, each with the document it was evaluated on (to
+/// tell which record a finding's pointer holds in each version).
+Comparison compare(const DocumentResult& base, const Document& base_document, const DocumentResult& head,
+                   const Document& head_document);
 
 /// True if two versions of a file set different `parameters`: their findings may then differ
 /// because the check changed, not the facts.

@@ -107,10 +107,6 @@ struct Finding {
     Status status = Status::met;
     std::string pointer;              ///< JSON Pointer of the object it is about ("" = whole file)
     std::string object_name;          ///< human name of that object, if it has one
-    /// The `id` or `reference` of that object or its nearest ancestor that has one ("" if none):
-    /// what diff matches a finding by, with its rule and pointer, so a list reordered cannot
-    /// put another object's gap at a pointer and call it unchanged.
-    std::string object_id;
     /// For unmet: each failed requirement, a line each; for not applicable: why; for unknown:
     /// empty, or a note on what the missing evidence would decide (reports word `missing`).
     std::string message;

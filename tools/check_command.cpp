@@ -240,7 +240,8 @@ int run_diff(const DiffOptions& options) {
     if (info.parameters_changed)
         std::cerr << "note: the two versions set different parameters, so findings may differ because the "
                      "check changed, not the facts\n";
-    const engine::Comparison comparison = engine::compare(*base_result, *head_result);
+    const engine::Comparison comparison =
+        engine::compare(*base_result, *base.document, *head_result, *head.document);
     report::write_diff(std::cout, options.check.format, info, comparison);
     finish_stdout();
 
