@@ -80,12 +80,9 @@ Value count_between(const Document& doc, const std::vector<Value>& args, Date fr
     const std::int64_t fewest = between(from.days, to.first());
     const std::int64_t most = between(from.first(), to.days);
     if (fewest == most) return Value{Number(fewest)};
-    const std::size_t vague = from.span >= to.span ? 0 : 1;
-    const Date& date = vague == 0 ? from : to;
-    const NodeId origin = args[vague].origin;
-    return Value{Unknown{{Missing{origin != no_origin ? doc.pointer(origin) : std::string(), MissingReason::imprecise,
-                                  "the day (YYYY-MM-DD), which decides the count",
-                                  (date.month_precision ? "the month " : "a date ") + format_date(date)}}}};
+    const bool from_vaguer = from.span >= to.span;
+    return imprecise_date(doc, args[from_vaguer ? 0 : 1], from_vaguer ? from : to,
+                          "the day (YYYY-MM-DD), which decides the count");
 }
 
 // The largest or smallest of a list of numbers, or of dates (strings from the file read as

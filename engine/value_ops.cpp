@@ -144,6 +144,11 @@ Value type_problem(const Document& doc, const Value& about, const std::string& e
     return Value{Unknown{{Missing{pointer_of(doc, about), reason, expected, describe(doc, about)}}}};
 }
 
+Value imprecise_date(const Document& doc, const Value& about, const Date& date, const std::string& expected) {
+    return Value{Unknown{{Missing{pointer_of(doc, about), MissingReason::imprecise, expected,
+                                  (date.month_precision ? "the month " : "a date ") + format_date(date)}}}};
+}
+
 std::optional<Number> number_of(const Document& doc, NodeId node) {
     if (doc.kind(node) != NodeKind::number) return std::nullopt;
     return Number::parse(doc.number_text(node));
@@ -214,10 +219,6 @@ bool meet_as_dates(const Value& a, const Value& b) {
            (ka == Kind::string && kb == Kind::string && as_date(a) && as_date(b));
 }
 
-std::string date_found(const Date& date) {
-    return date.month_precision ? "the month " + format_date(date) : "a date " + format_date(date);
-}
-
 // `a RELATION b` on two operands that meet as dates; unknown when a side is not a date, or when
 // the answer depends on a day the file does not record (the less precise side is named).
 Truth relate_dates(const Document& doc, const Value& a, DateRelation relation, const Value& b, Value& problem) {
@@ -236,9 +237,7 @@ Truth relate_dates(const Document& doc, const Value& a, DateRelation relation, c
     const bool a_vaguer = da->span > db->span || (da->span == db->span && a.origin != no_origin);
     const Value& vague = a_vaguer ? a : b;
     const Date& other = a_vaguer ? *db : *da;
-    problem = Value{Unknown{{Missing{pointer_of(doc, vague), MissingReason::imprecise,
-                                     "the day (YYYY-MM-DD), to compare with " + format_date(other),
-                                     date_found(a_vaguer ? *da : *db)}}}};
+    problem = imprecise_date(doc, vague, a_vaguer ? *da : *db, "the day (YYYY-MM-DD), to compare with " + format_date(other));
     return Truth::unknown;
 }
 

@@ -37,6 +37,10 @@ Value type_problem(const Document& doc, const Value& about, const std::string& e
 /// out_of_range, at the first of `operands` read from the document.
 Value out_of_range_result(const Document& doc, std::initializer_list<const Value*> operands, const std::string& what);
 
+/// Unknown because `about`, the date `date`, is recorded less precisely than the rule needs (a
+/// month where the day decides), at its pointer; `expected` says what would decide it.
+Value imprecise_date(const Document& doc, const Value& about, const Date& date, const std::string& expected);
+
 /// Why a missing value is missing, as reasons with pointers.
 void collect_reasons(const Value& value, std::vector<Missing>& out);
 
