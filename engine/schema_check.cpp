@@ -542,8 +542,13 @@ std::vector<SchemaProblem> SchemaChecker::check(const Document& doc, std::size_t
     return validation.take();
 }
 
+const nlohmann::json& partnership_schema_document() {
+    static const json schema = json::parse(partnership_schema_text());
+    return schema;
+}
+
 const SchemaChecker& partnership_schema() {
-    static const SchemaChecker checker(json::parse(partnership_schema_text()), SchemaOptions{"#/$defs/date"});
+    static const SchemaChecker checker(partnership_schema_document(), SchemaOptions{"#/$defs/date"});
     return checker;
 }
 

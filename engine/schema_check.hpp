@@ -70,6 +70,10 @@ private:
     std::unique_ptr<const Compiled> compiled_;
 };
 
+/// The bundled schema/partnership.schema.json, parsed once on first use, for every stage that
+/// reads it (the schema check, the as-of stage's dated places).
+const nlohmann::json& partnership_schema_document();
+
 /// The checker of the bundled schema/partnership.schema.json, built on first use.
 const SchemaChecker& partnership_schema();
 

@@ -78,7 +78,7 @@ std::string DatedPlace::pattern() const {
 }
 
 const std::vector<DatedPlace>& dated_places() {
-    static const std::vector<DatedPlace> places = find_places(json::parse(partnership_schema_text()));
+    static const std::vector<DatedPlace> places = find_places(partnership_schema_document());
     return places;
 }
 
