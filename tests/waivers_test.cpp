@@ -44,6 +44,14 @@ std::filesystem::path scratch(const std::string& name) { return dutycheck::testi
 
 void write(const std::filesystem::path& path, const std::string& text) { std::ofstream(path, std::ios::binary) << text; }
 
+// Two versions of a partnership written into `dir`, as base.json and head.json; their paths,
+// quoted, as diff takes them.
+std::string two_versions(const std::filesystem::path& dir, const std::string& base, const std::string& head) {
+    write(dir / "base.json", base);
+    write(dir / "head.json", head);
+    return "'" + (dir / "base.json").string() + "' '" + (dir / "head.json").string() + "'";
+}
+
 const std::string localities_a_b = R"([{"id": "a", "name": "Annandale"}, {"id": "b"}])";
 
 }  // namespace
@@ -277,9 +285,9 @@ TEST_CASE("diff reports new, resolved and unchanged findings and --fail-on-new g
           "rule named {\n  title \"t\"\n  duty D\n  cite \"c\"\n  basis statute\n  for each l in localities\n"
           "  require exists(l.name)\n}\n");
     const std::string rules = "--rules '" + (dir / "rules.rules").string() + "' ";
-    write(dir / "base.json", partnership(R"([{"id": "a"}, {"id": "b"}, {"id": "c", "name": "C"}])"));
-    write(dir / "head.json", partnership(R"([{"id": "a"}, {"id": "b", "name": "B"}, {"id": "c"}, {"id": "d"}])"));
-    const std::string files = "'" + (dir / "base.json").string() + "' '" + (dir / "head.json").string() + "'";
+    const std::string files =
+        two_versions(dir, partnership(R"([{"id": "a"}, {"id": "b"}, {"id": "c", "name": "C"}])"),
+                     partnership(R"([{"id": "a"}, {"id": "b", "name": "B"}, {"id": "c"}, {"id": "d"}])"));
     Run run = dutycheck_run("diff " + rules + "--format json " + files);
     CHECK(run.exit_code == 1);
     const auto diff = nlohmann::json::parse(run.out);
@@ -412,9 +420,9 @@ TEST_CASE("diff shows a finding that went from unknown to unmet as worse, and --
     const auto dir = scratch("diff-worse");
     write(dir / "rules.rules", sized_rule("sized", "error"));
     const std::string rules = "--rules '" + (dir / "rules.rules").string() + "' ";
-    write(dir / "base.json", partnership(R"([{"id": "a"}, {"id": "b", "size": 1}])"));
-    write(dir / "head.json", partnership(R"([{"id": "a", "size": 1}, {"id": "b"}])"));
-    const std::string files = "'" + (dir / "base.json").string() + "' '" + (dir / "head.json").string() + "'";
+    const std::string files =
+        two_versions(dir, partnership(R"([{"id": "a"}, {"id": "b", "size": 1}])"),
+                     partnership(R"([{"id": "a", "size": 1}, {"id": "b"}])"));
     Run run = dutycheck_run("diff " + rules + "--fail-on-new --format json " + files);
     CHECK(run.exit_code == 1);
     const auto diff = nlohmann::json::parse(run.out);
@@ -468,9 +476,9 @@ TEST_CASE("diff matches a finding by its object, so reordering a list cannot hid
     write(dir / "rules.rules", sized_rule("sized", "error"));
     const std::string rules = "--rules '" + (dir / "rules.rules").string() + "' ";
     // A is too small at /localities/0; then B, moved to the front, is too small and A is not.
-    write(dir / "base.json", partnership(R"([{"id": "a", "name": "A", "size": 1}, {"id": "b", "name": "B", "size": 3}])"));
-    write(dir / "head.json", partnership(R"([{"id": "b", "name": "B", "size": 1}, {"id": "a", "name": "A", "size": 3}])"));
-    const std::string files = "'" + (dir / "base.json").string() + "' '" + (dir / "head.json").string() + "'";
+    const std::string files =
+        two_versions(dir, partnership(R"([{"id": "a", "name": "A", "size": 1}, {"id": "b", "name": "B", "size": 3}])"),
+                     partnership(R"([{"id": "b", "name": "B", "size": 1}, {"id": "a", "name": "A", "size": 3}])"));
     const Run run = dutycheck_run("diff " + rules + "--fail-on-new --format json " + files);
     CHECK(run.exit_code == 1);
     const auto diff = nlohmann::json::parse(run.out);
@@ -490,12 +498,11 @@ TEST_CASE("diff shows a finding whose waiver expired, and one newly unknown, as 
     // The base's waiver runs to the end of March; the head's to the first, and locality a lost its size.
     const std::string waiver = R"([{"rule": "LOC-GUIDE-NAMES", "target": "/localities/1", "reason": "r",
          "approved_by": "IJB chair", "approved": "2025-12-10", "expires": "2026-)";
-    write(dir / "base.json", partnership(R"([{"id": "a", "name": "A", "size": 3}, {"id": "b", "size": 3}])",
-                                         waiver + R"(03-31"}])"));
-    write(dir / "head.json", partnership(R"([{"id": "a", "name": "A"}, {"id": "b", "size": 3}])", waiver + R"(03-01"}])"));
+    const std::string files =
+        two_versions(dir, partnership(R"([{"id": "a", "name": "A", "size": 3}, {"id": "b", "size": 3}])", waiver + R"(03-31"}])"),
+                     partnership(R"([{"id": "a", "name": "A"}, {"id": "b", "size": 3}])", waiver + R"(03-01"}])"));
     const Run run = dutycheck_run("diff --rules '" + (dir / "rules.rules").string() +
-                                  "' --as-of 2026-03-15 --fail-on-new --format json '" + (dir / "base.json").string() +
-                                  "' '" + (dir / "head.json").string() + "'");
+                                  "' --as-of 2026-03-15 --fail-on-new --format json " + files);
     CHECK(run.exit_code == 1);
     const auto diff = nlohmann::json::parse(run.out);
     CHECK(diff["new"].empty());
