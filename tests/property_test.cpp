@@ -31,12 +31,12 @@ const engine::Date as_of = engine::make_date(2026, 1, 1);
 
 // What the command line does with a file once its packs are chosen, up to the exit code, through
 // the engine's entry point: the shape and schema checks, parameters and waivers, then evaluation
-// with the waivers applied. nullopt where the command line would stop with an input error
-// (exit 2), which is not a pass.
+// with the waivers applied, as of `day`. nullopt where the command line would stop with an input
+// error (exit 2), which is not a pass.
 std::optional<engine::DocumentResult> check_like_cli(const engine::RuleSet& rules, const std::string& text,
-                                                     const std::string& file) {
+                                                     const std::string& file, const char* day) {
     const engine::Engine engine(std::shared_ptr<const engine::RuleSet>(std::shared_ptr<const engine::RuleSet>(), &rules),
-                                dutycheck::testing::run_options());
+                                dutycheck::testing::run_options(day));
     auto outcome = engine.check_text(file, text);
     if (!outcome.ok()) return std::nullopt;
     return std::move(outcome.result);
@@ -208,16 +208,17 @@ void compare(const std::string& mutation, const engine::DocumentResult& before, 
 // Checks the property for every variant of one fixture (tests/variants.hpp: every member deleted
 // and nulled; every string with a case change, a space before or after, a no-break or zero-width
 // space, a byte-order mark, a Cyrillic lookalike; every list with a duplicated and a null
-// element), evaluated with `rules`. Variants of the configuration members are left out.
-void check_fixture(const std::string& file, const Json& original, const engine::RuleSet& rules, Tally& tally) {
-    INFO(file);
-    const auto before = check_like_cli(rules, original.dump(), file);
+// element), evaluated with `rules` as of `day`. Variants of the configuration members are left out.
+void check_fixture(const std::string& file, const Json& original, const engine::RuleSet& rules, Tally& tally,
+                   const char* day = "2026-01-01") {
+    INFO(file << " as of " << day);
+    const auto before = check_like_cli(rules, original.dump(), file, day);
     REQUIRE(before);  // every fixture is a valid partnership file
     ++tally.fixtures;
     dutycheck::testing::for_each_variant(original, [&](const dutycheck::testing::Variant& variant) {
         if (variant.pointer.empty() || is_configuration(variant.pointer)) return;
         ++tally.mutations;
-        const auto after = check_like_cli(rules, variant.document.dump(), file);
+        const auto after = check_like_cli(rules, variant.document.dump(), file, day);
         if (!after) {
             ++tally.rejected;
             return;
@@ -251,9 +252,10 @@ void report(const Tally& tally, std::chrono::steady_clock::time_point start) {
 
 }  // namespace
 
-TEST_CASE("no one-value variant of a source-paper fixture turns a finding or the file into a pass",
+TEST_CASE("no one-value variant of a top-level fixture turns a finding or the file into a pass",
           "[property]") {
-    // Every rule of each file's packs, as `dutycheck check` runs them.
+    // The source-paper fixtures and the illustrative partnership, each with every rule of its
+    // packs, as `dutycheck check` runs them.
     const auto start = std::chrono::steady_clock::now();
     Tally tally;
     for (const auto& path : json_files(source_dir / "fixtures")) {
@@ -262,11 +264,16 @@ TEST_CASE("no one-value variant of a source-paper fixture turns a finding or the
         const engine::Outcome outcome = dutycheck::testing::bundled_engine().check(path.string());
         INFO(dutycheck::testing::rendered_errors(outcome));
         REQUIRE(outcome.ok());
-        check_fixture(std::filesystem::relative(path, source_dir).generic_string(), original, *outcome.rules, tally);
+        // The illustrative partnership as of the date it is shown on, when it holds every record it
+        // has: as of an earlier date, its later papers and directions are not there yet, and the
+        // as-of stage cannot hide one whose date a variant deletes (see docs/robustness.md).
+        const bool illustrative = path.filename() == "illustrative-good-practice.json";
+        check_fixture(std::filesystem::relative(path, source_dir).generic_string(), original, *outcome.rules, tally,
+                      illustrative ? "2026-12-01" : "2026-01-01");
     }
     report(tally, start);
-    REQUIRE(tally.fixtures == 5);
-    REQUIRE(tally.mutations >= 5000);
+    REQUIRE(tally.fixtures == 6);
+    REQUIRE(tally.mutations >= 12000);
     REQUIRE(tally.evaluated >= 3500);
 }
 
