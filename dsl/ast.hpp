@@ -165,12 +165,17 @@ struct About : Located {
     Chain target;
 };
 
+/// `due DATE`: the date the instance falls due, evaluated where it stands among the clauses.
+struct Due : Located {
+    Chain date;
+};
+
 struct Require : Located {
     Chain condition;
     std::optional<Template> message;
 };
 
-using Clause = std::variant<TextClause, WordsClause, ForEach, Let, When, About, Require>;
+using Clause = std::variant<TextClause, WordsClause, ForEach, Let, When, About, Due, Require>;
 
 struct Rule : Located {
     Name id;

@@ -25,6 +25,7 @@ ast::ForEach lower(pt::ForEach&& clause);
 ast::Let lower(pt::Let&& clause);
 ast::When lower(pt::When&& clause);
 ast::About lower(pt::About&& clause);
+ast::Due lower(pt::Due&& clause);
 ast::Require lower(pt::Require&& clause);
 ast::Clause lower(pt::Clause&& clause);
 ast::Rule lower(pt::Rule&& rule);
@@ -95,6 +96,7 @@ ast::ForEach lower(pt::ForEach&& n) {
 ast::Let lower(pt::Let&& n) { return {span_of(n), std::move(n.variable), lower(std::move(n.value))}; }
 ast::When lower(pt::When&& n) { return {span_of(n), lower(std::move(n.condition)), lower(std::move(n.message))}; }
 ast::About lower(pt::About&& n) { return {span_of(n), lower(std::move(n.target))}; }
+ast::Due lower(pt::Due&& n) { return {span_of(n), lower(std::move(n.date))}; }
 ast::Require lower(pt::Require&& n) {
     return {span_of(n), lower(std::move(n.condition)), lower(std::move(n.message))};
 }

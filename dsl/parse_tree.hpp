@@ -110,12 +110,16 @@ struct About : Located {
     Chain target;
 };
 
+struct Due : Located {
+    Chain date;
+};
+
 struct Require : Located {
     Chain condition;
     std::optional<Template> message;
 };
 
-struct Clause : x3::variant<TextClause, WordsClause, ForEach, Let, When, About, Require> {
+struct Clause : x3::variant<TextClause, WordsClause, ForEach, Let, When, About, Due, Require> {
     using base_type::base_type;
     using base_type::operator=;
 };

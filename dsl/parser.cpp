@@ -139,11 +139,12 @@ x3::rule<struct for_each_class, parse_tree::ForEach> const for_each = "'for each
 x3::rule<struct let_class, parse_tree::Let> const let_clause = "'let'";
 x3::rule<struct when_class, parse_tree::When> const when_clause = "'when'";
 x3::rule<struct about_class, parse_tree::About> const about_clause = "'about'";
+x3::rule<struct due_class, parse_tree::Due> const due_clause = "'due'";
 x3::rule<struct require_class, parse_tree::Require> const require_clause = "'require'";
 x3::rule<struct clause_class, parse_tree::Clause> const clause = "a clause";
 x3::rule<struct rule_end_class> const rule_end =
     "a clause (title, duty, cite, url, quote, basis, severity, tags, about, for each, let, when, "
-    "require) or '}'";
+    "due, require) or '}'";
 x3::rule<struct rule_class, parse_tree::Rule> const rule_declaration = "a rule";
 x3::rule<struct pack_keyword_class, parse_tree::Name> const pack_attribute_keyword = "version, jurisdiction or description";
 x3::rule<struct pack_attribute_class, parse_tree::PackAttribute> const pack_attribute = "a pack attribute";
@@ -253,9 +254,10 @@ auto const for_each_def = keyword("for") > each_keyword > identifier > in_keywor
 auto const let_clause_def = keyword("let") > identifier > '=' > expression;
 auto const when_clause_def = keyword("when") > expression > -(keyword("else") > message_template);
 auto const about_clause_def = as<parse_tree::About>((keyword("about") > expression)[assign_to(&parse_tree::About::target)]);
+auto const due_clause_def = as<parse_tree::Due>((keyword("due") > expression)[assign_to(&parse_tree::Due::date)]);
 auto const require_clause_def = keyword("require") > expression > -(keyword("else") > message_template);
 auto const clause_def =
-    text_clause | words_clause | for_each | let_clause | when_clause | about_clause | require_clause;
+    text_clause | words_clause | for_each | let_clause | when_clause | about_clause | due_clause | require_clause;
 auto const rule_end_def = lit('}');
 auto const rule_declaration_def = keyword("rule") > word > '{' > *clause > rule_end;
 
@@ -296,7 +298,7 @@ BOOST_SPIRIT_DEFINE(identifier, field_name, word, number_literal, date_literal, 
                     comparison_operation, logical_not, negatable, conjunction, conjunction_operation, expression,
                     disjunction_operation, template_text, interpolation, close_interpolation, interpolated, template_quoted,
                     message_template, text_keyword, words_keyword, text_clause, words_clause, each_keyword,
-                    in_keyword, for_each, let_clause, when_clause, about_clause, require_clause, clause, rule_end,
+                    in_keyword, for_each, let_clause, when_clause, about_clause, due_clause, require_clause, clause, rule_end,
                     rule_declaration, pack_attribute_keyword, pack_attribute, pack_declaration,
                     import_declaration, of_keyword, to_keyword, range_bound, list_bound, bound,
                     param_declaration, item, end_of_file, file)
@@ -337,6 +339,7 @@ DUTYCHECK_ANNOTATE(for_each_class)
 DUTYCHECK_ANNOTATE(let_class)
 DUTYCHECK_ANNOTATE(when_class)
 DUTYCHECK_ANNOTATE(about_class)
+DUTYCHECK_ANNOTATE(due_class)
 DUTYCHECK_ANNOTATE(require_class)
 DUTYCHECK_ANNOTATE(rule_class)
 DUTYCHECK_ANNOTATE(pack_keyword_class)

@@ -149,6 +149,17 @@ public:
         out_.about = expressions_.expression(c.target);
     }
 
+    void clause(const ast::Due& c) {
+        if (has_due_) {
+            expressions_.error(c, "DC207", "'due' is given twice in rule '" + rule_.id.text + "'");
+            return;
+        }
+        has_due_ = true;
+        DueStep step{expressions_.expression(c.date)};
+        expressions_.expect_type(*step.date, StaticType::date, "the date of 'due'");
+        out_.steps.emplace_back(std::move(step));
+    }
+
     void clause(const ast::Require& c) {
         has_require_ = true;
         RequireStep step;
@@ -193,6 +204,7 @@ private:
     std::optional<Basis> basis_;
     bool has_require_ = false;
     bool has_about_ = false;
+    bool has_due_ = false;
 };
 
 }  // namespace

@@ -41,7 +41,8 @@ constexpr std::uint64_t steps_per_finding_byte = 8;
 
 /// The bytes a finding holds: the record itself and the text of its strings.
 std::uint64_t finding_bytes(const Finding& finding) {
-    std::uint64_t bytes = sizeof(Finding) + finding.pointer.size() + finding.object_name.size() + finding.message.size();
+    std::uint64_t bytes = sizeof(Finding) + finding.pointer.size() + finding.object_name.size() + finding.message.size() +
+                          finding.due.size();
     for (const auto& missing : finding.missing)
         bytes += sizeof(Missing) + missing.pointer.size() + missing.expected.size() + missing.found.size();
     for (const auto& entry : finding.explanation) {
@@ -106,6 +107,7 @@ private:
     std::vector<Missing> unknown_;
     bool explain_ = false;
     std::vector<Explanation> explanation_;
+    std::string due_;  ///< the instance's deadline (YYYY-MM-DD) once its `due` has run
     std::uint64_t steps_ = 0;
     std::uint64_t max_steps_;
 };
@@ -408,11 +410,13 @@ void RuleRun::step(std::size_t index) {
                 const auto saved_unmet = unmet_;
                 const auto saved_unknown = unknown_;
                 const auto saved_explanation = explanation_;
+                const auto saved_due = due_;
                 for (Value& item : *items) {
                     count_steps();
                     unmet_ = saved_unmet;
                     unknown_ = saved_unknown;
                     explanation_ = saved_explanation;
+                    due_ = saved_due;
                     slots_[s.slot] = item;
                     innermost_.push_back(std::move(item));
                     if (s.filter) gate(*s.filter, s.filter_message, index, "where");
@@ -424,6 +428,13 @@ void RuleRun::step(std::size_t index) {
                 step(index + 1);
             } else if constexpr (std::is_same_v<S, WhenStep>) {
                 gate(*s.condition, s.message, index, "when");
+            } else if constexpr (std::is_same_v<S, DueStep>) {
+                // A date the file cannot give (absent, unknown, not a date) leaves no deadline: the
+                // calendar lists only what the facts determine. A run of days (an event's month
+                // moved by days) falls due on its last day, the latest the deadline can be.
+                if (const auto date = as_date(eval(*s.date))) due_ = format_date(Date{date->days, 0, false});
+                else due_.clear();
+                step(index + 1);
             } else {
                 Value problem;
                 const Truth met = condition(*s.condition, problem);
@@ -493,6 +504,7 @@ void RuleRun::finish(Status status, std::string message, std::vector<Missing> mi
     finding.message = std::move(message);
     finding.missing = std::move(missing);
     finding.explanation = explanation_;
+    finding.due = due_;
     // What a rule keeps is paid for, so the step limit bounds its memory as well as its time.
     count_steps(steps_per_finding_byte * finding_bytes(finding));
     findings_.push_back(std::move(finding));

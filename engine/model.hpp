@@ -109,7 +109,11 @@ struct RequireStep {
     ExprPtr condition;
     std::vector<MessagePart> message;
 };
-using Step = std::variant<ForEachStep, LetStep, WhenStep, RequireStep>;
+/// `due DATE`: the instance's deadline, when DATE is known.
+struct DueStep {
+    ExprPtr date;
+};
+using Step = std::variant<ForEachStep, LetStep, WhenStep, DueStep, RequireStep>;
 
 /// A rule pack's declaration.
 struct PackInfo {

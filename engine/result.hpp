@@ -118,6 +118,9 @@ struct Finding {
     std::vector<Explanation> explanation;  ///< filled for the rule named by --explain
     BaselineMark baseline = BaselineMark::none;  ///< against --baseline; set by engine::apply_baseline
     Status baseline_status = Status::met;  ///< for baselined and worse: the status the baseline recorded
+    /// The day the instance falls due (YYYY-MM-DD), from the rule's `due` clause; empty when the
+    /// rule has none, the instance stopped before it, or its date is not known.
+    std::string due;
 };
 
 /// The verdict on one duty for one object: the most serious status (status_weight) of the

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/calendar.hpp"
 #include "report/labels.hpp"
 
 namespace dutycheck::report {
@@ -638,6 +639,43 @@ void write_waivers(std::ostream& out, const DocumentResult& document, std::size_
     out << "</section>\n";
 }
 
+// ---------------------------------------------------------------------------------------------
+// Deadlines
+
+/// "Falls due in the next 12 months": the missed deadlines, then those due within a year of the
+/// as-of date, from engine::calendar. One short table, so that it prints on a page or two.
+void write_deadlines(std::ostream& out, const DocumentResult& document, std::size_t doc) {
+    const auto as_of = engine::parse_date(document.as_of);
+    if (!as_of) return;
+    const engine::Calendar calendar = engine::calendar(document, *as_of);
+    const std::string horizon = engine::format_date(engine::add_months(*as_of, 12));
+    std::vector<const engine::CalendarEntry*> rows;
+    for (const auto* list : {&calendar.missed, &calendar.due_soon, &calendar.later})
+        for (const auto& entry : *list)
+            if (entry.date <= horizon) rows.push_back(&entry);
+    out << "<section class=\"deadlines\" aria-labelledby=\"" << doc_id(doc) << "-deadlines\">\n<h2 id=\"" << doc_id(doc)
+        << "-deadlines\">Falls due in the next 12 months</h2>\n";
+    if (rows.empty()) {
+        out << "<p class=\"none-note\">No deadline the file determines is missed or falls due by " << h(horizon)
+            << ".</p>\n</section>\n";
+        return;
+    }
+    out << "<p class=\"intro\">Missed deadlines first, then those falling due by " << h(horizon)
+        << " (<code>dutycheck calendar</code> lists them all).</p>\n<table class=\"plain\"><thead><tr>";
+    for (const char* header : {"Due", "Deadline", "Duty and law", "Status"}) out << "<th scope=\"col\">" << header << "</th>";
+    out << "</tr></thead><tbody>\n";
+    for (const engine::CalendarEntry* entry : rows) {
+        static const engine::RuleInfo no_rule;
+        const engine::RuleInfo& rule = entry->rule ? *entry->rule : no_rule;
+        const bool missed = entry->state == engine::DeadlineState::missed;
+        out << "<tr><th scope=\"row\"><time>" << h(entry->date) << "</time>" << (missed ? "<br>missed" : "")
+            << "</th><td>" << h(rule.title) << "<br>" << h(object_label(entry->pointer, entry->object_name))
+            << "</td><td>" << joined_html(rule.duties) << "<br>" << h(rule.citation.source) << "</td><td>"
+            << badge(entry->status) << "</td></tr>\n";
+    }
+    out << "</tbody></table>\n</section>\n";
+}
+
 void write_document(std::ostream& out, const DocumentResult& document, std::size_t doc, const ReportInfo& info) {
     const std::string as_of = document.as_of.empty() ? info.as_of : document.as_of;
     out << "<section class=\"partnership\" id=\"" << doc_id(doc) << "\" aria-labelledby=\"" << doc_id(doc)
@@ -656,6 +694,7 @@ void write_document(std::ostream& out, const DocumentResult& document, std::size
     write_summary(out, document.summary);
     out << "</section>\n";
     write_matrix(out, document, doc);
+    write_deadlines(out, document, doc);
     write_action_findings(out, document, doc);
     write_waivers(out, document, doc);
     out << "</section>\n";

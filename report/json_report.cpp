@@ -42,7 +42,8 @@ Json waiver_json(const engine::Waiver& waiver) {
                 {"pointer", waiver.pointer}};
 }
 
-// `waiver`/`underlying` appear only on waived and waiver_expired findings, and `explanation`
+// `due` appears only on a finding with a deadline, `waiver`/`underlying` only on waived and
+// waiver_expired findings, and `explanation`
 // only for the rule named by --explain: they describe something that is not always there.
 Json finding_json(const engine::DocumentResult& document, const engine::Finding& finding) {
     const engine::RuleInfo& rule = rule_of(finding);
@@ -62,6 +63,8 @@ Json finding_json(const engine::DocumentResult& document, const engine::Finding&
         {"citation", {{"source", rule.citation.source}, {"url", rule.citation.url}, {"quote", rule.citation.quote}}},
         {"tags", rule.tags},
     };
+    // Only where the rule says when the instance falls due and the file determines the day.
+    if (!finding.due.empty()) json["due"] = finding.due;
     if (finding.waiver && *finding.waiver < document.waivers.size()) {
         json["underlying"] = engine::to_string(finding.underlying);
         json["waiver"] = waiver_json(document.waivers[*finding.waiver]);

@@ -543,3 +543,21 @@ TEST_CASE("in a parallel run the first bad file in order is the one reported", "
     }
     std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("calendar lists a file's deadlines under three headings and exits 0 even with deadlines missed",
+          "[cli][calendar]") {
+    const auto run = dutycheck_run("calendar --as-of 2024-01-01 fixtures/scottish-borders-2023.json");
+    INFO(run.err);
+    CHECK(run.exit_code == 0);
+    CHECK(run.err.empty());
+    dutycheck::testing::check_golden("calendar/scottish-borders-2023-2024-01-01.txt", run.out);
+}
+
+TEST_CASE("calendar refuses a bad --as-of and an unknown format with exit 2", "[cli][calendar]") {
+    const auto bad_date = dutycheck_run("calendar --as-of 2024-13-01 fixtures/lancashire.json");
+    CHECK(bad_date.exit_code == 2);
+    CHECK(bad_date.err == "--as-of: expected a date YYYY-MM-DD, got '2024-13-01'\n");
+    const auto bad_format = dutycheck_run("calendar --format pdf fixtures/lancashire.json");
+    CHECK(bad_format.exit_code == 2);
+    CHECK_THAT(bad_format.err, Catch::Contains("--format"));
+}

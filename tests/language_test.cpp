@@ -65,7 +65,7 @@ TEST_CASE("a syntax error names the place, shows the line and a caret, and says 
     const auto loaded = load("rule r {\n  titel \"t\"\n}\n");
     CHECK(rendered(loaded) ==
           "test.rules:2:3: error[DC101]: expected a clause (title, duty, cite, url, quote, basis, severity, tags, "
-          "about, for each, let, when, require) or '}', found 'titel'\n"
+          "about, for each, let, when, due, require) or '}', found 'titel'\n"
           "   2 |   titel \"t\"\n"
           "     |   ^~~~~\n");
 }

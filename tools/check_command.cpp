@@ -24,39 +24,6 @@
 namespace dutycheck::tools {
 namespace {
 
-engine::Date evaluation_date(const std::optional<std::string>& as_of) {
-    if (!as_of) return engine::today();
-    auto date = engine::parse_date(*as_of);
-    if (!date || date->month_precision) throw UsageError{"--as-of: expected a date YYYY-MM-DD, got '" + *as_of + "'"};
-    return *date;
-}
-
-engine::EngineOptions engine_options(const CheckOptions& options) {
-    engine::EngineOptions engine;
-    engine.rules.assign(options.rules.begin(), options.rules.end());
-    if (options.rules.empty()) {
-        // The bundled packs first, so that no other folder can stand in for them; then the
-        // folders given on the command line, then those of DUTYCHECK_RULES_PATH.
-        engine.pack_registry = {bundled_rules_root()};
-        engine.pack_registry.insert(engine.pack_registry.end(), options.rules_path.begin(), options.rules_path.end());
-        if (const char* path = std::getenv("DUTYCHECK_RULES_PATH"); path != nullptr) {
-            std::string_view folders(path);
-            while (!folders.empty()) {
-                const auto colon = folders.find(':');
-                if (const auto folder = folders.substr(0, colon); !folder.empty()) engine.pack_registry.emplace_back(folder);
-                folders.remove_prefix(colon == std::string_view::npos ? folders.size() : colon + 1);
-            }
-        }
-    }
-    engine.params = options.params;
-    engine.as_of = evaluation_date(options.as_of);
-    engine.explain_rule = options.explain;
-    engine.max_steps = options.max_steps;
-    engine.waiver_horizon_months = options.waiver_horizon;
-    engine.limits = options.limits;
-    return engine;
-}
-
 /// The packs a report names: those of every rule set used, each once, in the order of the files;
 /// and the --param values that differ from the default of the pack that declares them.
 class PackNames {
@@ -193,8 +160,7 @@ int run_check(const CheckOptions& options) {
                   << " that " << (skipped_files.size() == 1 ? "is" : "are")
                   << " not a partnership file (-v lists them)\n";
     if (results.empty())
-        throw UsageError{options.inputs.front() + ": error[DC504]: no partnership files to check: no JSON file found "
-                         "has \"format\": \"dutycheck.partnership/1\""};
+        throw no_partnership_files(options.inputs.front());
 
     // The baseline marks each finding before any report is written, so that every format shows
     // which findings it accepts.

@@ -47,6 +47,10 @@ struct DiffOptions {
 int run_check(const CheckOptions& options);
 /// `dutycheck diff BASE HEAD`: new, resolved and unchanged failing findings, matched on rule and pointer.
 int run_diff(const DiffOptions& options);
+/// `dutycheck calendar`: each file's deadlines (missed, due within 90 days, later) as text, JSON
+/// or iCalendar; exit 0, or 2 on a usage or input error. Reads rules, rules_path, params, as_of,
+/// format, limits, hidden, excludes and inputs of `options`.
+int run_calendar(const CheckOptions& options);
 /// `dutycheck rules list`: packs, rules, duties, sources and force.
 int run_rules_list(const std::vector<std::string>& rules);
 /// `dutycheck rules explain ID`: the rule, its citation, quote and source text.

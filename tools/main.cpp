@@ -1,5 +1,6 @@
 // The `dutycheck` command line: argument parsing (CLI11), logging set-up, and the one place errors are caught.
 #include "dsl/source.hpp"
+#include "report/calendar_report.hpp"
 #include "report/formats.hpp"
 #include "tools/commands.hpp"
 #include "tools/support.hpp"
@@ -180,6 +181,25 @@ int main(int argc, char** argv) {
     std::vector<std::string> diff_files;
     diff_cmd->add_option("files", diff_files, "BASE HEAD, or HEAD with --git REV")->required()->expected(1, 2);
 
+    CheckOptions calendar;
+    std::vector<std::string> calendar_params;
+    calendar.format = "text";
+    auto* calendar_cmd = app.add_subcommand(
+        "calendar", "List the deadlines the files' facts determine: missed, due within 90 days, and later");
+    calendar_cmd->add_option("--rules", calendar.rules,
+                             "Rule pack folder or file (repeatable); default: the standard pack plus the file's rule_packs");
+    calendar_cmd->add_option("--rules-path", calendar.rules_path,
+                             "A folder of rule packs that a file's rule_packs may name, after the bundled packs (repeatable)");
+    calendar_cmd->add_option("--param", calendar_params, "Override a rule-pack parameter: NAME=VALUE (repeatable)");
+    calendar_cmd->add_option("--as-of", calendar.as_of, "Sort deadlines as on DATE (YYYY-MM-DD); default today");
+    calendar_cmd->add_option("--format", calendar.format, "Output format: text, json or ics (iCalendar)")
+        ->check(CLI::IsMember(dutycheck::report::calendar_format_names()));
+    add_limit_options(*calendar_cmd, calendar);
+    calendar_cmd->add_option("--exclude", calendar.excludes, "Leave out of folder walks the paths or names matching GLOB")
+        ->type_name("GLOB");
+    calendar_cmd->add_flag("--hidden", calendar.hidden, "Walk hidden folders and files too");
+    calendar_cmd->add_option("inputs", calendar.inputs, "Partnership files (JSON) or folders of them")->required();
+
     auto* rules_cmd = app.add_subcommand("rules", "Look at rule packs");
     rules_cmd->require_subcommand(1);
     std::vector<std::string> rule_packs;
@@ -223,6 +243,7 @@ int main(int argc, char** argv) {
         };
         parse_params(params, check.params);
         parse_params(diff_params, diff.check.params);
+        parse_params(calendar_params, calendar.params);
         if (check_cmd->parsed()) {
             check.format_given = check_cmd->count("--format") > 0;
             return run_check(check);
@@ -234,6 +255,7 @@ int main(int argc, char** argv) {
                 throw UsageError{"diff takes BASE HEAD, or HEAD with --git REV"};
             return run_diff(diff);
         }
+        if (calendar_cmd->parsed()) return run_calendar(calendar);
         if (list_cmd->parsed()) return run_rules_list(rule_packs);
         if (explain_cmd->parsed()) return run_rules_explain(rule_packs, rule_id);
         if (coverage_cmd->parsed()) return run_rules_coverage(rule_packs, coverage_format);

@@ -3,6 +3,9 @@
 
 #include "engine/files.hpp"
 
+#include <cstdlib>
+#include <string_view>
+
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
@@ -141,6 +144,44 @@ std::vector<InputFile> expand_inputs(const std::vector<std::string>& inputs, con
         for (auto& path : found) files.push_back({std::move(path), true});
     }
     return files;
+}
+
+UsageError no_partnership_files(const std::string& first_input) {
+    return UsageError{first_input + ": error[DC504]: no partnership files to check: no JSON file found "
+                      "has \"format\": \"dutycheck.partnership/1\""};
+}
+
+engine::Date evaluation_date(const std::optional<std::string>& as_of) {
+    if (!as_of) return engine::today();
+    auto date = engine::parse_date(*as_of);
+    if (!date || date->month_precision) throw UsageError{"--as-of: expected a date YYYY-MM-DD, got '" + *as_of + "'"};
+    return *date;
+}
+
+engine::EngineOptions engine_options(const CheckOptions& options) {
+    engine::EngineOptions engine;
+    engine.rules.assign(options.rules.begin(), options.rules.end());
+    if (options.rules.empty()) {
+        // The bundled packs first, so that no other folder can stand in for them; then the
+        // folders given on the command line, then those of DUTYCHECK_RULES_PATH.
+        engine.pack_registry = {bundled_rules_root()};
+        engine.pack_registry.insert(engine.pack_registry.end(), options.rules_path.begin(), options.rules_path.end());
+        if (const char* path = std::getenv("DUTYCHECK_RULES_PATH"); path != nullptr) {
+            std::string_view folders(path);
+            while (!folders.empty()) {
+                const auto colon = folders.find(':');
+                if (const auto folder = folders.substr(0, colon); !folder.empty()) engine.pack_registry.emplace_back(folder);
+                folders.remove_prefix(colon == std::string_view::npos ? folders.size() : colon + 1);
+            }
+        }
+    }
+    engine.params = options.params;
+    engine.as_of = evaluation_date(options.as_of);
+    engine.explain_rule = options.explain;
+    engine.max_steps = options.max_steps;
+    engine.waiver_horizon_months = options.waiver_horizon;
+    engine.limits = options.limits;
+    return engine;
 }
 
 }  // namespace dutycheck::tools

@@ -2,6 +2,8 @@
 #pragma once
 
 #include "dsl/source.hpp"
+#include "engine/engine.hpp"
+#include "tools/commands.hpp"
 #include "engine/loader.hpp"
 #include "engine/packs.hpp"
 
@@ -30,6 +32,14 @@ std::filesystem::path bundled_rules_root();
 
 using engine::standard_pack;
 
+/// The evaluation date --as-of names (YYYY-MM-DD), or today; a usage error for anything else.
+engine::Date evaluation_date(const std::optional<std::string>& as_of);
+
+/// How `check`, `diff` and `calendar` set up the engine from the shared options: the packs
+/// (--rules, or the bundled ones, --rules-path and DUTYCHECK_RULES_PATH), parameters, as-of
+/// date and limits.
+engine::EngineOptions engine_options(const CheckOptions& options);
+
 /// Prints a rule load's diagnostics to stderr: errors always, warnings unless --quiet.
 void print_load_diagnostics(const engine::LoadResult& loaded);
 
@@ -52,6 +62,9 @@ struct InputFile {
     std::string path;
     bool found_in_folder = false;
 };
+
+/// The error for a run whose inputs (the first named `first_input`) held no partnership file.
+UsageError no_partnership_files(const std::string& first_input);
 
 /// Expands folders into the JSON files (*.json) they hold, sorted, leaving out hidden folders
 /// and files unless asked, and what --exclude names; files named are kept as given.
