@@ -2,6 +2,7 @@
 #include "engine/engine.hpp"
 
 #include "engine/evaluator.hpp"
+#include "engine/evidence_plan.hpp"
 #include "engine/files.hpp"
 #include "engine/packs.hpp"
 #include "engine/parameters.hpp"
@@ -222,6 +223,8 @@ Outcome Engine::evaluate(const Input& input, const std::vector<std::string>& pac
     apply_waivers(result, std::move(std::get<std::vector<Waiver>>(waivers)), options_.as_of);
     // Once, after the waivers, so that every report shows the same verdict on each duty.
     result.verdicts = duty_verdicts(result.findings);
+    // Last, from the final findings: a filter of the findings recomputes it the same way.
+    result.evidence_plan = evidence_plan(result.findings);
     outcome.result = std::move(result);
     return outcome;
 }

@@ -64,6 +64,16 @@ std::string_view to_string(BaselineMark mark) {
     return "";
 }
 
+std::string_view to_string(MissingReason reason) {
+    switch (reason) {
+        case MissingReason::not_recorded: return "not_recorded";
+        case MissingReason::wrong_type: return "wrong_type";
+        case MissingReason::out_of_range: return "out_of_range";
+        case MissingReason::imprecise: return "imprecise";
+    }
+    return "";
+}
+
 void Summary::add(const Finding& finding) {
     const auto status = static_cast<std::size_t>(finding.status);
     ++by_status[status];

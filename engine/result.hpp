@@ -83,6 +83,9 @@ enum class MissingReason : std::uint8_t {
     imprecise,     ///< recorded less precisely than the rule needs: a month where the day decides
 };
 
+/// "not_recorded", "wrong_type", "out_of_range", "imprecise".
+std::string_view to_string(MissingReason reason);
+
 /// Evidence a finding could not decide without: data, so that each report words it itself.
 struct Missing {
     std::string pointer;     ///< JSON Pointer of where it is or would be; "" for a value with no place
@@ -123,6 +126,24 @@ struct Finding {
     std::string due;
 };
 
+/// One entry of the evidence plan ("what to record next"): a field the partnership format
+/// defines, and the unknown findings that recording it would decide (engine::evidence_plan).
+struct EvidenceItem {
+    /// The field as the format names it, array indexes as `*`: "/localities/*/planning_group/members".
+    /// A place the format does not define keeps its own names from there on.
+    std::string field;
+    std::string description;  ///< the schema's description of the field; "" where the format does not define it
+    /// An example value as JSON text ("\"2019-06-24\"", "true"): the schema's first example, else
+    /// one derived from its type (first allowed value, an element for a list); "" when none is honest.
+    std::string example;
+    std::size_t decides = 0;          ///< distinct findings naming the field: a ceiling on what recording it settles
+    std::vector<std::string> places;  ///< distinct pointers of the file, in document order
+    std::vector<std::string> rules;   ///< distinct rule ids, in the order of their first finding
+    /// Why the evidence could not be used, each kind once, in MissingReason order: anything other
+    /// than not_recorded means a value is there but must be corrected.
+    std::vector<MissingReason> reasons;
+};
+
 /// The verdict on one duty for one object: the most serious status (status_weight) of the
 /// findings of every rule that encodes the duty there. A rule whose findings lie inside another
 /// rule's object counts towards that object: s44's per-review rule (at
@@ -160,6 +181,8 @@ struct DocumentResult {
     Summary summary;
     std::vector<DutyVerdict> verdicts;  ///< per duty and object, in the order of their first finding
     std::vector<Waiver> waivers;      ///< every waiver of the file, as recorded
+    /// What to record next: the fields that would decide the unknown findings, most first.
+    std::vector<EvidenceItem> evidence_plan;
     std::vector<std::size_t> stale_waivers;  ///< indexes into `waivers` of those that covered no unmet or unknown finding
     /// Set when a rule went over the step limit: evaluation stopped at that rule, its findings
     /// were dropped and no later rule ran, so the result is incomplete and must not be reported.

@@ -676,6 +676,42 @@ void write_deadlines(std::ostream& out, const DocumentResult& document, std::siz
     out << "</tbody></table>\n</section>\n";
 }
 
+// ---------------------------------------------------------------------------------------------
+// What to record next: the evidence plan, right after the summary, as a compact table.
+
+void write_evidence_plan(std::ostream& out, const DocumentResult& document, std::size_t doc) {
+    const auto& plan = document.evidence_plan;
+    if (plan.empty()) return;
+    out << "<section class=\"evidence-plan\" aria-labelledby=\"" << doc_id(doc) << "-plan\">\n<h2 id=\"" << doc_id(doc)
+        << "-plan\">What to record next</h2>\n<p class=\"intro\">"
+        << h(findings_count(findings_awaiting_evidence(document)))
+        << " cannot be verified from the file. These are the fields they need, the most needed first; "
+           "<strong>Decides</strong> counts the findings that need the field, and a finding may need more than one.</p>\n"
+           "<table class=\"plain\"><thead><tr>";
+    for (const char* header : {"Decides", "Field", "What to record", "Example"})
+        out << "<th scope=\"col\">" << header << "</th>";
+    out << "</tr></thead><tbody>\n";
+    for (std::size_t i = 0; i < plan.size() && i < evidence_plan_shown; ++i) {
+        const engine::EvidenceItem& item = plan[i];
+        out << "<tr><td>" << item.decides << "</td><th scope=\"row\"><code>" << h(item.field) << "</code></th><td>"
+            << h(item.description);
+        if (const std::string action = evidence_action(item); !action.empty())
+            out << (item.description.empty() ? "" : " ") << "<strong>" << h(action) << "</strong>";
+        if (const std::string places = places_phrase(item); !places.empty())
+            out << "<p class=\"where\">" << h(places) << "</p>";
+        out << "</td><td>";
+        if (!item.example.empty()) out << "<code>" << h(item.example) << "</code>";
+        out << "</td></tr>\n";
+    }
+    out << "</tbody></table>\n";
+    if (plan.size() > evidence_plan_shown) {
+        const std::size_t more = plan.size() - evidence_plan_shown;
+        out << "<p class=\"none-note\">\u2026 and " << more << (more == 1 ? " more field" : " more fields")
+            << "; the JSON report lists every one.</p>\n";
+    }
+    out << "</section>\n";
+}
+
 void write_document(std::ostream& out, const DocumentResult& document, std::size_t doc, const ReportInfo& info) {
     const std::string as_of = document.as_of.empty() ? info.as_of : document.as_of;
     out << "<section class=\"partnership\" id=\"" << doc_id(doc) << "\" aria-labelledby=\"" << doc_id(doc)
@@ -693,6 +729,7 @@ void write_document(std::ostream& out, const DocumentResult& document, std::size
             << h(overrides_phrase(info.parameters_overridden)) << ".</p>\n";
     write_summary(out, document.summary);
     out << "</section>\n";
+    write_evidence_plan(out, document, doc);
     write_matrix(out, document, doc);
     write_deadlines(out, document, doc);
     write_action_findings(out, document, doc);

@@ -111,6 +111,25 @@ Json verdicts_json(const engine::DocumentResult& document) {
     return verdicts;
 }
 
+// What to record next, every entry, most decisive first. `example` is a JSON value (null when the
+// schema gives none); `reasons` lists how the evidence failed, not_recorded or a recorded value
+// to correct.
+Json evidence_plan_json(const engine::DocumentResult& document) {
+    Json plan = Json::array();
+    for (const auto& item : document.evidence_plan) {
+        Json reasons = Json::array();
+        for (const auto reason : item.reasons) reasons.push_back(engine::to_string(reason));
+        plan.push_back(Json{{"field", item.field},
+                            {"description", item.description},
+                            {"example", item.example.empty() ? Json() : Json::parse(item.example)},
+                            {"decides", item.decides},
+                            {"places", item.places},
+                            {"rules", item.rules},
+                            {"reasons", std::move(reasons)}});
+    }
+    return plan;
+}
+
 Json document_json(const engine::DocumentResult& document) {
     Json findings = Json::array();
     for (const auto& finding : document.findings) findings.push_back(finding_json(document, finding));
@@ -122,6 +141,7 @@ Json document_json(const engine::DocumentResult& document) {
         {"file", document.file},
         {"partnership", {{"id", document.partnership_id}, {"name", document.partnership_name}}},
         {"summary", summary_json(document.summary)},
+        {"evidence_plan", evidence_plan_json(document)},
         {"findings", std::move(findings)},
         {"duty_verdicts", verdicts_json(document)},
         {"waivers", std::move(waivers)},

@@ -1,10 +1,12 @@
 // Areas of a partnership, status words and totals shared by the report formats; CI wording and UTF-8 hygiene.
 #include "report/labels.hpp"
 
+#include "engine/evidence_plan.hpp"
 #include "engine/json_pointer.hpp"
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cstddef>
 #include <utility>
 
@@ -358,6 +360,48 @@ std::vector<std::string> split_lines(std::string_view text) {
 bool is_web_url(std::string_view url) {
     const bool scheme = url.substr(0, 8) == "https://" || url.substr(0, 7) == "http://";
     return scheme && url.find_first_of(" \t\r\n\"'<>`\\") == std::string_view::npos;
+}
+
+std::string findings_count(std::size_t count) {
+    return std::to_string(count) + (count == 1 ? " finding" : " findings");
+}
+
+std::string evidence_action(const engine::EvidenceItem& item) {
+    std::vector<std::string> actions;
+    bool missing_too = false;
+    for (const engine::MissingReason reason : item.reasons) {
+        switch (reason) {
+            case engine::MissingReason::not_recorded: missing_too = true; break;
+            case engine::MissingReason::wrong_type:
+                actions.emplace_back("fix the type: a value there is not the kind the format defines");
+                break;
+            case engine::MissingReason::out_of_range:
+                actions.emplace_back("correct the value: one there is not a valid value (an impossible date, say)");
+                break;
+            case engine::MissingReason::imprecise: actions.emplace_back("record the day, not only the month"); break;
+        }
+    }
+    if (actions.empty()) return {};
+    if (missing_too) actions.emplace_back("record it where it is missing");
+    std::string sentence = join_items(actions, "; ") + ".";
+    sentence.front() = static_cast<char>(std::toupper(static_cast<unsigned char>(sentence.front())));
+    return sentence;
+}
+
+std::string places_phrase(const engine::EvidenceItem& item, std::size_t shown) {
+    if (item.places.empty() || (item.places.size() == 1 && item.places.front() == item.field)) return {};
+    std::vector<std::string> places(item.places.begin(), item.places.begin() + std::min(shown, item.places.size()));
+    std::string phrase = (places.size() == item.places.size() && places.size() == 1)
+                             ? std::string("At ")
+                             : "At " + std::to_string(item.places.size()) + " places: ";
+    phrase += join_items(places, ", ");
+    if (item.places.size() > places.size()) phrase += " and " + std::to_string(item.places.size() - places.size()) + " more";
+    return phrase;
+}
+
+std::size_t findings_awaiting_evidence(const engine::DocumentResult& document) {
+    return static_cast<std::size_t>(std::count_if(document.findings.begin(), document.findings.end(),
+                                                   [](const engine::Finding& f) { return engine::awaits_evidence(f); }));
 }
 
 }  // namespace dutycheck::report

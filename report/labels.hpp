@@ -1,6 +1,7 @@
 // Wording and arithmetic every report format shares: areas of a partnership, status words, totals.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -136,5 +137,28 @@ std::vector<std::string> split_lines(std::string_view text);
 /// True for an absolute http or https URL without spaces or quotes: the only citation URLs the
 /// board formats turn into links, so that a rule pack cannot smuggle in a javascript: link.
 bool is_web_url(std::string_view url);
+
+// ---------------------------------------------------------------------------------------------
+// The evidence plan (engine::evidence_plan), as the text, Markdown and HTML reports show it.
+
+/// How many entries of the evidence plan the reports for people show; the JSON report has all.
+/// Ten keep the plan to a screen and a printed page, and the first few decide the most.
+inline constexpr std::size_t evidence_plan_shown = 10;
+
+/// "1 finding", "12 findings".
+std::string findings_count(std::size_t count);
+
+/// What to do with a field beyond recording it, from its reasons: "" when it is simply not
+/// recorded; otherwise a sentence, "Record the day, not only the month." or "Fix the type: a
+/// value there is not the kind the format defines; record it where it is missing."
+std::string evidence_action(const engine::EvidenceItem& item);
+
+/// Where in the file a field is to be recorded, for a sentence: "At /localities/0/remit", "At 6
+/// places: " and up to `shown` pointers, then "and N more". "" when the one place is the field
+/// itself (no list in it), since saying so again adds nothing.
+std::string places_phrase(const engine::EvidenceItem& item, std::size_t shown = 3);
+
+/// The unknown findings the whole plan would decide at most: the findings that await evidence.
+std::size_t findings_awaiting_evidence(const engine::DocumentResult& document);
 
 }  // namespace dutycheck::report

@@ -348,6 +348,33 @@ void write_waivers(std::ostream& out, const DocumentResult& document) {
     out << '\n';
 }
 
+// What to record next, right after the summary: the fields that would decide the most unknown
+// findings, with what the format says each is and an example value.
+void write_evidence_plan(std::ostream& out, const DocumentResult& document) {
+    const auto& plan = document.evidence_plan;
+    if (plan.empty()) return;
+    out << "### What to record next\n\n"
+        << findings_count(findings_awaiting_evidence(document))
+        << " cannot be verified from the file. These are the fields they need, the most needed first; "
+           "*decides* counts the findings that need the field, and a finding may need more than one.\n\n";
+    write_table_head(out, {"Decides", "Field", "What to record", "Example"}, 4);
+    for (std::size_t i = 0; i < plan.size() && i < evidence_plan_shown; ++i) {
+        const engine::EvidenceItem& item = plan[i];
+        std::string what = md(item.description);
+        if (const std::string action = evidence_action(item); !action.empty())
+            what += (what.empty() ? "" : " ") + std::string("**") + md(action) + "**";
+        if (const std::string places = places_phrase(item); !places.empty())
+            what += (what.empty() ? "" : " ") + md(places) + ".";
+        write_row(out, {std::to_string(item.decides), md(item.field), what, md(item.example)});
+    }
+    if (plan.size() > evidence_plan_shown) {
+        const std::size_t more = plan.size() - evidence_plan_shown;
+        out << "\n\u2026 and " << more << (more == 1 ? " more field" : " more fields")
+            << "; the JSON report lists every one.\n";
+    }
+    out << '\n';
+}
+
 void write_document(std::ostream& out, const DocumentResult& document, const ReportInfo& info) {
     const std::string as_of = document.as_of.empty() ? info.as_of : document.as_of;
     out << "# " << md(partnership_title(document)) << ": statutory duties";
@@ -366,6 +393,7 @@ void write_document(std::ostream& out, const DocumentResult& document, const Rep
             << md(overrides_phrase(info.parameters_overridden)) << ".\n\n";
     write_summary(out, document.summary);
     out << '\n';
+    write_evidence_plan(out, document);
     write_verdicts(out, document);
     write_unmet(out, document);
     write_unknown(out, document);

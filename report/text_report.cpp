@@ -221,6 +221,38 @@ void write_finding(std::ostream& out, const engine::DocumentResult& document, co
     }
 }
 
+// What to record next: the fields that would decide the most unknown findings, each with what
+// the format says it is and an example value, so a lead knows where to start.
+void write_evidence_plan(std::ostream& out, const engine::DocumentResult& document, const Painter& painter) {
+    const auto& plan = document.evidence_plan;
+    if (plan.empty()) return;
+    out << '\n'
+        << painter.bold("What to record next") << ": " << findings_count(findings_awaiting_evidence(document))
+        << " cannot be verified; the fields they need, most needed first\n";
+    // The count column is as wide as the largest count, so the fields line up.
+    const std::size_t width = findings_count(plan.front().decides).size();
+    const std::size_t indent = finding_indent + width + 2;
+    for (std::size_t i = 0; i < plan.size() && i < evidence_plan_shown; ++i) {
+        const engine::EvidenceItem& item = plan[i];
+        const std::string count = findings_count(item.decides);
+        out << std::string(finding_indent + width - count.size(), ' ') << count << "  ";
+        write_wrapped(out, item.field, indent);
+        auto line = [&](const std::string& text) {
+            out << std::string(indent, ' ');
+            write_wrapped(out, text, indent);
+        };
+        if (!item.description.empty()) line(item.description);
+        if (const std::string action = evidence_action(item); !action.empty()) line(action);
+        if (!item.example.empty()) line("Example: " + item.example);
+        if (const std::string places = places_phrase(item); !places.empty()) line(places);
+    }
+    if (plan.size() > evidence_plan_shown) {
+        const std::size_t more = plan.size() - evidence_plan_shown;
+        out << std::string(finding_indent, ' ') << "\u2026 and " << more << (more == 1 ? " more field" : " more fields")
+            << " (the JSON report lists every one)\n";
+    }
+}
+
 void write_document(std::ostream& out, const engine::DocumentResult& document, const TextOptions& options,
                     const ReportInfo& info, const Painter& painter) {
     std::string heading = !document.partnership_name.empty() ? document.partnership_name
@@ -234,6 +266,7 @@ void write_document(std::ostream& out, const engine::DocumentResult& document, c
         write_wrapped(out, "Parameters set on the command line, not the packs' defaults: " +
                                printable(overrides_phrase(info.parameters_overridden)), 0);
     out << "Summary: " << summary_phrase(document.summary) << '\n';
+    write_evidence_plan(out, document, painter);
 
     // Group by area, keeping the engine's order inside each status and severity so the output is
     // deterministic; std::map with area_before gives the fixed area order.

@@ -1,6 +1,7 @@
 // Results built by hand, as the engine would produce them, for the tests of the report formats.
 #pragma once
 
+#include "engine/evidence_plan.hpp"
 #include "engine/result.hpp"
 
 #include <cstddef>
@@ -51,10 +52,11 @@ inline engine::Finding covered(engine::Finding f, engine::Status status, std::si
     return f;
 }
 
-/// Fills a document's summary and duty verdicts from its findings, as the engine does.
+/// Fills a document's summary, duty verdicts and evidence plan from its findings, as the engine does.
 inline void summarise(engine::DocumentResult& doc) {
     for (const auto& f : doc.findings) doc.summary.add(f);
     doc.verdicts = engine::duty_verdicts(doc.findings);
+    doc.evidence_plan = engine::evidence_plan(doc.findings);
 }
 
 }  // namespace dutycheck::testing
