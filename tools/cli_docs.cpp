@@ -3,6 +3,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <sstream>
 #include <vector>
 
@@ -125,8 +126,10 @@ std::string bash_completion(const CLI::App& app) {
     out << "    esac\n}\n\n_dutycheck_options() {\n    case \"$1\" in\n";
     for (const auto& c : all) {
         std::vector<std::string> words;
+        // Every level has its own --help: each name once.
         for (const auto* option : c.options)
-            for (const auto& name : names(*option)) words.push_back(name);
+            for (const auto& name : names(*option))
+                if (std::find(words.begin(), words.end(), name) == words.end()) words.push_back(name);
         out << "        " << quoted(c.path) << ") echo " << quoted(joined(words)) << " ;;\n";
     }
     out << "    esac\n}\n\n# The options that take a value: the next word is that value, not a command.\n"
@@ -214,8 +217,9 @@ std::string man_page(const CLI::App& app, const std::string& version) {
         << ".SH DESCRIPTION\n" << roff(capitalised(summary)) << ".\nThe commands are:\n";
     for (const auto& c : all)
         if (!c.path.empty() && c.subcommands.empty()) out << ".TP\n.B dutycheck " << c.path << "\n" << roff(c.app->get_description()) << "\n";
-    auto option_entries = [&](const Command& c, bool own_only) {
-        for (std::size_t i = 0; i < (own_only ? c.own : c.options.size()); ++i) {
+    // Each command's own options; the program's, accepted anywhere, are under OPTIONS once.
+    auto option_entries = [&](const Command& c) {
+        for (std::size_t i = 0; i < c.own; ++i) {
             const CLI::Option* option = c.options[i];
             out << ".TP\n";
             std::vector<std::string> shown;
@@ -228,7 +232,7 @@ std::string man_page(const CLI::App& app, const std::string& version) {
         }
     };
     out << ".SH OPTIONS\nThese are accepted before or after the command.\n";
-    option_entries(all.front(), true);
+    option_entries(all.front());
     out << ".SH COMMANDS\n";
     for (const auto& c : all) {
         if (c.path.empty()) continue;
@@ -236,7 +240,7 @@ std::string man_page(const CLI::App& app, const std::string& version) {
         if (!c.subcommands.empty()) out << "Its commands: " << roff(joined(c.subcommands, ", ")) << ".\n";
         for (const auto* positional : c.positionals)
             out << ".TP\n\\fI" << roff(positional->get_name()) << "\\fR\n" << roff(positional->get_description()) << "\n";
-        option_entries(c, false);
+        option_entries(c);
     }
     out << ".SH EXIT STATUS\n.TP\n.B 0\nSuccess: no finding fails the gate.\n.TP\n.B 1\n"
            "A finding fails the gate (\\fB\\-\\-fail\\-on\\fR).\n.TP\n.B 2\n"
