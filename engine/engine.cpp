@@ -5,6 +5,7 @@
 #include "engine/evidence_plan.hpp"
 #include "engine/files.hpp"
 #include "engine/packs.hpp"
+#include "engine/paper.hpp"
 #include "engine/parameters.hpp"
 #include "engine/records.hpp"
 #include "engine/schema_check.hpp"
@@ -183,6 +184,13 @@ Outcome Engine::evaluate(const Input& input, const std::vector<std::string>& pac
         return outcome;
     }
     outcome.rules = rules;
+    // The paper is looked up before anything is evaluated, so a mistyped id costs no run.
+    std::optional<PaperScope> paper;
+    if (!options_.paper.empty()) {
+        auto found = find_paper(doc, options_.paper, options_.as_of);
+        if (auto* error = std::get_if<InputError>(&found)) return fail(*error);
+        paper = std::move(std::get<PaperScope>(found));
+    }
     if (!options_.explain_rule.empty() && rules->find_rule(options_.explain_rule) == nullptr)
         return fail({{}, {}, "--explain: no rule with id '" + options_.explain_rule + "' (see 'dutycheck rules list')"});
     auto params = resolve_parameters(*rules, doc, options_.params);
@@ -221,7 +229,10 @@ Outcome Engine::evaluate(const Input& input, const std::vector<std::string>& pac
                     std::to_string(cut_off->limit) + " evaluation steps on this file (limit: --max-steps)");
     }
     apply_waivers(result, std::move(std::get<std::vector<Waiver>>(waivers)), options_.as_of);
-    // Once, after the waivers, so that every report shows the same verdict on each duty.
+    // The pre-board check: the whole file was evaluated (a paper's findings depend on the rest of
+    // it); from here on, every step sees only the paper's findings.
+    if (paper) keep_paper_findings(result, std::move(*paper));
+    // Once, after the waivers and the paper filter, so that every report shows the same verdict on each duty.
     result.verdicts = duty_verdicts(result.findings);
     // Last, from the final findings: a filter of the findings recomputes it the same way.
     result.evidence_plan = evidence_plan(result.findings);

@@ -36,6 +36,9 @@ struct EngineOptions {
     std::uint64_t max_steps = 1'000'000'000;        ///< per rule, per file (see EvaluationOptions)
     std::uint32_t waiver_horizon_months = default_waiver_horizon_months;  ///< --waiver-horizon: months a waiver may run
     DocumentLimits limits;                          ///< file size and nesting
+    /// --paper: a board paper's id or pointer; keep only the findings about it and the directions
+    /// it references (engine/paper.hpp). Empty: every finding.
+    std::string paper;
 };
 
 /// A partnership file read, parsed and checked against the format, ready to evaluate; or the

@@ -171,6 +171,14 @@ struct StepLimitExceeded {
     std::uint64_t limit = 0;
 };
 
+/// The board paper a pre-board check (`check --paper`) is about, and the directions it references.
+struct PaperScope {
+    std::string id;                       ///< the paper's `id`, if recorded
+    std::string pointer;                  ///< "/reports/3"
+    std::string title;                    ///< its `title`, if recorded
+    std::vector<std::string> directions;  ///< pointers of the directions it references ("/directions/0")
+};
+
 /// All findings for one partnership file, in deterministic order (rule order, then instance order).
 struct DocumentResult {
     std::string file;                 ///< path as given on the command line
@@ -189,6 +197,9 @@ struct DocumentResult {
     std::optional<StepLimitExceeded> step_limit_exceeded;
     /// Set when a rule ran out of memory: evaluation stopped there as for the step limit.
     const RuleInfo* out_of_memory = nullptr;
+    /// Set for a pre-board check: the findings, summary and verdicts are those of this paper and
+    /// its directions only, with the statuses of the whole file's run.
+    std::optional<PaperScope> paper;
     std::uint64_t most_steps = 0;         ///< the most evaluation steps one rule took on this file
     const RuleInfo* most_steps_rule = nullptr;  ///< the rule that took them
 };

@@ -717,6 +717,7 @@ void write_document(std::ostream& out, const DocumentResult& document, std::size
     out << "<section class=\"partnership\" id=\"" << doc_id(doc) << "\" aria-labelledby=\"" << doc_id(doc)
         << "-title\">\n<h1 id=\"" << doc_id(doc) << "-title\">" << h(partnership_title(document)) << "</h1>\n"
         << "<dl class=\"facts\">";
+    if (document.paper) out << "<div><dt>Pre-board check</dt><dd>" << h(paper_phrase(document)) << "</dd></div>";
     if (!as_of.empty()) out << "<div><dt>Evaluated as of</dt><dd><time>" << h(as_of) << "</time></dd></div>";
     if (!document.file.empty())
         out << "<div><dt>Partnership file</dt><dd><code>" << h(document.file) << "</code></dd></div>";

@@ -137,7 +137,7 @@ Json document_json(const engine::DocumentResult& document) {
     for (const auto& waiver : document.waivers) waivers.push_back(waiver_json(waiver));
     Json stale = Json::array();
     for (const std::size_t index : document.stale_waivers) stale.push_back(document.waivers[index].pointer);
-    return Json{
+    Json json{
         {"file", document.file},
         {"partnership", {{"id", document.partnership_id}, {"name", document.partnership_name}}},
         {"summary", summary_json(document.summary)},
@@ -147,6 +147,13 @@ Json document_json(const engine::DocumentResult& document) {
         {"waivers", std::move(waivers)},
         {"stale_waivers", std::move(stale)},
     };
+    // Only in a pre-board check, whose findings are those of the paper and its directions.
+    if (document.paper)
+        json["paper"] = {{"id", document.paper->id},
+                         {"pointer", document.paper->pointer},
+                         {"title", document.paper->title},
+                         {"directions", document.paper->directions}};
+    return json;
 }
 
 Json overrides_json(const std::vector<ParameterOverride>& overrides) {

@@ -404,4 +404,16 @@ std::size_t findings_awaiting_evidence(const engine::DocumentResult& document) {
                                                    [](const engine::Finding& f) { return engine::awaits_evidence(f); }));
 }
 
+std::string paper_phrase(const engine::DocumentResult& document) {
+    if (!document.paper) return {};
+    const engine::PaperScope& paper = *document.paper;
+    std::string phrase = "Pre-board check of paper " + (paper.id.empty() ? paper.pointer : paper.id);
+    if (!paper.title.empty()) phrase += " \"" + paper.title + "\"";
+    phrase += " (" + paper.pointer + ")";
+    if (paper.directions.empty()) return phrase + ", which references no recorded direction: only its findings are shown";
+    phrase += paper.directions.size() == 1 ? " and the direction it references (" : " and the directions it references (";
+    phrase += join_items(paper.directions, ", ") + "): only their findings are shown";
+    return phrase;
+}
+
 }  // namespace dutycheck::report

@@ -97,6 +97,10 @@ std::string valid_utf8(std::string_view text);
 // Shared by the board formats (Markdown, HTML): how a finding is named and what to do about it,
 // worded for a governance lead rather than for a CI log.
 
+/// For a pre-board check (`check --paper`), what it covers: "Pre-board check of paper
+/// IJB/42/2019/HW "Title" (/reports/0) and the direction it references (/directions/0)"; else "".
+std::string paper_phrase(const engine::DocumentResult& document);
+
 /// The partnership's name, else its id, else "Unnamed partnership".
 std::string partnership_title(const engine::DocumentResult& document);
 

@@ -386,6 +386,7 @@ void write_document(std::ostream& out, const DocumentResult& document, const Rep
     if (!document.file.empty()) about.push_back("partnership file " + md(document.file));
     if (!info.rule_packs.empty()) about.push_back("rule packs " + joined_md(info.rule_packs));
     if (!about.empty()) out << join_items(about, " · ") << ".\n\n";
+    if (document.paper) out << "**" << md(paper_phrase(document)) << ".**\n\n";
 
     out << "## Summary\n\n" << headline(document.summary) << "\n\n";
     if (!info.parameters_overridden.empty())

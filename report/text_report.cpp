@@ -262,6 +262,7 @@ void write_document(std::ostream& out, const engine::DocumentResult& document, c
     if (!document.file.empty()) heading += " (" + printable(document.file) + ")";
     if (!document.as_of.empty()) heading += ", as of " + printable(document.as_of);
     out << heading << '\n';
+    if (document.paper) write_wrapped(out, printable(paper_phrase(document)) + ".", 0);
     if (!info.parameters_overridden.empty())
         write_wrapped(out, "Parameters set on the command line, not the packs' defaults: " +
                                printable(overrides_phrase(info.parameters_overridden)), 0);

@@ -14,6 +14,7 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <atomic>
 #include <cstdlib>
 #include <string_view>
@@ -118,6 +119,14 @@ std::vector<engine::Outcome> check_all(const engine::Engine& engine, const std::
 }  // namespace
 
 int run_check(const CheckOptions& options) {
+    // A paper belongs to one file: its id means nothing in another.
+    if (!options.paper.empty()) {
+        std::error_code ec;
+        if (options.inputs.size() != 1 || std::filesystem::is_directory(options.inputs.front(), ec))
+            throw UsageError{"--paper checks one board paper of one partnership file; give one FILE, not " +
+                             (options.inputs.size() == 1 ? std::string("a folder") :
+                                                           std::to_string(options.inputs.size()) + " inputs")};
+    }
     auto outputs = parse_outputs(options.outputs);
     // FORMAT=- is stdout, as '-' is standard input: that report takes the place of --format's.
     std::string stdout_format = options.format;

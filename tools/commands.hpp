@@ -33,6 +33,7 @@ struct CheckOptions {
     std::size_t jobs = 0;                        ///< --jobs: files checked at once; 0 = one per core
     bool hidden = false;                         ///< --hidden: walk hidden folders and files too
     std::vector<std::string> excludes;           ///< --exclude GLOB: leave matching paths out of folder walks
+    std::string paper;                           ///< --paper ID|POINTER: the pre-board check of one board paper
 };
 
 struct DiffOptions {

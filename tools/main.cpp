@@ -2,7 +2,10 @@
 #include "dsl/source.hpp"
 #include "report/calendar_report.hpp"
 #include "report/formats.hpp"
+#include "tools/cli_docs.hpp"
 #include "tools/commands.hpp"
+#include "tools/init.hpp"
+#include "tools/output.hpp"
 #include "tools/support.hpp"
 
 #include <CLI/CLI.hpp>
@@ -82,7 +85,9 @@ void suggest(const CLI::App& app, int argc, char** argv) {
         chain.push_back(command->get_name());
     }
     std::vector<std::string> subcommands, options;
-    for (const CLI::App* sub : command->get_subcommands({})) subcommands.push_back(sub->get_name());
+    // A hidden command (no group: `generate`, for the build) is not one to suggest.
+    for (const CLI::App* sub : command->get_subcommands({}))
+        if (!sub->get_group().empty()) subcommands.push_back(sub->get_name());
     for (const CLI::App* level = command; level != nullptr; level = level->get_parent())
         for (const CLI::Option* option : level->get_options({}))
             for (const auto& name : option->get_lnames()) options.push_back("--" + name);
@@ -158,6 +163,10 @@ int main(int argc, char** argv) {
                           "Leave out of folder walks the paths (relative to the folder) or names matching GLOB "
                           "(repeatable)")
         ->type_name("GLOB");
+    check_cmd->add_option("--paper", check.paper,
+                          "Pre-board check: only the findings about this board paper (its id, or /reports/N) and "
+                          "the directions it references, from a check of the whole FILE")
+        ->type_name("ID|POINTER");
     check_cmd->add_flag("--hidden", check.hidden, "Walk hidden folders and files (names beginning with '.') too");
     check_cmd->add_option("inputs", check.inputs,
                           "Partnership files (JSON) or folders of them; in a folder, JSON files that are not "
@@ -219,6 +228,26 @@ int main(int argc, char** argv) {
     auto* lint_cmd = app.add_subcommand("lint", "Parse and check rule packs without a partnership file");
     lint_cmd->add_option("paths", lint_paths, "Rule pack folders or files")->required();
 
+    InitOptions init;
+    auto* init_cmd = app.add_subcommand("init", "Write a new partnership file for one of Scotland's partnerships, "
+                                                "holding its localities from the bundled list");
+    init_cmd->add_option("partnership", init.partnership,
+                         "The partnership: its name or id, in any case ('inverclyde', \"Dumfries and Galloway\")");
+    init_cmd->add_option("-o,--output", init.output, "Write the file to FILE (atomically) instead of stdout")
+        ->type_name("FILE");
+    init_cmd->add_flag("--force", init.force, "Replace FILE if it exists");
+    init_cmd->add_flag("--list", init.list, "List the partnerships, id and name, instead");
+
+    // Hidden: the build writes the completion script and the man page from these very definitions.
+    auto* generate_cmd = app.add_subcommand("generate", "Write a file generated from the command-line definitions");
+    generate_cmd->group("");
+    generate_cmd->require_subcommand(1);
+    std::string generated_file;
+    generate_cmd->add_option("-o,--output", generated_file, "Write to FILE (atomically) instead of stdout");
+    auto* completion_cmd = generate_cmd->add_subcommand("bash-completion", "The bash completion script");
+    auto* man_cmd = generate_cmd->add_subcommand("man", "The man page dutycheck(1)");
+    generate_cmd->add_subcommand("options", "Every command and option, one a line");
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -260,6 +289,21 @@ int main(int argc, char** argv) {
         if (explain_cmd->parsed()) return run_rules_explain(rule_packs, rule_id);
         if (coverage_cmd->parsed()) return run_rules_coverage(rule_packs, coverage_format);
         if (lint_cmd->parsed()) return run_lint(lint_paths);
+        if (init_cmd->parsed()) return run_init(init);
+        if (generate_cmd->parsed()) {
+            const std::string text = completion_cmd->parsed() ? bash_completion(app)
+                                     : man_cmd->parsed()      ? man_page(app, DUTYCHECK_VERSION)
+                                                              : option_list(app);
+            if (generated_file.empty() || generated_file == "-") {
+                std::cout << text;
+                finish_stdout();
+            } else {
+                OutputSet files;
+                files.write({"text", generated_file}, [&](std::ostream& out) { out << text; });
+                files.commit();
+            }
+            return exit_ok;
+        }
     } catch (const UsageError& e) {
         std::cerr << e.message << (e.message.empty() || e.message.back() != '\n' ? "\n" : "");
         return exit_error;

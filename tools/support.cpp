@@ -181,6 +181,7 @@ engine::EngineOptions engine_options(const CheckOptions& options) {
     engine.max_steps = options.max_steps;
     engine.waiver_horizon_months = options.waiver_horizon;
     engine.limits = options.limits;
+    engine.paper = options.paper;
     return engine;
 }
 
