@@ -184,7 +184,8 @@ Outcome Engine::evaluate(const Input& input, const std::vector<std::string>& pac
     outcome.rules = rules;
     if (!options_.explain_rule.empty() && rules->find_rule(options_.explain_rule) == nullptr)
         return fail({{}, {}, "--explain: no rule with id '" + options_.explain_rule + "' (see 'dutycheck rules list')"});
-    auto params = resolve_parameters(*rules, doc, options_.params);
+    std::vector<ParameterSource> param_sources;
+    auto params = resolve_parameters(*rules, doc, options_.params, &param_sources);
     if (auto* error = std::get_if<InputError>(&params)) return fail(*error);
     auto waivers = read_waivers(doc, options_.waiver_horizon_months);
     if (auto* error = std::get_if<InputError>(&waivers)) return fail(*error);
@@ -219,6 +220,7 @@ Outcome Engine::evaluate(const Input& input, const std::vector<std::string>& pac
         return stop("rule '" + cut_off->rule->id + "'" + rule_place(*cut_off->rule) + " took more than " +
                     std::to_string(cut_off->limit) + " evaluation steps on this file (limit: --max-steps)");
     }
+    result.parameters = parameter_settings(*rules, std::get<std::vector<Value>>(params), param_sources);
     apply_waivers(result, std::move(std::get<std::vector<Waiver>>(waivers)), options_.as_of);
     // Once, after the waivers, so that every report shows the same verdict on each duty.
     result.verdicts = duty_verdicts(result.findings);

@@ -4,6 +4,7 @@
 #include "engine/loader.hpp"
 #include "test_support.hpp"
 
+#include <nlohmann/json.hpp>
 
 #include <filesystem>
 #include <fstream>
@@ -57,4 +58,18 @@ TEST_CASE("changing one byte of any file of a pack changes its hash", "[packs]")
     std::ofstream(dir / "p" / "pack.rules", std::ios::binary) << entry << " ";
     CHECK(hash_of(dir / "p") != before);
     std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("a check's JSON report records the hash of each bundled pack it loaded", "[packs][cli]") {
+    const auto run = dutycheck::testing::dutycheck_run(
+        "check --format json --as-of 2026-01-01 --fail-on none fixtures/inverclyde-2019.json");
+    REQUIRE(run.exit_code == 0);
+    const auto report = nlohmann::json::parse(run.out);
+    const auto rules = dutycheck::testing::source_dir / "rules";
+    REQUIRE(report["packs"].size() == 2);
+    CHECK(report["packs"][0]["name"] == "scotland");
+    CHECK(report["packs"][0]["sha256"] == hash_of(rules / "scotland"));
+    CHECK(report["packs"][1]["name"] == "local/inverclyde");
+    CHECK(report["packs"][1]["sha256"] == hash_of(rules / "local" / "inverclyde"));
+    CHECK(report["packs"][0]["sha256"] != report["packs"][1]["sha256"]);
 }
