@@ -193,7 +193,8 @@ Outcome Engine::evaluate(const Input& input, const std::vector<std::string>& pac
     }
     if (!options_.explain_rule.empty() && rules->find_rule(options_.explain_rule) == nullptr)
         return fail({{}, {}, "--explain: no rule with id '" + options_.explain_rule + "' (see 'dutycheck rules list')"});
-    auto params = resolve_parameters(*rules, doc, options_.params);
+    std::vector<ParameterSource> param_sources;
+    auto params = resolve_parameters(*rules, doc, options_.params, &param_sources);
     if (auto* error = std::get_if<InputError>(&params)) return fail(*error);
     auto waivers = read_waivers(doc, options_.waiver_horizon_months);
     if (auto* error = std::get_if<InputError>(&waivers)) return fail(*error);
@@ -228,6 +229,7 @@ Outcome Engine::evaluate(const Input& input, const std::vector<std::string>& pac
         return stop("rule '" + cut_off->rule->id + "'" + rule_place(*cut_off->rule) + " took more than " +
                     std::to_string(cut_off->limit) + " evaluation steps on this file (limit: --max-steps)");
     }
+    result.parameters = parameter_settings(*rules, std::get<std::vector<Value>>(params), param_sources);
     apply_waivers(result, std::move(std::get<std::vector<Waiver>>(waivers)), options_.as_of);
     // The pre-board check: the whole file was evaluated (a paper's findings depend on the rest of
     // it); from here on, every step sees only the paper's findings.

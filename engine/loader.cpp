@@ -3,6 +3,7 @@
 
 #include "dsl/parser.hpp"
 #include "engine/checker.hpp"
+#include "engine/pack_hash.hpp"
 
 #include <algorithm>
 #include <fstream>
@@ -61,6 +62,7 @@ public:
         if (pack.name.empty()) pack.name = fs::weakly_canonical(path, ec).filename().string();
         const std::size_t index = rules().packs.size();
         rules().packs.push_back(std::move(pack));
+        hashers_.emplace_back();
         std::vector<fs::path> stack;
         load_file(entry, entry.lexically_normal().string(), index, true, stack, nullptr, {});
     }
@@ -71,11 +73,13 @@ public:
         pack.root = fs::weakly_canonical(directory, ec);
         pack.name = fs::path(display).stem().string();
         rules().packs.push_back(std::move(pack));
+        hashers_.emplace_back().add_file(display, text);
         std::vector<fs::path> stack{pack_root(0) / display};
         parse(display, std::move(text), 0, true, stack);
     }
 
     void check_all() {
+        for (std::size_t i = 0; i < hashers_.size(); ++i) rules().packs[i].sha256 = hashers_[i].hex_digest();
         declarations();
         for (const auto& file : files_) {
             for (const auto& item : file.tree.items) {
@@ -129,6 +133,8 @@ private:
         }
         std::stringstream text;
         text << in.rdbuf();
+        // Imports never leave the pack folder, so every file has a path relative to it.
+        hashers_[pack].add_file(canonical.lexically_relative(pack_root(pack)).generic_string(), text.view());
         stack.push_back(canonical);
         parse(display, text.str(), pack, entry, stack);
         stack.pop_back();
@@ -204,6 +210,7 @@ private:
 
     LoadResult result_{std::make_unique<RuleSet>(), {}};
     std::vector<ParsedFile> files_;
+    std::vector<PackHasher> hashers_;  ///< one per pack, fed each file as it is first read
     std::set<fs::path> loaded_;
     std::map<std::string, std::pair<const dsl::SourceFile*, std::uint32_t>> rule_ids_;
 };

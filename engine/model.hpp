@@ -122,6 +122,7 @@ struct PackInfo {
     std::string jurisdiction;  ///< empty: applies everywhere
     std::string description;
     std::filesystem::path root;
+    std::string sha256;        ///< of the pack's content (see PackHasher), 64 hex digits
 };
 
 struct CompiledRule {

@@ -173,9 +173,11 @@ std::optional<Value> parse_parameter_text(const ParamDef& param, const std::stri
 }
 
 std::variant<std::vector<Value>, InputError> resolve_parameters(const RuleSet& rules, const Document& doc,
-                                                                const std::map<std::string, std::string>& overrides) {
+                                                                const std::map<std::string, std::string>& overrides,
+                                                                std::vector<ParameterSource>* sources) {
     std::vector<Value> values;
     for (const auto& param : rules.params) values.push_back(param.default_value);
+    std::vector<ParameterSource> set_by(values.size(), ParameterSource::pack_default);
     if (doc.kind(doc.root()) == NodeKind::object) {
         if (auto parameters = doc.member(doc.root(), "parameters")) {
             if (doc.kind(*parameters) != NodeKind::object)
@@ -201,6 +203,7 @@ std::variant<std::vector<Value>, InputError> resolve_parameters(const RuleSet& r
                                       def.name + " must be " + describe_bounds(def) + " (the pack's bounds), found " +
                                           parameter_literal(*value) + (def.reason.empty() ? "" : ": " + def.reason)};
                 values[*index] = std::move(*value);
+                set_by[*index] = ParameterSource::partnership_file;
             }
         }
     }
@@ -212,8 +215,22 @@ std::variant<std::vector<Value>, InputError> resolve_parameters(const RuleSet& r
             return InputError{{}, {}, "--param " + name + "=" + text + ": expected " +
                                       kind_name(rules.params[*index].default_value)};
         values[*index] = std::move(*value);
+        set_by[*index] = ParameterSource::command_line;
     }
+    if (sources != nullptr) *sources = std::move(set_by);
     return values;
+}
+
+std::vector<ParameterSetting> parameter_settings(const RuleSet& rules, const std::vector<Value>& values,
+                                                 const std::vector<ParameterSource>& sources) {
+    std::vector<ParameterSetting> settings;
+    for (std::size_t i = 0; i < rules.params.size() && i < values.size(); ++i) {
+        const ParamDef& param = rules.params[i];
+        settings.push_back({param.name, param.pack, parameter_literal(values[i]), parameter_literal(param.default_value),
+                            i < sources.size() ? sources[i] : ParameterSource::pack_default,
+                            !same_parameter_value(values[i], param.default_value)});
+    }
+    return settings;
 }
 
 }  // namespace dutycheck::engine

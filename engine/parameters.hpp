@@ -4,6 +4,7 @@
 #include "engine/document.hpp"
 #include "engine/input_error.hpp"
 #include "engine/model.hpp"
+#include "engine/result.hpp"
 
 #include <map>
 #include <optional>
@@ -16,8 +17,14 @@ namespace dutycheck::engine {
 /// Parameter values for one document: defaults, then the file's `parameters`, then `overrides`
 /// (from the command line, as text). Fails on a value of the wrong type or an unknown override
 /// name, and on a file's value outside the pack's bounds (DC503); an override may go beyond them.
+/// `sources`, when given, receives who set each value (indexes as the values').
 std::variant<std::vector<Value>, InputError> resolve_parameters(const RuleSet& rules, const Document& doc,
-                                                                const std::map<std::string, std::string>& overrides);
+                                                                const std::map<std::string, std::string>& overrides,
+                                                                std::vector<ParameterSource>* sources = nullptr);
+
+/// The parameters in force, as a report records them: each value, its default and who set it.
+std::vector<ParameterSetting> parameter_settings(const RuleSet& rules, const std::vector<Value>& values,
+                                                 const std::vector<ParameterSource>& sources);
 
 /// Whether `value` (of the parameter's type) keeps to every bound of `param`.
 bool within_bounds(const ParamDef& param, const Value& value);

@@ -74,6 +74,15 @@ std::string_view to_string(MissingReason reason) {
     return "";
 }
 
+std::string_view to_string(ParameterSource source) {
+    switch (source) {
+        case ParameterSource::pack_default: return "default";
+        case ParameterSource::partnership_file: return "file";
+        case ParameterSource::command_line: return "command_line";
+    }
+    return "";
+}
+
 void Summary::add(const Finding& finding) {
     const auto status = static_cast<std::size_t>(finding.status);
     ++by_status[status];

@@ -180,12 +180,32 @@ struct PaperScope {
 };
 
 /// All findings for one partnership file, in deterministic order (rule order, then instance order).
+/// Who set a parameter's value for a file: the pack's default, the file's `parameters`, or the
+/// command line's --param (which comes last and wins).
+enum class ParameterSource : std::uint8_t { pack_default, partnership_file, command_line };
+
+std::string_view to_string(ParameterSource source);
+
+/// A parameter in force for one file, its values written as the rule language writes them
+/// (`2`, `"gp"`, `["active"]`), so a report can be reproduced by setting them again.
+struct ParameterSetting {
+    std::string name;
+    std::string pack;           ///< the pack that declares it
+    std::string value;
+    std::string default_value;  ///< the pack's default
+    ParameterSource set_by = ParameterSource::pack_default;
+    bool differs = false;       ///< the value is not the default (a file may restate the default)
+};
+
 struct DocumentResult {
     std::string file;                 ///< path as given on the command line
     std::string partnership_id;       ///< /partnership/id, if recorded
     std::string partnership_name;     ///< /partnership/name, if recorded
     std::string as_of;                ///< evaluation date, YYYY-MM-DD
     std::vector<Finding> findings;
+    /// Every parameter of the packs in force for this file, in declaration order: parameters
+    /// belong to a file, since each file's `parameters` may set them.
+    std::vector<ParameterSetting> parameters;
     Summary summary;
     std::vector<DutyVerdict> verdicts;  ///< per duty and object, in the order of their first finding
     std::vector<Waiver> waivers;      ///< every waiver of the file, as recorded

@@ -92,11 +92,12 @@ void write_github(std::ostream& out, const std::vector<engine::DocumentResult>& 
         count(total.count(Status::not_applicable), "not applicable"),
     };
     summary += ": " + join_items(counts, ", ");
-    if (!info.rule_packs.empty()) summary += " (rule packs: " + join_items(info.rule_packs, ", ") + ")";
+    // Annotations are a summary, not a record: the packs with a short hash here, the full run in JSON.
+    if (!info.packs.empty()) summary += " (rule packs: " + packs_phrase(info.packs, 12) + ")";
     out << "::notice::" << escaped(summary, false) << '\n';
-    if (!info.parameters_overridden.empty())
+    if (const auto overrides = command_line_overrides(documents); !overrides.empty())
         out << "::notice::" << escaped("dutycheck: parameters set on the command line, not the packs' defaults: " +
-                                           overrides_phrase(info.parameters_overridden), false)
+                                           overrides_phrase(overrides), false)
             << '\n';
 }
 

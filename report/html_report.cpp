@@ -2,6 +2,7 @@
 #include "report/html_report.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <iterator>
 #include <map>
@@ -186,7 +187,7 @@ table{border-collapse:collapse}
 .matrix th.duty{padding:4px 3px;min-width:54px;max-width:96px;font-family:ui-monospace,"DejaVu Sans Mono",monospace;
 font-size:11px;line-height:1.25;text-align:left}
 .matrix.rotated th.duty{max-width:none;width:54px;text-align:center}
-.matrix.rotated th.duty span{writing-mode:vertical-rl;transform:rotate(180deg);max-height:150px;text-align:left;
+.matrix.rotated th.duty span.col{writing-mode:vertical-rl;transform:rotate(180deg);max-height:150px;text-align:left;
 display:inline-block}
 .matrix tbody th{text-align:left;font-weight:600;padding:4px 8px;background:#fff;max-width:340px}
 .matrix tbody th .ptr{display:block;font-weight:400;font-size:11px;color:var(--muted);
@@ -233,29 +234,106 @@ margin:6px 0 2px}
 footer{max-width:1180px;margin:0 auto;padding:12px 32px 32px;color:var(--muted);font-size:13px;
 border-top:1px solid var(--line)}
 @media (max-width:900px){.tiles{grid-template-columns:repeat(3,1fr)}.finding-body{grid-template-columns:1fr}}
+.glance-list{list-style:none;padding:0;margin:0;columns:2;column-gap:24px;font-size:13px}
+.glance-list li{break-inside:avoid;display:grid;grid-template-columns:auto minmax(0,1fr) auto;gap:0 6px;
+align-items:baseline;padding:1px 0;border-bottom:1px solid var(--line)}
+.glance-list .sym{color:var(--fg);background:var(--bg);font-weight:700;text-align:center;min-width:1.6em;border-radius:3px}
+.glance-list .t code{font-size:11px;font-weight:600;margin-right:6px}
+.glance-list .n{color:var(--muted);font-size:12px;white-space:nowrap}
+.matrix th.duty .dt{display:none}
+.provenance .params th{white-space:nowrap}.provenance .params td:last-child{white-space:nowrap}.provenance tr.differs td,.provenance tr.differs th{background:var(--unknown-bg)}
 @media print{
-@page{size:A4;margin:14mm 12mm}
-@page matrix{size:A4 landscape;margin:12mm}
-.matrix-section{page:matrix}
+@page{size:A4;margin:15mm 12mm 13mm;
+@bottom-right{content:"Page " counter(page) " of " counter(pages);font:7.5pt system-ui,"DejaVu Sans",sans-serif;color:#4f5867}
+@bottom-left{content:"Statutory duties compliance report";font:7.5pt system-ui,"DejaVu Sans",sans-serif;color:#4f5867}}
 *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
-body{font-size:9.5pt}
-.masthead{background:#fff;color:var(--ink);border-bottom:2px solid var(--accent);padding:0 0 6px}
+body{font-size:8.5pt;line-height:1.35}
+.masthead,.screen-only{display:none}
 main,footer{max-width:none;padding-left:0;padding-right:0}
-.partnership+.partnership{break-before:page}
-h1,h2,h3,caption{break-after:avoid}
-.finding,.tile,.matrix tr,.matrix-area{break-inside:avoid}
+main{padding-bottom:0}
+h1{font-size:17pt;margin:0 0 4px}
+h2{font-size:12pt;margin:12px 0 6px}
+h3{font-size:10pt;margin:10px 0 4px}
+h1,h2,h3,caption,.label,.intro{break-after:avoid}
+.summary-page{break-after:page}
+.summary h2,.glance h2{margin-top:10px}
+.facts{font-size:8.5pt}
+.headline{font-size:10pt;margin:4px 0 8px}
+.tiles{grid-template-columns:repeat(6,1fr);gap:5px}.tile{padding:3px 7px 5px;border-top-width:4px}
+.tile-label{font-size:8pt}.tile-count{font-size:17pt}.tile-detail{font-size:7pt}
+.glance-list{font-size:7.5pt;column-gap:14px}.glance-list .t code{font-size:6.8pt}.glance-list .n{font-size:7pt}
+.intro{font-size:8pt;margin-bottom:6px}
+.legend{font-size:7.5pt;margin-bottom:4px}.legend .badge{font-size:7pt}
+.finding,.tile,.matrix tr,.glance li,.plain tr,.waiver{break-inside:avoid}
+.matrix-area{margin-bottom:8px;break-inside:avoid}
 .matrix-wrap{overflow:visible}
-.tiles{grid-template-columns:repeat(6,1fr);gap:6px}.tile{padding:4px 8px 6px}.tile-count{font-size:20pt}
-.matrix{font-size:8pt}.matrix thead th.obj{min-width:45mm}.matrix th.duty{min-width:11mm}
-.matrix tbody th .ptr{font-size:7pt}
-.cell .sym{font-size:10pt}.cell .word{font-size:7pt}
-.finding-body{grid-template-columns:minmax(0,1.1fr) minmax(0,1fr)}
+.matrix{font-size:7pt;width:100%}
+.matrix caption{font-size:9.5pt;padding:2px 0}
+.matrix thead th.obj{min-width:0;width:38mm;padding:3px 5px}
+.matrix tbody th{max-width:none;padding:2px 5px}
+.matrix tbody th .ptr{font-size:6pt}
+.matrix th.duty,.matrix.rotated th.duty{min-width:0;width:auto;max-width:none;font-size:6.3pt;padding:3px 1px;
+text-align:left;vertical-align:bottom}
+.matrix th.duty span.col{writing-mode:vertical-rl;transform:rotate(180deg);display:inline-block;max-height:40mm;
+text-align:left;white-space:normal}
+.matrix.rotated th.duty span.col{max-height:40mm}
+.matrix th.duty .dt{display:block;font-family:system-ui,"DejaVu Sans",sans-serif;font-weight:400;font-size:6pt;
+color:var(--muted)}
+.matrix th.duty .id{font-weight:700}
+.cell{padding:1px 0}.cell .sym{font-size:8pt}.cell .word{font-size:5.8pt}
+.key{display:none}
+.finding{padding:4px 8px 5px;margin:0 0 5px;border-left-width:4px;border-radius:4px}
+.finding-head{gap:3px 5px;margin-bottom:1px}
+.badge,.sev,.basis,.baseline{font-size:7pt;padding:0 4px}
+.finding-object{font-size:9.5pt}
+.finding-rule{margin:0 0 2px}.rule-id{font-size:6.8pt}
+.finding-body{grid-template-columns:minmax(0,1.2fr) minmax(0,1fr);gap:8px}
+.label{font-size:6.8pt;margin:2px 0 1px}
+.msg{padding-left:14px}
+.todo{margin:3px 0 1px;padding:2px 6px}
+.where{font-size:7pt;margin:2px 0 0}
+.law{padding:3px 7px;font-size:7.5pt}
+.law .duties{font-size:6.8pt;margin:0 0 2px}
+.law blockquote{margin:2px 0;padding:0 0 0 6px}
+.law .source{font-size:7pt;margin:2px 0 0}
+.waiver{font-size:8pt}
+.plain{font-size:7.5pt}.plain th,.plain td{padding:2px 5px}
 thead{display:table-header-group}
 a{color:inherit;text-decoration:none}
-.law a[href]::after{content:" <" attr(href) ">";font-size:8pt;overflow-wrap:anywhere}
+.law a[href]::after{content:" <" attr(href) ">";font-size:6.3pt;overflow-wrap:anywhere}
 .cell a[href]::after{content:none}
+footer{display:none}
 }
 )css";
+
+// Text as a CSS string: quotes, backslashes and line breaks escaped, and '<' too, so that nothing
+// from a partnership file can close the style element.
+std::string css_string(std::string_view raw) {
+    std::string out = "\"";
+    for (const char c : valid_utf8(raw)) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (c == '"') out += "\\22 ";
+        else if (c == '\\') out += "\\5c ";
+        else if (c == '<') out += "\\3c ";
+        else if (byte < 0x20 || byte == 0x7F) out += ' ';
+        else out += c;
+    }
+    return out + "\"";
+}
+
+// Each partnership prints on pages of its own, headed with its name and as-of date: a named page
+// per partnership, since a page header cannot take its text from the page in Chromium.
+std::string page_headers(const std::vector<engine::DocumentResult>& documents, const ReportInfo& info) {
+    constexpr std::string_view box = ";font:7.5pt system-ui,\"DejaVu Sans\",sans-serif;color:#4f5867}";
+    std::string out = "@media print{";
+    for (std::size_t i = 0; i < documents.size(); ++i) {
+        const std::string as_of = documents[i].as_of.empty() ? info.as_of : documents[i].as_of;
+        out += "@page " + doc_id(i) + "{@top-left{content:" + css_string(partnership_title(documents[i])) +
+               std::string(box) + "@top-right{content:" + css_string(as_of.empty() ? "" : "as of " + as_of) +
+               std::string(box) + "}#" + doc_id(i) + "{page:" + doc_id(i) + "}";
+    }
+    return out + "}";
+}
 
 // ---------------------------------------------------------------------------------------------
 // Summary
@@ -386,7 +464,31 @@ std::map<std::string, AreaMatrix, decltype(&area_before)> build_matrices(const D
     return areas;
 }
 
+// A title cut to at most `limit` characters (code points) at a word boundary, with an ellipsis:
+// short enough to stand under a duty id in a matrix column or a line of the summary page.
+std::string short_title(std::string_view title, std::size_t limit = 44) {
+    const std::string text = valid_utf8(title);
+    std::size_t points = 0, cut = 0, last_space = std::string::npos;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;  // inside a code point
+        if (points == limit) {
+            cut = i;
+            break;
+        }
+        if (text[i] == ' ') last_space = i;
+        ++points;
+    }
+    if (cut == 0) return text;
+    const std::size_t end = last_space != std::string::npos && last_space > cut / 2 ? last_space : cut;
+    std::string out = text.substr(0, end);
+    while (!out.empty() && (out.back() == ' ' || out.back() == ',' || out.back() == ';' || out.back() == ':'))
+        out.pop_back();
+    return out + "\u2026";
+}
+
 constexpr std::size_t max_level_columns = 9;
+// The most duties one table has: as many as fit across a portrait A4 page with a title under each.
+constexpr std::size_t max_table_columns = 16;
 
 // Text, escaped, that may wrap after each `separator`: a duty id after its hyphens ("PBJW-S32-" /
 // "SPG-NOMINEES"), a pointer before its slashes; line breaking rules alone would break neither
@@ -460,7 +562,7 @@ void write_cell(std::ostream& out, const DocumentResult& document, std::size_t d
     out << "</td>";
 }
 
-void write_matrix(std::ostream& out, const DocumentResult& document, std::size_t doc) {
+void write_matrix(std::ostream& out, const DocumentResult& document, std::size_t doc, const ReportInfo& info) {
     out << "<section class=\"matrix-section\" aria-labelledby=\"" << doc_id(doc) << "-matrix\">\n<h2 id=\""
         << doc_id(doc) << "-matrix\">Compliance matrix</h2>\n";
     const auto areas = build_matrices(document);
@@ -469,33 +571,54 @@ void write_matrix(std::ostream& out, const DocumentResult& document, std::size_t
         return;
     }
     out << "<p class=\"intro\">Rows are the parts of the partnership the duties are about, grouped by area; "
-           "columns are the duties of the register, named below each table. Each cell is the verdict on that duty "
+           "columns are the duties of the register<span class=\"screen-only\">, named below each table</span>. Each cell is the verdict on that duty "
            "for that row: the most serious result of the rules that encode it there, the row's parts included "
            "(unmet, then waiver expired, unknown, waived, met, not applicable), so a duty reads met only when none "
-           "of its rules is unmet, unknown or waived. Select a cell to read the finding.</p>\n";
+           "of its rules is unmet, unknown or waived.<span class=\"screen-only\"> Select a cell to read the finding.</span></p>\n";
     write_legend(out);
     for (const auto& [area, matrix] : areas) {
         // Up to a handful of duties fit across with their ids wrapped at the hyphens; more are set
-        // upright so that a wide area still fits the page.
+        // upright so that a wide area still fits the page. An area with more duties than fit
+        // across a portrait A4 page with their titles is split into tables of even widths, each
+        // with the area's rows.
         const bool rotated = matrix.columns.size() > max_level_columns;
-        out << "<div class=\"matrix-area\">\n<div class=\"matrix-wrap\"><table class=\"matrix"
-            << (rotated ? " rotated" : "") << "\">\n<caption>"
-            << h(area) << "</caption>\n"
-            << "<thead><tr><th scope=\"col\" class=\"obj\">Object</th>";
-        for (const Column& column : matrix.columns)
-            out << "<th scope=\"col\" class=\"duty\" title=\"" << h(join_items(column.titles, "\n")) << "\"><span>"
-                << breakable(column.key, '-') << "</span></th>";
-        out << "</tr></thead>\n<tbody>\n";
-        for (const Row& row : matrix.rows) {
-            const std::size_t depth = std::min<std::size_t>(ancestor_rows(matrix, row), 3);
-            out << "<tr><th scope=\"row\" class=\"obj depth-" << depth << "\">"
-                << h(object_label(row.pointer, row.name));
-            if (!row.pointer.empty()) out << "<span class=\"ptr\">" << breakable(row.pointer, '/') << "</span>";
-            out << "</th>";
-            for (const Column& column : matrix.columns) write_cell(out, document, doc, row, column);
-            out << "</tr>\n";
+        const std::size_t parts = (matrix.columns.size() + max_table_columns - 1) / max_table_columns;
+        out << "<div class=\"matrix-area\">\n";
+        for (std::size_t part = 0; part < parts; ++part) {
+            const std::size_t first = matrix.columns.size() * part / parts;
+            const std::size_t last = matrix.columns.size() * (part + 1) / parts;
+            out << "<div class=\"matrix-wrap\"><table class=\"matrix" << (rotated ? " rotated" : "") << "\">\n<caption>"
+                << h(area);
+            if (parts > 1)
+                out << " <span class=\"part\">(duties " << first + 1 << "\u2013" << last << " of "
+                    << matrix.columns.size() << ")</span>";
+            out << "</caption>\n<thead><tr><th scope=\"col\" class=\"obj\">Object</th>";
+            for (std::size_t c = first; c < last; ++c) {
+                const Column& column = matrix.columns[c];
+                // On paper there is no tooltip and the key is left out: the duty's short title
+                // goes under its id instead.
+                const auto duty = info.duty_titles.find(column.key);
+                const std::string title = duty != info.duty_titles.end() ? duty->second
+                                          : column.titles.empty()         ? std::string()
+                                                                          : column.titles.front();
+                out << "<th scope=\"col\" class=\"duty\" title=\"" << h(join_items(column.titles, "\n"))
+                    << "\"><span class=\"col\"><span class=\"id\">" << breakable(column.key, '-') << "</span>";
+                if (!title.empty()) out << "<span class=\"dt\">" << h(short_title(title)) << "</span>";
+                out << "</span></th>";
+            }
+            out << "</tr></thead>\n<tbody>\n";
+            for (const Row& row : matrix.rows) {
+                const std::size_t depth = std::min<std::size_t>(ancestor_rows(matrix, row), 3);
+                out << "<tr><th scope=\"row\" class=\"obj depth-" << depth << "\">"
+                    << h(object_label(row.pointer, row.name));
+                if (!row.pointer.empty()) out << "<span class=\"ptr\">" << breakable(row.pointer, '/') << "</span>";
+                out << "</th>";
+                for (std::size_t c = first; c < last; ++c) write_cell(out, document, doc, row, matrix.columns[c]);
+                out << "</tr>\n";
+            }
+            out << "</tbody>\n</table></div>\n";
         }
-        out << "</tbody>\n</table></div>\n<dl class=\"key\">\n";
+        out << "<dl class=\"key\">\n";
         for (const Column& column : matrix.columns) {
             out << "<div><dt>" << h(column.key) << "</dt><dd>" << joined_html(column.titles, "; ") << "</dd></div>\n";
         }
@@ -712,29 +835,116 @@ void write_evidence_plan(std::ostream& out, const DocumentResult& document, std:
     out << "</section>\n";
 }
 
+// ---------------------------------------------------------------------------------------------
+// The summary page: what a board reads first, on one printed page.
+
+// Each duty's verdicts over every object it was checked on, the most serious first, so the
+// summary page shows every duty at a glance; the matrix gives them object by object.
+void write_glance(std::ostream& out, const DocumentResult& document, std::size_t doc, const ReportInfo& info) {
+    struct Duty {
+        std::string id;
+        Status worst = Status::not_applicable;
+        std::array<std::size_t, engine::status_count> counts{};
+    };
+    std::vector<Duty> duties;
+    for (const auto& verdict : document.verdicts) {
+        auto duty = std::find_if(duties.begin(), duties.end(), [&](const Duty& d) { return d.id == verdict.duty; });
+        if (duty == duties.end()) {
+            duties.push_back({verdict.duty, verdict.status, {}});
+            duty = std::prev(duties.end());
+        }
+        if (engine::status_weight(verdict.status) > engine::status_weight(duty->worst)) duty->worst = verdict.status;
+        ++duty->counts[static_cast<std::size_t>(verdict.status)];
+    }
+    if (duties.empty()) return;
+    std::stable_sort(duties.begin(), duties.end(), [](const Duty& a, const Duty& b) {
+        return engine::status_weight(a.worst) > engine::status_weight(b.worst);
+    });
+    out << "<section class=\"glance\" aria-labelledby=\"" << doc_id(doc) << "-glance\">\n<h2 id=\"" << doc_id(doc)
+        << "-glance\">Duties at a glance</h2>\n<p class=\"intro\">Each duty's verdict over every part of the "
+           "partnership it was checked on, the most serious first; the matrix gives them part by part.</p>\n"
+           "<ul class=\"glance-list\">\n";
+    for (const Duty& duty : duties) {
+        std::vector<std::string> counts;
+        for (const Status status : {Status::unmet, Status::waiver_expired, Status::unknown, Status::waived, Status::met,
+                                    Status::not_applicable})
+            if (const std::size_t n = duty.counts[static_cast<std::size_t>(status)]; n > 0)
+                counts.push_back(std::to_string(n) + " " + std::string(status_words(status)));
+        const auto title = info.duty_titles.find(duty.id);
+        out << "<li class=\"" << status_class(duty.worst) << "\"><span class=\"sym\" title=\""
+            << status_title(duty.worst) << "\">" << status_symbol(duty.worst) << "</span><span class=\"t\"><code>"
+            << h(duty.id) << "</code>"
+            << (title != info.duty_titles.end() ? h(short_title(title->second, 60)) : std::string())
+            << "</span><span class=\"n\">" << join_items(counts, " \u00b7 ") << "</span></li>\n";
+    }
+    out << "</ul>\n</section>\n";
+}
+
+// ---------------------------------------------------------------------------------------------
+// How this report was made: enough to run the same check again and get the same report.
+
+void write_provenance(std::ostream& out, const DocumentResult& document, std::size_t doc, const ReportInfo& info) {
+    if (info.tool_version.empty() && info.packs.empty() && document.parameters.empty()) return;
+    const std::string as_of = document.as_of.empty() ? info.as_of : document.as_of;
+    out << "<section class=\"provenance\" aria-labelledby=\"" << doc_id(doc) << "-made\">\n<h2 id=\"" << doc_id(doc)
+        << "-made\">How this report was made</h2>\n<p>Checked by dutycheck"
+        << (info.tool_version.empty() ? std::string() : " " + h(info.tool_version));
+    if (!as_of.empty()) out << " as of <time>" << h(as_of) << "</time>";
+    out << ".</p>\n";
+    if (!info.packs.empty()) {
+        out << "<table class=\"plain\"><thead><tr><th scope=\"col\">Rule pack</th><th scope=\"col\">Version</th>"
+               "<th scope=\"col\">SHA-256 of its content</th></tr></thead><tbody>\n";
+        for (const auto& pack : info.packs)
+            out << "<tr><th scope=\"row\">" << h(pack.name) << "</th><td>" << h(pack.version) << "</td><td><code>"
+                << h(pack.sha256) << "</code></td></tr>\n";
+        out << "</tbody></table>\n";
+    }
+    if (!document.parameters.empty()) {
+        const std::size_t differing = differing_parameters(document.parameters).size();
+        out << "<p>"
+            << (differing == 0 ? std::string("Every parameter is at its pack's default.")
+                               : std::to_string(differing) +
+                                     (differing == 1 ? " parameter differs" : " parameters differ") +
+                                     " from the packs' defaults (marked).")
+            << "</p>\n<table class=\"plain params\"><thead><tr><th scope=\"col\">Parameter</th>"
+               "<th scope=\"col\">Value</th><th scope=\"col\">Set by</th></tr></thead><tbody>\n";
+        for (const auto& p : document.parameters) {
+            out << "<tr" << (p.differs ? " class=\"differs\"" : "") << "><th scope=\"row\"><code>" << h(p.name)
+                << "</code></th><td><code>" << h(p.value) << "</code>";
+            if (p.differs) out << " <strong>differs</strong>: the pack's default is <code>" << h(p.default_value) << "</code>";
+            out << "</td><td>" << h(set_by_words(p.set_by)) << "</td></tr>\n";
+        }
+        out << "</tbody></table>\n";
+    }
+    out << "</section>\n";
+}
+
 void write_document(std::ostream& out, const DocumentResult& document, std::size_t doc, const ReportInfo& info) {
     const std::string as_of = document.as_of.empty() ? info.as_of : document.as_of;
     out << "<section class=\"partnership\" id=\"" << doc_id(doc) << "\" aria-labelledby=\"" << doc_id(doc)
-        << "-title\">\n<h1 id=\"" << doc_id(doc) << "-title\">" << h(partnership_title(document)) << "</h1>\n"
+        << "-title\">\n<div class=\"summary-page\">\n<h1 id=\"" << doc_id(doc) << "-title\">" << h(partnership_title(document)) << "</h1>\n"
         << "<dl class=\"facts\">";
     if (document.paper) out << "<div><dt>Pre-board check</dt><dd>" << h(paper_phrase(document)) << "</dd></div>";
     if (!as_of.empty()) out << "<div><dt>Evaluated as of</dt><dd><time>" << h(as_of) << "</time></dd></div>";
     if (!document.file.empty())
         out << "<div><dt>Partnership file</dt><dd><code>" << h(document.file) << "</code></dd></div>";
-    if (!info.rule_packs.empty())
-        out << "<div><dt>Rule packs</dt><dd>" << joined_html(info.rule_packs) << "</dd></div>";
+    if (!info.packs.empty())
+        out << "<div><dt>Rule packs</dt><dd>" << joined_html(pack_names(info.packs)) << "</dd></div>";
     out << "</dl>\n<section class=\"summary\" aria-labelledby=\"" << doc_id(doc) << "-summary\">\n<h2 id=\""
         << doc_id(doc) << "-summary\">Summary</h2>\n";
-    if (!info.parameters_overridden.empty())
+    if (const auto overrides = command_line_overrides(document.parameters); !overrides.empty())
         out << "<p class=\"overrides\">Parameters set on the command line, not the packs' defaults: "
-            << h(overrides_phrase(info.parameters_overridden)) << ".</p>\n";
+            << h(overrides_phrase(overrides)) << ".</p>\n";
     write_summary(out, document.summary);
     out << "</section>\n";
+    write_glance(out, document, doc, info);
+    out << "</div>\n";
     write_evidence_plan(out, document, doc);
-    write_matrix(out, document, doc);
+    write_matrix(out, document, doc, info);
     write_deadlines(out, document, doc);
     write_action_findings(out, document, doc);
     write_waivers(out, document, doc);
+    write_provenance(out, document, doc, info);
     out << "</section>\n";
 }
 
@@ -755,7 +965,8 @@ void write_html(std::ostream& out, const std::vector<engine::DocumentResult>& do
         << "<meta name=\"referrer\" content=\"no-referrer\">\n<meta name=\"color-scheme\" content=\"light\">\n";
     if (!info.tool_version.empty())
         out << "<meta name=\"generator\" content=\"dutycheck " << h(info.tool_version) << "\">\n";
-    out << "<title>" << h(title) << "</title>\n<style>" << css << "</style>\n</head>\n<body>\n"
+    out << "<title>" << h(title) << "</title>\n<style>" << css << page_headers(documents, info)
+        << "</style>\n</head>\n<body>\n"
         << "<header class=\"masthead\"><p><span class=\"kicker\">Statutory duties compliance report</span><span>";
     std::vector<std::string> run;
     if (!info.as_of.empty()) run.push_back("as of " + h(info.as_of));
@@ -779,8 +990,9 @@ void write_html(std::ostream& out, const std::vector<engine::DocumentResult>& do
     out << "</main>\n<footer><p>Produced by dutycheck"
         << (info.tool_version.empty() ? std::string() : " " + h(info.tool_version))
         << ". <strong>Unknown</strong> means the partnership file does not record the evidence a duty needs: it is "
-           "not a pass. Met and not applicable findings appear in the matrix only. This page loads nothing from "
-           "the network; citation links open the law at its source.</p></footer>\n</body>\n</html>\n";
+           "not a pass. Met and not applicable findings appear in the matrix only.<span class=\"screen-only\"> This "
+           "page loads nothing from the network; citation links open the law at its source.</span></p></footer>\n"
+           "</body>\n</html>\n";
 }
 
 }  // namespace dutycheck::report

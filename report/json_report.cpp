@@ -24,6 +24,20 @@ Json by_severity(const engine::Summary& summary, engine::Status status) {
     return counts;
 }
 
+// Values are strings as the rule language writes them (`2`, `"gp"`, `["active"]`), so every type
+// of parameter has one shape.
+Json parameters_json(const std::vector<engine::ParameterSetting>& settings) {
+    Json list = Json::array();
+    for (const auto& s : settings)
+        list.push_back({{"name", s.name},
+                        {"pack", s.pack},
+                        {"value", s.value},
+                        {"default", s.default_value},
+                        {"differs", s.differs},
+                        {"set_by", engine::to_string(s.set_by)}});
+    return list;
+}
+
 // Each status's count in Status order, then a breakdown by severity for those that fail a gate.
 Json summary_json(const engine::Summary& summary) {
     Json json = Json::object();
@@ -146,6 +160,7 @@ Json document_json(const engine::DocumentResult& document) {
         {"duty_verdicts", verdicts_json(document)},
         {"waivers", std::move(waivers)},
         {"stale_waivers", std::move(stale)},
+        {"parameters", parameters_json(document.parameters)},
     };
     // Only in a pre-board check, whose findings are those of the paper and its directions.
     if (document.paper)
@@ -156,11 +171,18 @@ Json document_json(const engine::DocumentResult& document) {
     return json;
 }
 
-Json overrides_json(const std::vector<ParameterOverride>& overrides) {
+Json overrides_json(const std::vector<engine::ParameterSetting>& overrides) {
     Json list = Json::array();
     for (const auto& o : overrides) list.push_back({{"name", o.name}, {"value", o.value}, {"default", o.default_value}});
     return list;
 }
+
+Json packs_json(const std::vector<PackStamp>& packs) {
+    Json list = Json::array();
+    for (const auto& pack : packs) list.push_back({{"name", pack.name}, {"version", pack.version}, {"sha256", pack.sha256}});
+    return list;
+}
+
 
 }  // namespace
 
@@ -171,10 +193,12 @@ void write_json(std::ostream& out, const std::vector<engine::DocumentResult>& do
         {"format", json_report_format},
         {"tool", {{"name", "dutycheck"}, {"version", info.tool_version}}},
         {"as_of", info.as_of},
-        {"rule_packs", info.rule_packs},
+        {"rule_packs", pack_names(info.packs)},
+        {"packs", packs_json(info.packs)},
     };
     // Only when the command line overrode a parameter, so that other reports stay as they were.
-    if (!info.parameters_overridden.empty()) report["parameters_overridden"] = overrides_json(info.parameters_overridden);
+    if (const auto overrides = command_line_overrides(documents); !overrides.empty())
+        report["parameters_overridden"] = overrides_json(overrides);
     report["summary"] = summary_json(total_summary(documents));
     report["documents"] = std::move(document_list);
     // Text from partnership files is not guaranteed to be valid UTF-8; replacing bad bytes with

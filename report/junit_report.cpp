@@ -158,10 +158,18 @@ void write_junit(std::ostream& out, const std::vector<engine::DocumentResult>& d
         write_property(out, "partnership.id", document.partnership_id);
         write_property(out, "partnership.name", document.partnership_name);
         write_property(out, "as_of", document.as_of.empty() ? info.as_of : document.as_of);
-        write_property(out, "rule_packs", join_items(info.rule_packs, ", "));
+        write_property(out, "rule_packs", join_items(pack_names(info.packs), ", "));
         write_property(out, "dutycheck.version", info.tool_version);
-        if (!info.parameters_overridden.empty())
-            write_property(out, "parameters_overridden", overrides_phrase(info.parameters_overridden));
+        // One property per pack and per parameter, so that a CI tool can read each on its own.
+        for (const auto& pack : info.packs)
+            write_property(out, "rule_pack." + pack.name, (pack.version.empty() ? "" : pack.version + " ") + "sha256 " + pack.sha256);
+        if (const auto overrides = command_line_overrides(document.parameters); !overrides.empty())
+            write_property(out, "parameters_overridden", overrides_phrase(overrides));
+        for (const auto& p : document.parameters)
+            write_property(out, "parameter." + p.name,
+                           p.differs ? p.value + " (default " + p.default_value + ", set by " +
+                                           std::string(set_by_words(p.set_by)) + ")"
+                                     : p.value);
         out << "    </properties>\n";
         for (const auto& finding : document.findings) write_case(out, document, finding);
         out << "  </testsuite>\n";

@@ -108,9 +108,68 @@ std::string join_items(const std::vector<std::string>& items, std::string_view s
     return out;
 }
 
-std::string overrides_phrase(const std::vector<ParameterOverride>& overrides) {
+std::string overrides_phrase(const std::vector<engine::ParameterSetting>& overrides) {
     std::vector<std::string> items;
     for (const auto& o : overrides) items.push_back(o.name + " = " + o.value + " (default " + o.default_value + ")");
+    return join_items(items, ", ");
+}
+
+std::vector<engine::ParameterSetting> command_line_overrides(const std::vector<engine::ParameterSetting>& settings) {
+    std::vector<engine::ParameterSetting> out;
+    for (const auto& s : settings)
+        if (s.differs && s.set_by == engine::ParameterSource::command_line) out.push_back(s);
+    return out;
+}
+
+std::vector<engine::ParameterSetting> command_line_overrides(const std::vector<engine::DocumentResult>& documents) {
+    std::vector<engine::ParameterSetting> overrides;
+    for (const auto& document : documents)
+        for (auto& o : command_line_overrides(document.parameters))
+            if (std::none_of(overrides.begin(), overrides.end(), [&](const auto& seen) { return seen.name == o.name; }))
+                overrides.push_back(std::move(o));
+    return overrides;
+}
+
+std::vector<engine::ParameterSetting> differing_parameters(const std::vector<engine::ParameterSetting>& settings) {
+    std::vector<engine::ParameterSetting> out;
+    for (const auto& s : settings)
+        if (s.differs) out.push_back(s);
+    return out;
+}
+
+std::string_view set_by_words(engine::ParameterSource source) {
+    switch (source) {
+        case engine::ParameterSource::pack_default: return "the pack's default";
+        case engine::ParameterSource::partnership_file: return "the partnership file";
+        case engine::ParameterSource::command_line: return "--param";
+    }
+    return "";
+}
+
+std::string parameters_phrase(const std::vector<engine::ParameterSetting>& settings) {
+    if (settings.empty()) return {};
+    std::vector<std::string> items;
+    for (const auto& s : differing_parameters(settings))
+        items.push_back(s.name + " = " + s.value + " (default " + s.default_value + ", set by " +
+                        std::string(set_by_words(s.set_by)) + ")");
+    const std::size_t rest = settings.size() - items.size();
+    if (items.empty()) return "all " + std::to_string(rest) + " at the packs' defaults";
+    std::string out = join_items(items, "; ");
+    if (rest > 0) out += "; the other " + std::to_string(rest) + " at the packs' defaults";
+    return out;
+}
+
+std::vector<std::string> pack_names(const std::vector<PackStamp>& packs) {
+    std::vector<std::string> names;
+    for (const auto& pack : packs) names.push_back(pack.name);
+    return names;
+}
+
+std::string packs_phrase(const std::vector<PackStamp>& packs, std::size_t digits) {
+    std::vector<std::string> items;
+    for (const auto& pack : packs)
+        items.push_back(pack.name + (pack.version.empty() ? "" : " " + pack.version) + " (sha256 " +
+                        pack.sha256.substr(0, digits) + ")");
     return join_items(items, ", ");
 }
 

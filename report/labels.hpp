@@ -41,9 +41,35 @@ inline constexpr engine::Severity severities_by_weight[] = {
 /// `items` joined with `separator` between them.
 std::string join_items(const std::vector<std::string>& items, std::string_view separator);
 
-/// The parameters a run set on the command line, for a sentence: `min_localities = 0 (default 2),
-/// …`; callers escape it for their format and say only when there are any.
-std::string overrides_phrase(const std::vector<ParameterOverride>& overrides);
+/// The parameters the command line set to other than their defaults, for a sentence:
+/// `min_localities = 0 (default 2), …`; callers escape it for their format and say only when
+/// there are any (see command_line_overrides).
+std::string overrides_phrase(const std::vector<engine::ParameterSetting>& overrides);
+
+/// The parameters of `settings` that --param set to other than the pack's default: such a run
+/// may be weaker than the packs allow a partnership file to make it, so reports say so up front.
+std::vector<engine::ParameterSetting> command_line_overrides(const std::vector<engine::ParameterSetting>& settings);
+
+/// The same over every file of a run, each name once (--param is the same for every file).
+std::vector<engine::ParameterSetting> command_line_overrides(const std::vector<engine::DocumentResult>& documents);
+
+/// The parameters that differ from their packs' defaults, whoever set them.
+std::vector<engine::ParameterSetting> differing_parameters(const std::vector<engine::ParameterSetting>& settings);
+
+/// Who set a parameter, for a sentence: "the pack's default", "the partnership file", "--param".
+std::string_view set_by_words(engine::ParameterSource source);
+
+/// A file's parameters for a short sentence: those that differ from the defaults in full, then a
+/// count of the rest: `min_localities = 0 (default 2, set by --param); the other 11 at the packs'
+/// defaults`, or `all 12 at the packs' defaults`; "" when the packs declare none.
+std::string parameters_phrase(const std::vector<engine::ParameterSetting>& settings);
+
+/// The packs' names, in order.
+std::vector<std::string> pack_names(const std::vector<PackStamp>& packs);
+
+/// The packs for a sentence: `scotland 1.0 (sha256 0123456789ab), …`, each hash cut to its
+/// first `digits` hex digits.
+std::string packs_phrase(const std::vector<PackStamp>& packs, std::size_t digits = 64);
 
 /// "Duty X" or "Duties X, Y" for the duties a rule encodes; "" when it names none.
 std::string duties_phrase(const engine::RuleInfo& rule);

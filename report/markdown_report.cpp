@@ -375,6 +375,34 @@ void write_evidence_plan(std::ostream& out, const DocumentResult& document) {
     out << '\n';
 }
 
+// How this report was made: enough to run the same check again and get the same report.
+void write_provenance(std::ostream& out, const DocumentResult& document, const ReportInfo& info) {
+    if (info.tool_version.empty() && info.packs.empty() && document.parameters.empty()) return;
+    out << "## How this report was made\n\nChecked by dutycheck";
+    if (!info.tool_version.empty()) out << ' ' << md(info.tool_version);
+    const std::string as_of = document.as_of.empty() ? info.as_of : document.as_of;
+    if (!as_of.empty()) out << " as of **" << md(as_of) << "**";
+    out << ".\n\n";
+    if (!info.packs.empty()) {
+        write_table_head(out, {"Rule pack", "Version", "SHA-256 of its content"}, 3);
+        for (const auto& pack : info.packs) write_row(out, {md(pack.name), md(pack.version), md(pack.sha256)});
+        out << '\n';
+    }
+    if (document.parameters.empty()) return;
+    const auto differing = differing_parameters(document.parameters).size();
+    out << (differing == 0 ? std::string("Every parameter is at its pack's default.")
+                           : std::to_string(differing) + (differing == 1 ? " parameter differs" : " parameters differ") +
+                                 " from the packs' defaults (**bold**).")
+        << "\n\n";
+    write_table_head(out, {"Parameter", "Value", "Set by"}, 3);
+    for (const auto& p : document.parameters) {
+        const std::string value =
+            p.differs ? "**" + md(p.value) + "** (the pack's default is " + md(p.default_value) + ")" : md(p.value);
+        write_row(out, {p.differs ? "**" + md(p.name) + "**" : md(p.name), value, md(set_by_words(p.set_by))});
+    }
+    out << '\n';
+}
+
 void write_document(std::ostream& out, const DocumentResult& document, const ReportInfo& info) {
     const std::string as_of = document.as_of.empty() ? info.as_of : document.as_of;
     out << "# " << md(partnership_title(document)) << ": statutory duties";
@@ -384,14 +412,14 @@ void write_document(std::ostream& out, const DocumentResult& document, const Rep
     std::vector<std::string> about;
     if (!as_of.empty()) about.push_back("Evaluated as of **" + md(as_of) + "**");
     if (!document.file.empty()) about.push_back("partnership file " + md(document.file));
-    if (!info.rule_packs.empty()) about.push_back("rule packs " + joined_md(info.rule_packs));
+    if (!info.packs.empty()) about.push_back("rule packs " + joined_md(pack_names(info.packs)));
     if (!about.empty()) out << join_items(about, " · ") << ".\n\n";
     if (document.paper) out << "**" << md(paper_phrase(document)) << ".**\n\n";
 
     out << "## Summary\n\n" << headline(document.summary) << "\n\n";
-    if (!info.parameters_overridden.empty())
-        out << "Parameters set on the command line, not the packs' defaults: "
-            << md(overrides_phrase(info.parameters_overridden)) << ".\n\n";
+    if (const auto overrides = command_line_overrides(document.parameters); !overrides.empty())
+        out << "Parameters set on the command line, not the packs' defaults: " << md(overrides_phrase(overrides))
+            << ".\n\n";
     write_summary(out, document.summary);
     out << '\n';
     write_evidence_plan(out, document);
@@ -399,6 +427,7 @@ void write_document(std::ostream& out, const DocumentResult& document, const Rep
     write_unmet(out, document);
     write_unknown(out, document);
     write_waivers(out, document);
+    write_provenance(out, document, info);
 }
 
 }  // namespace

@@ -1,26 +1,28 @@
 // What every report format says about the run itself, beyond the results.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
 namespace dutycheck::report {
 
-/// A parameter set on the command line (`--param`) to a value other than its pack's default.
-struct ParameterOverride {
-    std::string name;
-    std::string value;          ///< as the rule language writes it: `0`, `"gp"`, `["active"]`
-    std::string default_value;  ///< the pack's default, written the same way
+/// A rule pack as loaded for the run: enough to load exactly the same rules again.
+struct PackStamp {
+    std::string name;     ///< e.g. "scotland", "local/inverclyde"
+    std::string version;  ///< as its `pack` declaration says; "" when it declares none
+    std::string sha256;   ///< of its content (engine::PackHasher), 64 hex digits
 };
 
-/// The run: tool version, evaluation date and packs. Shared by every format.
+/// The run: tool version, evaluation date and packs. Shared by every format. The parameters in
+/// force belong to each file (engine::DocumentResult::parameters), since its `parameters` set them.
 struct ReportInfo {
-    std::string tool_version;             ///< dutycheck's version, e.g. "0.1.0"
-    std::string as_of;                    ///< evaluation date, YYYY-MM-DD
-    std::vector<std::string> rule_packs;  ///< the packs loaded, in load order
-    /// Parameters the command line set beyond the packs' defaults, by name; a report says so,
-    /// because such a run may be weaker than the packs allow a partnership file to make it.
-    std::vector<ParameterOverride> parameters_overridden = {};
+    std::string tool_version;      ///< dutycheck's version, e.g. "0.1.0"
+    std::string as_of;             ///< evaluation date, YYYY-MM-DD
+    std::vector<PackStamp> packs;  ///< the packs loaded, each once, in load order
+    /// The duties register's title of each duty, by id: the HTML matrix and summary name duties
+    /// by them. Empty when the register was not read; reports then name duties by id alone.
+    std::map<std::string, std::string> duty_titles = {};
 };
 
 }  // namespace dutycheck::report

@@ -271,14 +271,33 @@ Json result_json(const engine::DocumentResult& document, const engine::Finding& 
     return result;
 }
 
-// The run's properties; the parameters the command line overrode only when there are any.
-Json run_properties(const ReportInfo& info) {
-    Json properties{{"as_of", info.as_of}, {"rule_packs", info.rule_packs}};
-    if (info.parameters_overridden.empty()) return properties;
-    Json overridden = Json::array();
-    for (const auto& o : info.parameters_overridden)
-        overridden.push_back({{"name", o.name}, {"value", o.value}, {"default", o.default_value}});
-    properties["parameters_overridden"] = std::move(overridden);
+// The run's properties: the date, the packs with their hashes, and each file's parameters in
+// force (by file, as the artifacts are named); the parameters the command line overrode only
+// when there are any.
+Json run_properties(const std::vector<engine::DocumentResult>& documents, const ReportInfo& info) {
+    Json packs = Json::array();
+    for (const auto& pack : info.packs)
+        packs.push_back({{"name", pack.name}, {"version", pack.version}, {"sha256", pack.sha256}});
+    Json parameters = Json::object();
+    for (const auto& document : documents) {
+        Json list = Json::array();
+        for (const auto& p : document.parameters) {
+            list.push_back({{"name", p.name},
+                            {"value", p.value},
+                            {"default", p.default_value},
+                            {"differs", p.differs},
+                            {"set_by", engine::to_string(p.set_by)}});
+        }
+        parameters[artifact_uri(document.file)] = std::move(list);
+    }
+    Json properties{{"as_of", info.as_of}, {"rule_packs", pack_names(info.packs)}, {"packs", std::move(packs)},
+                    {"parameters", std::move(parameters)}};
+    if (const auto overrides = command_line_overrides(documents); !overrides.empty()) {
+        Json overridden = Json::array();
+        for (const auto& o : overrides)
+            overridden.push_back({{"name", o.name}, {"value", o.value}, {"default", o.default_value}});
+        properties["parameters_overridden"] = std::move(overridden);
+    }
     return properties;
 }
 
@@ -318,7 +337,7 @@ void write_sarif(std::ostream& out, const std::vector<engine::DocumentResult>& d
                      // The engine counts columns in Unicode code points, not SARIF's default UTF-16 units.
                      {"columnKind", "unicodeCodePoints"},
                      {"results", std::move(results)},
-                     {"properties", run_properties(info)},
+                     {"properties", run_properties(documents, info)},
                  }})},
     };
     // Text from partnership files is not guaranteed to be valid UTF-8; replacing bad bytes with

@@ -254,7 +254,7 @@ void write_evidence_plan(std::ostream& out, const engine::DocumentResult& docume
 }
 
 void write_document(std::ostream& out, const engine::DocumentResult& document, const TextOptions& options,
-                    const ReportInfo& info, const Painter& painter) {
+                    const Painter& painter) {
     std::string heading = !document.partnership_name.empty() ? document.partnership_name
                           : !document.partnership_id.empty() ? document.partnership_id
                                                              : "Unnamed partnership";
@@ -263,9 +263,9 @@ void write_document(std::ostream& out, const engine::DocumentResult& document, c
     if (!document.as_of.empty()) heading += ", as of " + printable(document.as_of);
     out << heading << '\n';
     if (document.paper) write_wrapped(out, printable(paper_phrase(document)) + ".", 0);
-    if (!info.parameters_overridden.empty())
+    if (const auto overrides = command_line_overrides(document.parameters); !overrides.empty())
         write_wrapped(out, "Parameters set on the command line, not the packs' defaults: " +
-                               printable(overrides_phrase(info.parameters_overridden)), 0);
+                               printable(overrides_phrase(overrides)), 0);
     out << "Summary: " << summary_phrase(document.summary) << '\n';
     write_evidence_plan(out, document, painter);
 
@@ -300,6 +300,20 @@ void write_document(std::ostream& out, const engine::DocumentResult& document, c
                           finding_indent);
         }
     }
+    if (!document.parameters.empty()) {
+        out << '\n';
+        write_wrapped(out, "Parameters: " + parameters_phrase(document.parameters) + ".", 0);
+    }
+}
+
+// A short footer, enough to run the same check again: the full record is in the JSON report.
+void write_run_footer(std::ostream& out, const ReportInfo& info) {
+    if (info.tool_version.empty() && info.packs.empty()) return;
+    out << '\n';
+    std::string line = "Checked by dutycheck" + (info.tool_version.empty() ? "" : " " + info.tool_version);
+    if (!info.as_of.empty()) line += " as of " + info.as_of;
+    if (!info.packs.empty()) line += " with rule packs " + packs_phrase(info.packs, 12);
+    write_wrapped(out, line + ".", 0);
 }
 
 }  // namespace
@@ -309,7 +323,7 @@ void write_text(std::ostream& out, const std::vector<engine::DocumentResult>& do
     const Painter painter(options.colour);
     for (std::size_t i = 0; i < documents.size(); ++i) {
         if (i > 0) out << '\n' << '\n';
-        write_document(out, documents[i], options, info, painter);
+        write_document(out, documents[i], options, painter);
     }
     if (documents.size() > 1) {
         // A batch run ends with one line per partnership, so a reader can compare them at a glance.
@@ -324,6 +338,7 @@ void write_text(std::ostream& out, const std::vector<engine::DocumentResult>& do
             << painter.bold("Total for " + std::to_string(documents.size()) + " partnership files:") << ' '
             << summary_phrase(total_summary(documents)) << '\n';
     }
+    write_run_footer(out, info);
 }
 
 }  // namespace dutycheck::report

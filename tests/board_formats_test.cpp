@@ -134,7 +134,7 @@ DocumentResult all_met(Rules& rules) {
     return doc;
 }
 
-const ReportInfo info{"0.1.0", "2026-11-22", {"scotland", "local/inverclyde"}};
+const ReportInfo info{"0.1.0", "2026-11-22", {{"scotland", "1.0", std::string(64, '1')}, {"local/inverclyde", "", std::string(64, '2')}}};
 
 std::string markdown(const std::vector<DocumentResult>& documents) {
     std::ostringstream out;
@@ -329,9 +329,9 @@ TEST_CASE("Markdown escapes text from the input so it renders as text and never 
 
     // Every row of every table has as many cells as its header.
     const std::size_t tables = check_table_rows(md);
-    // Summary, what to record next, duty verdicts, unknown by area (2), waived and stale; the second
-    // file's summary and duty verdicts; the total.
-    CHECK(tables == 10);
+    // Summary, what to record next, duty verdicts, unknown by area (2), waived and stale, and the
+    // packs of how the report was made; the second file's summary, duty verdicts and packs; the total.
+    CHECK(tables == 12);
 }
 
 TEST_CASE("Markdown says so when there is nothing to act on", "[board][markdown]") {
@@ -384,9 +384,13 @@ TEST_CASE("the HTML report is one accessible page with a summary, a matrix and t
         INFO(word);
         CHECK(words.count(word) == 1);
     }
-    // Columns are duty ids, with the rule title as their title; the key names them below.
+    // Columns are duty ids, with the rule title as their title; the key names them below. On
+    // paper, where there is no tooltip, a short title stands under the id (the register's, or
+    // with no register the rule's).
     CHECK_THAT(page, Catch::Contains("<th scope=\"col\" class=\"duty\" title=\"Each locality planning group is co-chaired, "
-                                     "with a community representative\"><span>INV-<wbr>LPG-<wbr>COCHAIR</span></th>"));
+                                     "with a community representative\"><span class=\"col\"><span class=\"id\">INV-<wbr>"
+                                     "LPG-<wbr>COCHAIR</span><span class=\"dt\">Each locality planning group is "
+                                     "co-chaired\u2026</span></span></th>"));
     CHECK_THAT(page, Catch::Contains("<dt>INV-LPG-COCHAIR</dt><dd>Each locality planning group is co-chaired"));
     // Cells link to their finding.
     CHECK_THAT(page, Catch::Contains("<a href=\"#p1-f2\">"));
@@ -460,7 +464,9 @@ TEST_CASE("the HTML report of several partnerships lists them and breaks the pag
     CHECK_THAT(page, Catch::Contains("<li><a href=\"#p1\">Eilean Siar \u2013 Comhairle &amp; NHS Western Isles</a>: "
                                      "2 unmet, 2 unknown, 1 waiver expired, 1 met</li>"));
     CHECK_THAT(page, Catch::Contains("<section class=\"partnership\" id=\"p2\""));
-    CHECK_THAT(page, Catch::Contains(".partnership+.partnership{break-before:page}"));
+    // Each partnership prints on pages of its own, headed with its name and date.
+    CHECK_THAT(page, Catch::Contains("@page p2{@top-left{content:\"Inverclyde Health and Social Care Partnership\";"));
+    CHECK_THAT(page, Catch::Contains("#p2{page:p2}"));
 }
 
 TEST_CASE("a finding without a rule is still reported by both board formats", "[board]") {
@@ -496,7 +502,7 @@ TEST_CASE("the board formats render the Scottish Borders fixture as the engine j
     };
     CHECK(count("<article class=\"finding s-unmet\"") == result.summary.count(Status::unmet));
     CHECK(count("<article class=\"finding s-unknown\"") == result.summary.count(Status::unknown));
-    CHECK_THAT(page, Catch::Contains("<span>SB-<wbr>CIG-<wbr>TIMELINE</span>"));
+    CHECK_THAT(page, Catch::Contains("<span class=\"id\">SB-<wbr>CIG-<wbr>TIMELINE</span>"));
     CHECK(count("<span class=\"word\">unmet</span>") >= 1);
 
     const std::string md = markdown({result});

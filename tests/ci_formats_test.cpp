@@ -45,7 +45,7 @@ namespace {
 namespace fs = std::filesystem;
 
 const fs::path source_dir{DUTYCHECK_SOURCE_DIR};
-const ReportInfo run_info{"0.1.0", "2026-11-22", {"scotland", "local/inverclyde"}};
+const ReportInfo run_info{"0.1.0", "2026-11-22", {{"scotland", "1.0", std::string(64, '1')}, {"local/inverclyde", "", std::string(64, '2')}}};
 
 // A rule tagged "localities", with its citation.
 const RuleInfo* add_rule(Rules& rules, std::string id, Severity severity, std::string title,
@@ -598,7 +598,8 @@ TEST_CASE("GitHub annotations: one command per failing finding, by severity, the
     CHECK_THAT(lines[4], Catch::StartsWith("::warning file=fixtures/scottish-borders-2023.json,line=40,col=7,"));
     CHECK(lines[5] ==
           "::notice::dutycheck 0.1.0: 2 partnership files as of 2026-11-22: 3 unmet, 1 unknown, 1 waiver expired, "
-          "1 waived, 2 met, 1 not applicable (rule packs: scotland, local/inverclyde)");
+          "1 waived, 2 met, 1 not applicable (rule packs: scotland 1.0 (sha256 111111111111), local/inverclyde (sha256 "
+          "222222222222))");
 }
 
 TEST_CASE("hostile strings cannot break or inject GitHub workflow commands", "[ci][github]") {
@@ -634,7 +635,8 @@ TEST_CASE("hostile strings cannot break or inject GitHub workflow commands", "[c
 TEST_CASE("a GitHub summary of no findings is a single notice", "[ci][github]") {
     CHECK(github({}) ==
           "::notice::dutycheck 0.1.0: 0 partnership files as of 2026-11-22: 0 unmet, 0 unknown, 0 waiver expired, "
-          "0 waived, 0 met, 0 not applicable (rule packs: scotland, local/inverclyde)\n");
+          "0 waived, 0 met, 0 not applicable (rule packs: scotland 1.0 (sha256 111111111111), local/inverclyde (sha256 "
+          "222222222222))\n");
 }
 
 // ---------------------------------------------------------------------------------------------

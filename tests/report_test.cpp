@@ -62,7 +62,7 @@ std::string text(const std::vector<DocumentResult>& docs, TextOptions options = 
     return out.str();
 }
 
-nlohmann::json json(const std::vector<DocumentResult>& docs, JsonReportInfo info = {"0.1.0", "2026-11-22", {"scotland"}}) {
+nlohmann::json json(const std::vector<DocumentResult>& docs, JsonReportInfo info = {"0.1.0", "2026-11-22", {{"scotland", "1.0", std::string(64, '1')}}}) {
     std::ostringstream out;
     dutycheck::report::write_json(out, docs, info);
     return nlohmann::json::parse(out.str());
@@ -374,11 +374,11 @@ TEST_CASE("the same results always render to the same text") {
 TEST_CASE("the JSON report has the documented top-level fields in a fixed order") {
     Rules rules;
     std::ostringstream out;
-    dutycheck::report::write_json(out, {mixed_document(rules)}, {"0.1.0", "2026-11-22", {"scotland", "local/inverclyde"}});
+    dutycheck::report::write_json(out, {mixed_document(rules)}, {"0.1.0", "2026-11-22", {{"scotland", "1.0", std::string(64, '1')}, {"local/inverclyde", "", std::string(64, '2')}}});
     const auto parsed = nlohmann::ordered_json::parse(out.str());
     std::vector<std::string> keys;
     for (const auto& item : parsed.items()) keys.push_back(item.key());
-    CHECK(keys == std::vector<std::string>{"format", "tool", "as_of", "rule_packs", "summary", "documents"});
+    CHECK(keys == std::vector<std::string>{"format", "tool", "as_of", "rule_packs", "packs", "summary", "documents"});
     CHECK(parsed["format"] == "dutycheck.report/1");
     CHECK(parsed["tool"] == nlohmann::ordered_json{{"name", "dutycheck"}, {"version", "0.1.0"}});
     CHECK(parsed["as_of"] == "2026-11-22");
@@ -397,6 +397,7 @@ TEST_CASE("the JSON report is indented by two spaces and ends with a newline") {
           "  },\n"
           "  \"as_of\": \"2026-11-22\",\n"
           "  \"rule_packs\": [],\n"
+          "  \"packs\": [],\n"
           "  \"summary\": {\n"
           "    \"met\": 0,\n"
           "    \"unmet\": 0,\n"
@@ -518,7 +519,7 @@ TEST_CASE("hostile strings survive the JSON report intact") {
     doc.partnership_id = hostile;
 
     std::ostringstream out;
-    dutycheck::report::write_json(out, {doc}, {"0.1.0", "2026-11-22", {hostile}});
+    dutycheck::report::write_json(out, {doc}, {"0.1.0", "2026-11-22", {{hostile, hostile, std::string(64, '1')}}});
     nlohmann::json parsed;
     REQUIRE_NOTHROW(parsed = nlohmann::json::parse(out.str()));
     CHECK_THAT(out.str(), Catch::Contains("Eilean Siar – Comhairle"));  // UTF-8 as is, not \u escapes

@@ -4,6 +4,7 @@
 #include "engine/engine.hpp"
 #include "engine/gate.hpp"
 #include "engine/parameters.hpp"
+#include "engine/register.hpp"
 #include "report/diff_report.hpp"
 #include "report/formats.hpp"
 #include "report/json_report.hpp"
@@ -25,35 +26,29 @@
 namespace dutycheck::tools {
 namespace {
 
-/// The packs a report names: those of every rule set used, each once, in the order of the files;
-/// and the --param values that differ from the default of the pack that declares them.
+/// The packs a report names: those of every rule set used, each once, in the order of the files,
+/// with their versions and content hashes. The parameters in force are each file's own
+/// (DocumentResult::parameters).
 class PackNames {
 public:
-    explicit PackNames(const std::map<std::string, std::string>& params = {}) : params_(params) {}
-
     void add(const engine::RuleSet& rules) {
         for (const auto& pack : rules.packs)
-            if (std::find(names_.begin(), names_.end(), pack.name) == names_.end()) names_.push_back(pack.name);
-        for (const auto& [name, text] : params_) {
-            const auto index = rules.find_param(name);
-            if (!index || overridden_.count(name) == 1) continue;
-            const engine::ParamDef& param = rules.params[*index];
-            // The engine has read every value already; one it could not read stopped the run.
-            const auto value = engine::parse_parameter_text(param, text);
-            if (!value || engine::same_parameter_value(*value, param.default_value)) continue;
-            overridden_[name] = {name, engine::parameter_literal(*value), engine::parameter_literal(param.default_value)};
-        }
+            if (std::none_of(packs_.begin(), packs_.end(), [&](const auto& p) { return p.name == pack.name; }))
+                packs_.push_back({pack.name, pack.version, pack.sha256});
     }
     report::ReportInfo info(engine::Date as_of) const {
-        report::ReportInfo info{DUTYCHECK_VERSION, engine::format_date(as_of), names_};
-        for (const auto& [name, overridden] : overridden_) info.parameters_overridden.push_back(overridden);
+        report::ReportInfo info{DUTYCHECK_VERSION, engine::format_date(as_of), packs_};
+        // The register is the bundled one whatever packs ran; without it, duties go by their ids.
+        std::string error;
+        if (const auto duties = engine::read_register(bundled_rules_root() / "register.tsv", error))
+            for (const auto& duty : *duties) info.duty_titles[duty.id] = duty.title;
+        else
+            spdlog::debug("{}", error);
         return info;
     }
 
 private:
-    std::map<std::string, std::string> params_;
-    std::vector<std::string> names_;
-    std::map<std::string, report::ParameterOverride> overridden_;
+    std::vector<report::PackStamp> packs_;
 };
 
 /// The results of a checked file; its input errors as a usage error (exit 2). nullopt when its
@@ -147,7 +142,7 @@ int run_check(const CheckOptions& options) {
     const engine::Engine engine(engine_options(options), print_load_diagnostics);
     const auto inputs = expand_inputs(options.inputs, FolderWalk{options.hidden, options.excludes});
     auto outcomes = check_all(engine, inputs, job_count(options.jobs));
-    PackNames packs(options.params);
+    PackNames packs;
     std::vector<engine::DocumentResult> results;
     results.reserve(outcomes.size());
     std::vector<std::string> skipped_files;
