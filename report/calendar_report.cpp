@@ -2,6 +2,7 @@
 #include "report/calendar_report.hpp"
 
 #include "report/labels.hpp"
+#include "report/run_json.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -128,7 +129,8 @@ void write_calendar_json(std::ostream& out, const std::vector<Calendar>& calenda
         {"tool", {{"name", "dutycheck"}, {"version", info.tool_version}}},
         {"as_of", info.as_of},
         {"due_soon_days", engine::due_soon_days},
-        {"rule_packs", info.rule_packs},
+        {"rule_packs", pack_names(info.packs)},
+        {"packs", packs_json(info.packs)},
         {"documents", std::move(documents)},
     };
     out << report.dump(2, ' ', false, Json::error_handler_t::replace) << '\n';

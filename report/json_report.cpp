@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "report/labels.hpp"
+#include "report/run_json.hpp"
 
 namespace dutycheck::report {
 namespace {
@@ -22,20 +23,6 @@ Json by_severity(const engine::Summary& summary, engine::Status status) {
         counts[std::string(engine::to_string(severity))] =
             summary.by_status_severity[static_cast<std::size_t>(status)][static_cast<std::size_t>(severity)];
     return counts;
-}
-
-// Values are strings as the rule language writes them (`2`, `"gp"`, `["active"]`), so every type
-// of parameter has one shape.
-Json parameters_json(const std::vector<engine::ParameterSetting>& settings) {
-    Json list = Json::array();
-    for (const auto& s : settings)
-        list.push_back({{"name", s.name},
-                        {"pack", s.pack},
-                        {"value", s.value},
-                        {"default", s.default_value},
-                        {"differs", s.differs},
-                        {"set_by", engine::to_string(s.set_by)}});
-    return list;
 }
 
 // Each status's count in Status order, then a breakdown by severity for those that fail a gate.
@@ -177,14 +164,25 @@ Json overrides_json(const std::vector<engine::ParameterSetting>& overrides) {
     return list;
 }
 
+}  // namespace
+
 Json packs_json(const std::vector<PackStamp>& packs) {
     Json list = Json::array();
     for (const auto& pack : packs) list.push_back({{"name", pack.name}, {"version", pack.version}, {"sha256", pack.sha256}});
     return list;
 }
 
-
-}  // namespace
+Json parameters_json(const std::vector<engine::ParameterSetting>& settings) {
+    Json list = Json::array();
+    for (const auto& s : settings)
+        list.push_back({{"name", s.name},
+                        {"pack", s.pack},
+                        {"value", s.value},
+                        {"default", s.default_value},
+                        {"differs", s.differs},
+                        {"set_by", engine::to_string(s.set_by)}});
+    return list;
+}
 
 void write_json(std::ostream& out, const std::vector<engine::DocumentResult>& documents, const JsonReportInfo& info) {
     Json document_list = Json::array();

@@ -13,6 +13,7 @@
 
 #include "engine/json_pointer.hpp"
 #include "report/labels.hpp"
+#include "report/run_json.hpp"
 
 namespace dutycheck::report {
 namespace {
@@ -275,22 +276,9 @@ Json result_json(const engine::DocumentResult& document, const engine::Finding& 
 // force (by file, as the artifacts are named); the parameters the command line overrode only
 // when there are any.
 Json run_properties(const std::vector<engine::DocumentResult>& documents, const ReportInfo& info) {
-    Json packs = Json::array();
-    for (const auto& pack : info.packs)
-        packs.push_back({{"name", pack.name}, {"version", pack.version}, {"sha256", pack.sha256}});
     Json parameters = Json::object();
-    for (const auto& document : documents) {
-        Json list = Json::array();
-        for (const auto& p : document.parameters) {
-            list.push_back({{"name", p.name},
-                            {"value", p.value},
-                            {"default", p.default_value},
-                            {"differs", p.differs},
-                            {"set_by", engine::to_string(p.set_by)}});
-        }
-        parameters[artifact_uri(document.file)] = std::move(list);
-    }
-    Json properties{{"as_of", info.as_of}, {"rule_packs", pack_names(info.packs)}, {"packs", std::move(packs)},
+    for (const auto& document : documents) parameters[artifact_uri(document.file)] = parameters_json(document.parameters);
+    Json properties{{"as_of", info.as_of}, {"rule_packs", pack_names(info.packs)}, {"packs", packs_json(info.packs)},
                     {"parameters", std::move(parameters)}};
     if (const auto overrides = command_line_overrides(documents); !overrides.empty()) {
         Json overridden = Json::array();

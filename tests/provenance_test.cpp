@@ -106,7 +106,7 @@ TEST_CASE("the SARIF log records the version, the packs and each file's paramete
           nlohmann::json{{"name", "local/inverclyde"}, {"version", "0.1.0"}, {"sha256", local_hash}});
     const auto& parameters = run["properties"]["parameters"]["fixtures/inverclyde-2019.json"];
     REQUIRE(parameters.size() == 4);
-    CHECK(parameters[1] == nlohmann::json{{"name", "lpg_statuses_in_scope"}, {"value", "[\"active\"]"},
+    CHECK(parameters[1] == nlohmann::json{{"name", "lpg_statuses_in_scope"}, {"pack", "scotland"}, {"value", "[\"active\"]"},
                                           {"default", "[\"active\", \"pathfinder\"]"}, {"differs", true},
                                           {"set_by", "file"}});
 }

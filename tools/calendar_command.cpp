@@ -6,7 +6,6 @@
 #include "tools/output.hpp"
 #include "tools/support.hpp"
 
-#include <algorithm>
 #include <iostream>
 
 namespace dutycheck::tools {
@@ -15,20 +14,18 @@ int run_calendar(const CheckOptions& options) {
     // The same engine as `check`, so a deadline is the one the verdicts were drawn with.
     const engine::Engine engine(engine_options(options), print_load_diagnostics);
     std::vector<engine::Calendar> calendars;
-    std::vector<std::string> packs;
+    PackNames packs;
     for (const InputFile& input : expand_inputs(options.inputs, FolderWalk{options.hidden, options.excludes})) {
         engine::Outcome outcome = engine.check(input.path);
         if (input.found_in_folder && outcome.not_a_partnership) continue;  // as `check` skips it
         if (!outcome.errors.empty()) throw usage_error(outcome.errors);
         if (outcome.rules_failed) return exit_error;
         calendars.push_back(engine::calendar(*outcome.result, engine.options().as_of));
-        for (const auto& pack : outcome.rules->packs)
-            if (std::find(packs.begin(), packs.end(), pack.name) == packs.end()) packs.push_back(pack.name);
+        packs.add(*outcome.rules);
     }
     if (calendars.empty())
         throw no_partnership_files(options.inputs.front());
-    const report::ReportInfo info{DUTYCHECK_VERSION, engine::format_date(engine.options().as_of), packs};
-    report::write_calendar(std::cout, options.format, calendars, info);
+    report::write_calendar(std::cout, options.format, calendars, packs.info(engine.options().as_of));
     finish_stdout();
     // The calendar informs; it does not gate (`check` does).
     return exit_ok;

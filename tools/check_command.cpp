@@ -26,31 +26,6 @@
 namespace dutycheck::tools {
 namespace {
 
-/// The packs a report names: those of every rule set used, each once, in the order of the files,
-/// with their versions and content hashes. The parameters in force are each file's own
-/// (DocumentResult::parameters).
-class PackNames {
-public:
-    void add(const engine::RuleSet& rules) {
-        for (const auto& pack : rules.packs)
-            if (std::none_of(packs_.begin(), packs_.end(), [&](const auto& p) { return p.name == pack.name; }))
-                packs_.push_back({pack.name, pack.version, pack.sha256});
-    }
-    report::ReportInfo info(engine::Date as_of) const {
-        report::ReportInfo info{DUTYCHECK_VERSION, engine::format_date(as_of), packs_};
-        // The register is the bundled one whatever packs ran; without it, duties go by their ids.
-        std::string error;
-        if (const auto duties = engine::read_register(bundled_rules_root() / "register.tsv", error))
-            for (const auto& duty : *duties) info.duty_titles[duty.id] = duty.title;
-        else
-            spdlog::debug("{}", error);
-        return info;
-    }
-
-private:
-    std::vector<report::PackStamp> packs_;
-};
-
 /// The results of a checked file; its input errors as a usage error (exit 2). nullopt when its
 /// packs did not load, whose diagnostics are already on stderr.
 std::optional<engine::DocumentResult> result_of(engine::Outcome& outcome, PackNames& packs) {

@@ -2,6 +2,7 @@
 #include "tools/support.hpp"
 
 #include "engine/files.hpp"
+#include "engine/register.hpp"
 
 #include <cstdlib>
 #include <string_view>
@@ -183,6 +184,23 @@ engine::EngineOptions engine_options(const CheckOptions& options) {
     engine.limits = options.limits;
     engine.paper = options.paper;
     return engine;
+}
+
+void PackNames::add(const engine::RuleSet& rules) {
+    for (const auto& pack : rules.packs)
+        if (std::none_of(packs_.begin(), packs_.end(), [&](const auto& p) { return p.name == pack.name; }))
+            packs_.push_back({pack.name, pack.version, pack.sha256});
+}
+
+report::ReportInfo PackNames::info(engine::Date as_of) const {
+    report::ReportInfo info{DUTYCHECK_VERSION, engine::format_date(as_of), packs_};
+    // The register is the bundled one whatever packs ran; without it, duties go by their ids.
+    std::string error;
+    if (const auto duties = engine::read_register(bundled_rules_root() / "register.tsv", error))
+        for (const auto& duty : *duties) info.duty_titles[duty.id] = duty.title;
+    else
+        spdlog::debug("{}", error);
+    return info;
 }
 
 }  // namespace dutycheck::tools

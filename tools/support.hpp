@@ -6,6 +6,7 @@
 #include "tools/commands.hpp"
 #include "engine/loader.hpp"
 #include "engine/packs.hpp"
+#include "report/report_info.hpp"
 
 #include <cstdint>
 #include <filesystem>
@@ -69,5 +70,18 @@ UsageError no_partnership_files(const std::string& first_input);
 /// Expands folders into the JSON files (*.json) they hold, sorted, leaving out hidden folders
 /// and files unless asked, and what --exclude names; files named are kept as given.
 std::vector<InputFile> expand_inputs(const std::vector<std::string>& inputs, const FolderWalk& walk = {});
+
+/// The packs a report names: those of every rule set used, each once, in the order of the files,
+/// with their versions and content hashes. The parameters in force are each file's own
+/// (DocumentResult::parameters).
+class PackNames {
+public:
+    void add(const engine::RuleSet& rules);
+    /// The run's ReportInfo, with the bundled register's duty titles (the HTML matrix shows them).
+    report::ReportInfo info(engine::Date as_of) const;
+
+private:
+    std::vector<report::PackStamp> packs_;
+};
 
 }  // namespace dutycheck::tools
