@@ -2,7 +2,8 @@
 """Keeps the documentation true: runs every console example and follows every local link.
 
 A ```console block is a transcript. Each line that starts with "$ " is a command, run with bash
-from the repository root, with `build/release/dutycheck` and a bare `dutycheck` at the start of a
+in a scratch folder that links to every top-level entry of the repository (so `fixtures/…`
+resolves and a file an example writes, `init -o partnership.json`, lands outside the repository), with `build/release/dutycheck` and a bare `dutycheck` at the start of a
 command standing for the program under test; the lines after it, up to the next command, are
 what it prints (stdout and stderr together, as on a terminal). A line "..." in the expected
 output stands for any number of lines, so an example may show only the start of a long report.
@@ -20,8 +21,10 @@ page of the repository outside build/, node_modules/ and the tests' golden files
 import argparse
 import os
 import re
+import shutil
 import subprocess
 import sys
+import tempfile
 
 CONSOLE = re.compile(r"^```console\n(.*?)^```", re.S | re.M)
 LINK = re.compile(r"(?<!!)\[[^\]]*\]\(([^)\s]+)\)")
@@ -63,13 +66,22 @@ def matches(expected, actual):
     return bool(actual) and expected[0] == actual[0] and matches(expected[1:], actual[1:])
 
 
-def run(command, program, status):
+def scratch_folder():
+    """A temporary folder with a link to each top-level entry of the repository (the current folder)."""
+    folder = tempfile.mkdtemp(prefix="dutycheck-docs-")
+    for name in os.listdir("."):
+        if name not in ("build", ".git"):
+            os.symlink(os.path.abspath(name), os.path.join(folder, name))
+    return folder
+
+
+def run(command, program, status, folder):
     if command.strip() == "echo $?":
         return [str(status)], 0
     command = re.sub(r"^(build/release/)?dutycheck(?=\s|$)", lambda _: program, command)
     env = dict(os.environ, NO_COLOR="1", LC_ALL="C.UTF-8")
     done = subprocess.run(["bash", "-c", command], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                          env=env, timeout=120)
+                          env=env, timeout=120, cwd=folder)
     return done.stdout.decode("utf-8", "replace").splitlines(), done.returncode
 
 
@@ -78,8 +90,9 @@ def check_examples(path, text, program):
     for block in CONSOLE.finditer(text):
         line_no = text.count("\n", 0, block.start()) + 1
         status = 0
+        folder = scratch_folder()  # one per transcript: its commands may build on each other's files
         for command, expected in transcript(block.group(1)):
-            actual, status = run(command, program, status)
+            actual, status = run(command, program, status, folder)
             # A transcript may end an output with blank lines the page does not show.
             while actual and not actual[-1].strip():
                 actual.pop()
@@ -89,6 +102,7 @@ def check_examples(path, text, program):
                 failures.append(f"{path}:{line_no}: `$ {command}` printed:\n"
                                 + "\n".join("    " + a for a in actual)
                                 + "\n  but the page shows:\n" + "\n".join("    " + e for e in expected))
+        shutil.rmtree(folder)
     return failures
 
 
