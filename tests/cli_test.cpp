@@ -177,6 +177,19 @@ TEST_CASE("parameters from the command line override, and a bad one is a usage e
     CHECK_THAT(run.err, Catch::Contains("--param min_localities=three: expected a number"));
 }
 
+TEST_CASE("a repeatable option takes one value each time, so the files after it are checked", "[cli]") {
+    // `--rules DIR FILE FILE` once read the first FILE as a second rule pack.
+    const std::string files = " fixtures/inverclyde-2019.json fixtures/lancashire.json";
+    const Run run = dutycheck_run("check --fail-on none --format json --rules rules/scotland" + files);
+    REQUIRE(run.exit_code == 0);
+    const auto documents = nlohmann::json::parse(run.out)["documents"];
+    REQUIRE(documents.size() == 2);
+    CHECK(documents[0]["file"] == "fixtures/inverclyde-2019.json");
+    CHECK(documents[1]["file"] == "fixtures/lancashire.json");
+    CHECK(dutycheck_run("check --fail-on none --format json --param min_localities=3" + files).exit_code == 0);
+    CHECK(dutycheck_run("calendar --format json --rules rules/scotland" + files).exit_code == 0);
+}
+
 TEST_CASE("a folder of partnership files is checked file by file", "[cli]") {
     const Run run = dutycheck_run("check --format json --fail-on none fixtures/cases/localities-two-or-more");
     CHECK(run.exit_code == 0);

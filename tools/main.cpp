@@ -45,6 +45,33 @@ std::string size_text(std::size_t bytes) {
 }
 
 // The resource limits, shared by every subcommand that reads partnership files; defaults from the engine.
+// A repeatable option takes one value each time it is given, so `--rules DIR FILE` reads FILE as
+// an input rather than as a second pack.
+CLI::Option* repeatable(CLI::Option* option) { return option->allow_extra_args(false); }
+
+// Which rules, with which parameters, as of which day: the options every command that evaluates
+// files shares (check, diff, calendar), worded once.
+void add_pack_options(CLI::App& command, dutycheck::tools::CheckOptions& options, std::vector<std::string>& params,
+                      const std::string& as_of_help) {
+    repeatable(command.add_option("--rules", options.rules,
+                                  "Rule pack folder or file (repeatable); default: the standard pack plus the file's "
+                                  "rule_packs"));
+    repeatable(command.add_option("--rules-path", options.rules_path,
+                                  "A folder of rule packs that a file's rule_packs may name, after the bundled packs "
+                                  "(repeatable; also DUTYCHECK_RULES_PATH, folders separated by ':')"));
+    repeatable(command.add_option("--param", params, "Override a rule-pack parameter: NAME=VALUE (repeatable)"));
+    command.add_option("--as-of", options.as_of, as_of_help + " (YYYY-MM-DD); default today");
+}
+
+// Which files of a folder are checked: the options of commands that walk folders (check, calendar).
+void add_folder_options(CLI::App& command, dutycheck::tools::CheckOptions& options) {
+    repeatable(command.add_option("--exclude", options.excludes,
+                                  "Leave out of folder walks the paths (relative to the folder) or names matching "
+                                  "GLOB (repeatable)"))
+        ->type_name("GLOB");
+    command.add_flag("--hidden", options.hidden, "Walk hidden folders and files (names beginning with '.') too");
+}
+
 void add_limit_options(CLI::App& command, dutycheck::tools::CheckOptions& options) {
     command.add_option("--max-file-size", options.limits.max_bytes,
                        "Refuse a partnership file larger than SIZE: bytes, or with a unit (kB = 1000 bytes, "
@@ -132,18 +159,12 @@ int main(int argc, char** argv) {
     CheckOptions check;
     std::vector<std::string> params;
     auto* check_cmd = app.add_subcommand("check", "Check partnership files (or folders of them) against rule packs");
-    check_cmd->add_option("--rules", check.rules,
-                          "Rule pack folder or file (repeatable); default: the standard pack plus the file's rule_packs");
-    check_cmd->add_option("--rules-path", check.rules_path,
-                          "A folder of rule packs that a file's rule_packs may name, after the bundled packs "
-                          "(repeatable; also DUTYCHECK_RULES_PATH, folders separated by ':')");
-    check_cmd->add_option("--param", params, "Override a rule-pack parameter: NAME=VALUE (repeatable)");
-    check_cmd->add_option("--as-of", check.as_of, "Evaluate date rules as on DATE (YYYY-MM-DD); default today");
+    add_pack_options(*check_cmd, check, params, "Evaluate date rules as on DATE");
     check_cmd->add_option("--format", check.format, "Report format on stdout: " + dutycheck::report::format_list())
         ->check(CLI::IsMember(dutycheck::report::format_names()));
-    check_cmd->add_option("--output", check.outputs,
-                          "Also write a report to a file: FORMAT=PATH (repeatable; written atomically); "
-                          "FORMAT=- writes it to stdout instead of --format's");
+    repeatable(check_cmd->add_option("--output", check.outputs,
+                                     "Also write a report to a file: FORMAT=PATH (repeatable; written atomically); "
+                                     "FORMAT=- writes it to stdout instead of --format's"));
     check_cmd->add_option("--baseline", check.baseline,
                           "A saved JSON report: its failing findings do not fail the gate; stale entries are listed");
     check_cmd->add_option("--explain", check.explain, "Show what RULE looked at and why, for each instance");
@@ -159,15 +180,11 @@ int main(int argc, char** argv) {
         ->check(CLI::NonNegativeNumber)
         ->type_name("N")
         ->capture_default_str();
-    check_cmd->add_option("--exclude", check.excludes,
-                          "Leave out of folder walks the paths (relative to the folder) or names matching GLOB "
-                          "(repeatable)")
-        ->type_name("GLOB");
     check_cmd->add_option("--paper", check.paper,
                           "Pre-board check: only the findings about this board paper (its id, or /reports/N) and "
                           "the directions it references, from a check of the whole FILE")
         ->type_name("ID|POINTER");
-    check_cmd->add_flag("--hidden", check.hidden, "Walk hidden folders and files (names beginning with '.') too");
+    add_folder_options(*check_cmd, check);
     check_cmd->add_option("inputs", check.inputs,
                           "Partnership files (JSON) or folders of them; in a folder, JSON files that are not "
                           "partnership files are skipped")
@@ -176,11 +193,7 @@ int main(int argc, char** argv) {
     DiffOptions diff;
     std::vector<std::string> diff_params;
     auto* diff_cmd = app.add_subcommand("diff", "Compare the findings of two versions of a partnership file");
-    diff_cmd->add_option("--rules", diff.check.rules, "Rule pack folder or file (repeatable)");
-    diff_cmd->add_option("--rules-path", diff.check.rules_path,
-                         "A folder of rule packs that a file's rule_packs may name, after the bundled packs (repeatable)");
-    diff_cmd->add_option("--param", diff_params, "Override a rule-pack parameter: NAME=VALUE (repeatable)");
-    diff_cmd->add_option("--as-of", diff.check.as_of, "Evaluate date rules as on DATE (YYYY-MM-DD); default today");
+    add_pack_options(*diff_cmd, diff.check, diff_params, "Evaluate date rules as on DATE");
     diff_cmd->add_option("--format", diff.check.format, "Output format")->check(CLI::IsMember({"text", "json"}));
     diff_cmd->add_option("--fail-on", diff.check.fail_on, "Severity that fails the gate")
         ->check(CLI::IsMember({"error", "warning", "info", "none"}));
@@ -195,33 +208,26 @@ int main(int argc, char** argv) {
     calendar.format = "text";
     auto* calendar_cmd = app.add_subcommand(
         "calendar", "List the deadlines the files' facts determine: missed, due within 90 days, and later");
-    calendar_cmd->add_option("--rules", calendar.rules,
-                             "Rule pack folder or file (repeatable); default: the standard pack plus the file's rule_packs");
-    calendar_cmd->add_option("--rules-path", calendar.rules_path,
-                             "A folder of rule packs that a file's rule_packs may name, after the bundled packs (repeatable)");
-    calendar_cmd->add_option("--param", calendar_params, "Override a rule-pack parameter: NAME=VALUE (repeatable)");
-    calendar_cmd->add_option("--as-of", calendar.as_of, "Sort deadlines as on DATE (YYYY-MM-DD); default today");
+    add_pack_options(*calendar_cmd, calendar, calendar_params, "Sort deadlines as on DATE");
     calendar_cmd->add_option("--format", calendar.format, "Output format: text, json or ics (iCalendar)")
         ->check(CLI::IsMember(dutycheck::report::calendar_format_names()));
     add_limit_options(*calendar_cmd, calendar);
-    calendar_cmd->add_option("--exclude", calendar.excludes, "Leave out of folder walks the paths or names matching GLOB")
-        ->type_name("GLOB");
-    calendar_cmd->add_flag("--hidden", calendar.hidden, "Walk hidden folders and files too");
+    add_folder_options(*calendar_cmd, calendar);
     calendar_cmd->add_option("inputs", calendar.inputs, "Partnership files (JSON) or folders of them")->required();
 
     auto* rules_cmd = app.add_subcommand("rules", "Look at rule packs");
     rules_cmd->require_subcommand(1);
     std::vector<std::string> rule_packs;
     auto* list_cmd = rules_cmd->add_subcommand("list", "List packs and rules with their duties, sources and force");
-    list_cmd->add_option("--rules", rule_packs, "Rule pack folder or file (repeatable); default: every bundled pack");
+    repeatable(list_cmd->add_option("--rules", rule_packs, "Rule pack folder or file (repeatable); default: every bundled pack"));
     std::string rule_id;
     auto* explain_cmd = rules_cmd->add_subcommand("explain", "Show one rule: its citation, quote and text");
-    explain_cmd->add_option("--rules", rule_packs, "Rule pack folder or file (repeatable); default: every bundled pack");
+    repeatable(explain_cmd->add_option("--rules", rule_packs, "Rule pack folder or file (repeatable); default: every bundled pack"));
     explain_cmd->add_option("id", rule_id, "Rule id")->required();
 
     std::string coverage_format = "text";
     auto* coverage_cmd = rules_cmd->add_subcommand("coverage", "Every duty of the register and the rules that encode it");
-    coverage_cmd->add_option("--rules", rule_packs, "Rule pack folder or file (repeatable); default: every bundled pack");
+    repeatable(coverage_cmd->add_option("--rules", rule_packs, "Rule pack folder or file (repeatable); default: every bundled pack"));
     coverage_cmd->add_option("--format", coverage_format, "Output format")->check(CLI::IsMember({"text", "markdown"}));
 
     std::vector<std::string> lint_paths;
