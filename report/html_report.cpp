@@ -816,7 +816,8 @@ void write_evidence_plan(std::ostream& out, const DocumentResult& document, std:
     out << "</tr></thead><tbody>\n";
     for (std::size_t i = 0; i < plan.size() && i < evidence_plan_shown; ++i) {
         const engine::EvidenceItem& item = plan[i];
-        out << "<tr><td>" << item.decides << "</td><th scope=\"row\"><code>" << h(item.field) << "</code></th><td>"
+        out << "<tr><td>" << item.decides << "</td><th scope=\"row\"><code>" << breakable(item.field, '/')
+            << "</code></th><td>"
             << h(item.description);
         if (const std::string action = evidence_action(item); !action.empty())
             out << (item.description.empty() ? "" : " ") << "<strong>" << h(action) << "</strong>";
