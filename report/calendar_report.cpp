@@ -3,6 +3,7 @@
 
 #include "report/labels.hpp"
 #include "report/run_json.hpp"
+#include "report/text_report.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -87,6 +88,9 @@ const std::vector<std::string>& calendar_format_names() {
     return names;
 }
 
+// Where a deadline's words start: after two spaces, the date and two spaces.
+constexpr std::size_t detail_indent = 14;
+
 void write_calendar_text(std::ostream& out, const std::vector<Calendar>& calendars) {
     bool first = true;
     for (const Calendar& calendar : calendars) {
@@ -101,11 +105,14 @@ void write_calendar_text(std::ostream& out, const std::vector<Calendar>& calenda
             if (entries.empty()) out << "  none\n";
             for (const CalendarEntry& entry : entries) {
                 const engine::RuleInfo& rule = rule_of(entry);
-                out << "  " << entry.date << "  " << what(entry);
                 // A deadline still to come may already be settled; one missed says how it fails.
+                std::string line = what(entry);
                 if (entry.state == engine::DeadlineState::missed || entry.status != engine::Status::met)
-                    out << " [" << status_words(entry.status) << "]";
-                out << '\n' << "              " << join_items(rule.duties, ", ") << "; " << rule.citation.source << '\n';
+                    line += " [" + std::string(status_words(entry.status)) + "]";
+                out << "  " << entry.date << "  ";
+                write_wrapped(out, line, detail_indent);
+                out << std::string(detail_indent, ' ');
+                write_wrapped(out, join_items(rule.duties, ", ") + "; " + rule.citation.source, detail_indent);
             }
         }
     }

@@ -84,35 +84,6 @@ std::string printable(std::string_view raw) {
 // Columns a string takes on screen: one per UTF-8 code point (wide scripts are rare in these files).
 std::size_t columns(std::string_view text) { return dsl::code_point_count(text); }
 
-// Writes one paragraph word-wrapped to the line width. The caller has already written a prefix
-// `indent` columns wide; continuation lines are indented to match. A word longer than a line
-// (a URL, a long pointer) is kept whole rather than broken.
-void write_wrapped(std::ostream& out, std::string_view text, std::size_t indent) {
-    const std::string clean = printable(text);
-    std::size_t used = indent;
-    bool line_has_words = false;
-    std::size_t pending_spaces = 0;  // runs of spaces are kept inside a line, dropped at a break
-    std::size_t start = 0;
-    while (start <= clean.size()) {
-        std::size_t end = clean.find(' ', start);
-        if (end == std::string::npos) end = clean.size();
-        const std::string_view word = std::string_view(clean).substr(start, end - start);
-        if (start > 0 && line_has_words) ++pending_spaces;
-        start = end + 1;
-        if (word.empty()) continue;
-        const std::size_t width = columns(word);
-        if (line_has_words && used + pending_spaces + width > line_width) {
-            out << '\n' << std::string(indent, ' ');
-            used = indent;
-            pending_spaces = 0;
-        }
-        out << std::string(pending_spaces, ' ') << word;
-        used += pending_spaces + width;
-        pending_spaces = 0;
-        line_has_words = true;
-    }
-    out << '\n';
-}
 
 // A detail line under a finding; a multi-line text (several failed requirements) keeps its lines.
 void write_detail(std::ostream& out, std::string_view text) {
@@ -317,6 +288,36 @@ void write_run_footer(std::ostream& out, const ReportInfo& info) {
 }
 
 }  // namespace
+
+// Writes one paragraph word-wrapped to the line width. The caller has already written a prefix
+// `indent` columns wide; continuation lines are indented to match. A word longer than a line
+// (a URL, a long pointer) is kept whole rather than broken.
+void write_wrapped(std::ostream& out, std::string_view text, std::size_t indent) {
+    const std::string clean = printable(text);
+    std::size_t used = indent;
+    bool line_has_words = false;
+    std::size_t pending_spaces = 0;  // runs of spaces are kept inside a line, dropped at a break
+    std::size_t start = 0;
+    while (start <= clean.size()) {
+        std::size_t end = clean.find(' ', start);
+        if (end == std::string::npos) end = clean.size();
+        const std::string_view word = std::string_view(clean).substr(start, end - start);
+        if (start > 0 && line_has_words) ++pending_spaces;
+        start = end + 1;
+        if (word.empty()) continue;
+        const std::size_t width = columns(word);
+        if (line_has_words && used + pending_spaces + width > line_width) {
+            out << '\n' << std::string(indent, ' ');
+            used = indent;
+            pending_spaces = 0;
+        }
+        out << std::string(pending_spaces, ' ') << word;
+        used += pending_spaces + width;
+        pending_spaces = 0;
+        line_has_words = true;
+    }
+    out << '\n';
+}
 
 void write_text(std::ostream& out, const std::vector<engine::DocumentResult>& documents, const TextOptions& options,
                 const ReportInfo& info) {

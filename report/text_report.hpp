@@ -1,7 +1,9 @@
 // The plain-text report a governance lead reads: per partnership, a summary and findings by area.
 #pragma once
 
+#include <cstddef>
 #include <iosfwd>
+#include <string_view>
 #include <vector>
 
 #include "engine/result.hpp"
@@ -20,5 +22,10 @@ struct TextOptions {
 /// `info` adds one line under each heading when the command line overrode parameters.
 void write_text(std::ostream& out, const std::vector<engine::DocumentResult>& documents,
                 const TextOptions& options, const ReportInfo& info = {});
+
+/// Writes one paragraph of text for a terminal, word-wrapped to the text report's line width
+/// (100 columns), control characters shown as escapes. The caller has already written a prefix
+/// `indent` columns wide; continuation lines are indented to match. Ends the line.
+void write_wrapped(std::ostream& out, std::string_view text, std::size_t indent);
 
 }  // namespace dutycheck::report
