@@ -202,7 +202,7 @@ TEST_CASE("every report for people leads with what to record next, and the JSON 
     REQUIRE(section != std::string::npos);
     CHECK(section > html.str().find("id=\"p1-summary\""));
     CHECK(section < html.str().find("<section class=\"matrix-section\""));
-    CHECK_THAT(html.str(), Catch::Contains("<tr><td>3</td><th scope=\"row\"><code>/localities/*/planning_group/members"
+    CHECK_THAT(html.str(), Catch::Contains("<tr><td>3</td><th scope=\"row\"><code>/localities<wbr>/*<wbr>/planning_group<wbr>/members"
                                            "</code></th><td>The group&#39;s members."));
 
     std::ostringstream json;
