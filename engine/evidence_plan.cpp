@@ -112,12 +112,7 @@ struct Walk {
 Walk walk(std::string_view pointer) {
     Walk out;
     const json* node = &partnership_schema_document();
-    std::size_t start = 0;
-    while (start < pointer.size()) {
-        // Each token starts after a "/".
-        std::size_t end = pointer.find('/', start + 1);
-        if (end == std::string_view::npos) end = pointer.size();
-        const std::string_view raw = pointer.substr(start + 1, end - start - 1);
+    for (const std::string_view raw : pointer_tokens(pointer)) {
         if (node != nullptr) {
             const auto nodes = layers(*node);
             const std::string token = unescape_pointer_token(raw);
@@ -134,7 +129,6 @@ Walk walk(std::string_view pointer) {
             }
         }
         if (node == nullptr) out.field.append("/").append(raw);
-        start = end;
     }
     out.node = node;
     return out;
@@ -144,18 +138,12 @@ Walk walk(std::string_view pointer) {
 // differ only where the field has `*`, and a later element comes later in the file.
 std::vector<std::uint64_t> indexes(std::string_view pointer) {
     std::vector<std::uint64_t> out;
-    std::size_t start = 0;
-    while (start < pointer.size()) {
-        std::size_t end = pointer.find('/', start + 1);
-        if (end == std::string_view::npos) end = pointer.size();
-        const std::string_view raw = pointer.substr(start + 1, end - start - 1);
-        if (is_index(raw)) {
-            std::uint64_t value = 0;
-            if (std::from_chars(raw.data(), raw.data() + raw.size(), value).ec != std::errc())
-                value = std::numeric_limits<std::uint64_t>::max();
-            out.push_back(value);
-        }
-        start = end;
+    for (const std::string_view raw : pointer_tokens(pointer)) {
+        if (!is_index(raw)) continue;
+        std::uint64_t value = 0;
+        if (std::from_chars(raw.data(), raw.data() + raw.size(), value).ec != std::errc())
+            value = std::numeric_limits<std::uint64_t>::max();
+        out.push_back(value);
     }
     return out;
 }

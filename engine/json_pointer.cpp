@@ -32,4 +32,21 @@ std::string last_pointer_token(std::string_view pointer) {
     return unescape_pointer_token(pointer.substr(slash + 1));
 }
 
+bool pointer_within(std::string_view pointer, std::string_view ancestor) {
+    return pointer.starts_with(ancestor) && (pointer.size() == ancestor.size() || pointer[ancestor.size()] == '/');
+}
+
+std::vector<std::string_view> pointer_tokens(std::string_view pointer) {
+    std::vector<std::string_view> tokens;
+    std::size_t start = 0;
+    while (start < pointer.size()) {
+        // Each token starts after a "/".
+        std::size_t end = pointer.find('/', start + 1);
+        if (end == std::string_view::npos) end = pointer.size();
+        tokens.push_back(pointer.substr(start + 1, end - start - 1));
+        start = end;
+    }
+    return tokens;
+}
+
 }  // namespace dutycheck::engine

@@ -3,6 +3,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace dutycheck::engine {
 
@@ -16,5 +17,12 @@ std::string unescape_pointer_token(std::string_view raw);
 
 /// The last reference token of a pointer, unescaped ("" for the empty pointer).
 std::string last_pointer_token(std::string_view pointer);
+
+/// True if `pointer` is `ancestor` or a place inside it: "/a/b" is within "/a" and within "" (the
+/// whole document), but not within "/a/bc".
+bool pointer_within(std::string_view pointer, std::string_view ancestor);
+
+/// The raw (still escaped) reference tokens of a pointer, in order: "/a/0" gives "a" and "0".
+std::vector<std::string_view> pointer_tokens(std::string_view pointer);
 
 }  // namespace dutycheck::engine

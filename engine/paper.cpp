@@ -2,6 +2,7 @@
 #include "engine/paper.hpp"
 
 #include "dsl/source.hpp"
+#include "engine/json_pointer.hpp"
 
 #include <algorithm>
 
@@ -19,11 +20,6 @@ std::optional<NodeId> array_at(const Document& doc, std::string_view name) {
     const auto node = doc.member(doc.root(), name);
     if (!node || doc.kind(*node) != NodeKind::array) return std::nullopt;
     return node;
-}
-
-bool under(std::string_view pointer, std::string_view prefix) {
-    return pointer == prefix || (pointer.starts_with(prefix) && pointer.size() > prefix.size() &&
-                                 pointer[prefix.size()] == '/');
 }
 
 }  // namespace
@@ -87,9 +83,9 @@ std::variant<PaperScope, InputError> find_paper(const Document& doc, std::string
 }
 
 bool in_scope(const PaperScope& scope, std::string_view pointer) {
-    if (under(pointer, scope.pointer)) return true;
+    if (pointer_within(pointer, scope.pointer)) return true;
     return std::any_of(scope.directions.begin(), scope.directions.end(),
-                       [&](const std::string& direction) { return under(pointer, direction); });
+                       [&](const std::string& direction) { return pointer_within(pointer, direction); });
 }
 
 void keep_paper_findings(DocumentResult& result, PaperScope scope) {

@@ -2,6 +2,7 @@
 #include "engine/waivers.hpp"
 
 #include "dsl/text.hpp"
+#include "engine/json_pointer.hpp"
 
 #include <algorithm>
 #include <string>
@@ -108,11 +109,8 @@ bool covers(const Waiver& waiver, const Finding& finding) {
     const bool names_rule = waiver.rule == rule.id ||
                             std::find(rule.duties.begin(), rule.duties.end(), waiver.rule) != rule.duties.end();
     if (!names_rule) return false;
-    if (waiver.target.empty()) return true;
-    const std::string& pointer = finding.pointer;
-    return pointer == waiver.target ||
-           (pointer.size() > waiver.target.size() && pointer.compare(0, waiver.target.size(), waiver.target) == 0 &&
-            pointer[waiver.target.size()] == '/');
+    // An empty target is the whole file, within which every finding is.
+    return pointer_within(finding.pointer, waiver.target);
 }
 
 }  // namespace

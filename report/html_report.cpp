@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "engine/calendar.hpp"
+#include "engine/json_pointer.hpp"
 #include "report/labels.hpp"
 
 namespace dutycheck::report {
@@ -511,9 +512,7 @@ std::string breakable(std::string_view text, char separator) {
 // planning group sits under its locality, and under the area's first row if its locality has none.
 std::size_t ancestor_rows(const AreaMatrix& matrix, const Row& row) {
     return static_cast<std::size_t>(std::count_if(matrix.rows.begin(), matrix.rows.end(), [&](const Row& other) {
-        const std::string& outer = other.pointer;
-        return outer.size() < row.pointer.size() && row.pointer.compare(0, outer.size(), outer) == 0 &&
-               row.pointer[outer.size()] == '/';
+        return other.pointer.size() < row.pointer.size() && engine::pointer_within(row.pointer, other.pointer);
     }));
 }
 

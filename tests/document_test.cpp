@@ -99,6 +99,20 @@ TEST_CASE("pointer() builds RFC 6901 pointers from parent links, escaping '~' an
     CHECK(doc.pointer(at(doc, inner, "~/~1")) == "/a/b~1c/1/~0~1~01");
 }
 
+TEST_CASE("a pointer is within itself and its ancestors, never a sibling that shares its start") {
+    // Waivers, the pre-board check and the HTML matrix all ask this one question.
+    CHECK(pointer_within("/localities/1/planning_group", "/localities/1"));
+    CHECK(pointer_within("/localities/1", "/localities/1"));
+    CHECK(pointer_within("/localities/1", ""));
+    CHECK(pointer_within("", ""));
+    CHECK_FALSE(pointer_within("/localities/10", "/localities/1"));
+    CHECK_FALSE(pointer_within("/localities", "/localities/1"));
+    CHECK_FALSE(pointer_within("", "/localities"));
+    using Tokens = std::vector<std::string_view>;
+    CHECK(pointer_tokens("") == Tokens{});
+    CHECK(pointer_tokens("/a~1b/0/") == Tokens{"a~1b", "0", ""});
+}
+
 TEST_CASE("member() finds members by exact name and returns nothing for missing names or non-objects") {
     const Document doc = parse_ok(R"({"alpha": 1, "beta": [1, 2], "Alpha": 3, "s": "alpha"})");
     const NodeId root = doc.root();
