@@ -17,7 +17,7 @@ int run_calendar(const CheckOptions& options) {
     PackNames packs;
     for (const InputFile& input : expand_inputs(options.inputs, FolderWalk{options.hidden, options.excludes})) {
         engine::Outcome outcome = engine.check(input.path);
-        if (input.found_in_folder && outcome.not_a_partnership) continue;  // as `check` skips it
+        if (skipped(input, outcome)) continue;
         if (!outcome.errors.empty()) throw usage_error(outcome.errors);
         if (outcome.rules_failed) return exit_error;
         calendars.push_back(engine::calendar(*outcome.result, engine.options().as_of));

@@ -4,7 +4,6 @@
 #include "engine/engine.hpp"
 #include "engine/gate.hpp"
 #include "engine/parameters.hpp"
-#include "engine/register.hpp"
 #include "report/diff_report.hpp"
 #include "report/formats.hpp"
 #include "report/json_report.hpp"
@@ -53,13 +52,6 @@ void render(std::ostream& out, const std::string& format, const std::vector<engi
 std::size_t job_count(std::size_t requested) {
     if (requested > 0) return requested;
     return std::max(1u, std::thread::hardware_concurrency());
-}
-
-/// A JSON file found in a folder that does not say it is a partnership file (an editor's
-/// settings, a package.json) is skipped, not an error. A file named on the command line, or one
-/// that is not valid JSON, is never skipped: a gate must not pass on what it could not read.
-bool skipped(const InputFile& file, const engine::Outcome& outcome) {
-    return file.found_in_folder && outcome.not_a_partnership;
 }
 
 /// Checks every file, sharing them among `jobs` workers. Each file is read, checked and evaluated

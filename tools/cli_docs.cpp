@@ -1,6 +1,8 @@
 // Bash completion and the man page from the CLI11 app: one walk over its visible commands.
 #include "tools/cli_docs.hpp"
 
+#include "report/labels.hpp"
+
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
@@ -9,6 +11,8 @@
 
 namespace dutycheck::tools {
 namespace {
+
+using report::join_items;
 
 struct Command {
     std::string path;                     ///< "" for the program, "check", "rules list"
@@ -73,12 +77,6 @@ std::vector<std::string> choices(const CLI::Option& option) {
     return values;
 }
 
-std::string joined(const std::vector<std::string>& words, const char* separator = " ") {
-    std::string text;
-    for (const auto& word : words) text += (text.empty() ? "" : separator) + word;
-    return text;
-}
-
 // A word for a bash single-quoted string.
 std::string quoted(const std::string& text) {
     std::string out = "'";
@@ -122,7 +120,7 @@ std::string bash_completion(const CLI::App& app) {
     // Each table is a case over the command path: "" for the program, "rules list" for a subcommand.
     out << "_dutycheck_subcommands() {\n    case \"$1\" in\n";
     for (const auto& c : all)
-        if (!c.subcommands.empty()) out << "        " << quoted(c.path) << ") echo " << quoted(joined(c.subcommands)) << " ;;\n";
+        if (!c.subcommands.empty()) out << "        " << quoted(c.path) << ") echo " << quoted(join_items(c.subcommands, " ")) << " ;;\n";
     out << "    esac\n}\n\n_dutycheck_options() {\n    case \"$1\" in\n";
     for (const auto& c : all) {
         std::vector<std::string> words;
@@ -130,7 +128,7 @@ std::string bash_completion(const CLI::App& app) {
         for (const auto* option : c.options)
             for (const auto& name : names(*option))
                 if (std::find(words.begin(), words.end(), name) == words.end()) words.push_back(name);
-        out << "        " << quoted(c.path) << ") echo " << quoted(joined(words)) << " ;;\n";
+        out << "        " << quoted(c.path) << ") echo " << quoted(join_items(words, " ")) << " ;;\n";
     }
     out << "    esac\n}\n\n# The options that take a value: the next word is that value, not a command.\n"
            "_dutycheck_takes_value() {\n    case \"$1 $2\" in\n";
@@ -139,7 +137,7 @@ std::string bash_completion(const CLI::App& app) {
         for (const auto* option : c.options)
             if (takes_value(*option))
                 for (const auto& name : names(*option)) patterns.push_back(quoted(c.path + " " + name));
-        if (!patterns.empty()) out << "        " << joined(patterns, "|") << ") return 0 ;;\n";
+        if (!patterns.empty()) out << "        " << join_items(patterns, "|") << ") return 0 ;;\n";
     }
     out << "    esac\n    return 1\n}\n\n# The values an option accepts, where it lists them.\n"
            "_dutycheck_choices() {\n    case \"$1 $2\" in\n";
@@ -148,7 +146,7 @@ std::string bash_completion(const CLI::App& app) {
             if (const auto values = choices(*option); !values.empty()) {
                 std::vector<std::string> patterns;
                 for (const auto& name : names(*option)) patterns.push_back(quoted(c.path + " " + name));
-                out << "        " << joined(patterns, "|") << ") echo " << quoted(joined(values)) << " ;;\n";
+                out << "        " << join_items(patterns, "|") << ") echo " << quoted(join_items(values, " ")) << " ;;\n";
             }
     out << "    esac\n}\n\n";
     out << R"BASH(_dutycheck() {
@@ -224,10 +222,10 @@ std::string man_page(const CLI::App& app, const std::string& version) {
             out << ".TP\n";
             std::vector<std::string> shown;
             for (const auto& name : names(*option)) shown.push_back("\\fB" + roff(name) + "\\fR");
-            out << joined(shown, ", ");
+            out << join_items(shown, ", ");
             if (takes_value(*option)) out << " \\fI" << roff(value_name(*option)) << "\\fR";
             out << "\n" << roff(option->get_description());
-            if (const auto values = choices(*option); !values.empty()) out << " (one of: " << roff(joined(values, ", ")) << ")";
+            if (const auto values = choices(*option); !values.empty()) out << " (one of: " << roff(join_items(values, ", ")) << ")";
             out << "\n";
         }
     };
@@ -237,7 +235,7 @@ std::string man_page(const CLI::App& app, const std::string& version) {
     for (const auto& c : all) {
         if (c.path.empty()) continue;
         out << ".SS \"dutycheck " << c.path << "\"\n" << roff(c.app->get_description()) << ".\n";
-        if (!c.subcommands.empty()) out << "Its commands: " << roff(joined(c.subcommands, ", ")) << ".\n";
+        if (!c.subcommands.empty()) out << "Its commands: " << roff(join_items(c.subcommands, ", ")) << ".\n";
         for (const auto* positional : c.positionals)
             out << ".TP\n\\fI" << roff(positional->get_name()) << "\\fR\n" << roff(positional->get_description()) << "\n";
         option_entries(c);

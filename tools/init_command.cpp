@@ -157,8 +157,6 @@ int run_init(const InitOptions& options) {
     if (options.partnership.empty()) throw UsageError{"init: name a partnership (dutycheck init --list lists them)"};
     const ListedPartnership* partnership = find_partnership(options.partnership);
     if (partnership == nullptr) {
-        std::vector<std::string> names;
-        for (const auto& p : list) names.push_back(p.list_name);
         // Compared as ids, so that case and spacing do not count against a near miss.
         std::vector<std::string> ids;
         for (const auto& p : list) ids.push_back(p.id);
@@ -166,7 +164,7 @@ int run_init(const InitOptions& options) {
         std::string message = "init: no partnership '" + options.partnership + "' in the locality list";
         if (!near.empty()) {
             const auto index = std::find(ids.begin(), ids.end(), near) - ids.begin();
-            message += "; did you mean '" + names[index] + "'?";
+            message += "; did you mean '" + list[static_cast<std::size_t>(index)].list_name + "'?";
         }
         throw UsageError{message + " (dutycheck init --list lists the " + std::to_string(list.size()) + ")"};
     }

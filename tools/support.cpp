@@ -147,6 +147,10 @@ std::vector<InputFile> expand_inputs(const std::vector<std::string>& inputs, con
     return files;
 }
 
+bool skipped(const InputFile& file, const engine::Outcome& outcome) {
+    return file.found_in_folder && outcome.not_a_partnership;
+}
+
 UsageError no_partnership_files(const std::string& first_input) {
     return UsageError{first_input + ": error[DC504]: no partnership files to check: no JSON file found "
                       "has \"format\": \"dutycheck.partnership/1\""};

@@ -64,6 +64,11 @@ struct InputFile {
     bool found_in_folder = false;
 };
 
+/// A JSON file found in a folder that does not say it is a partnership file (an editor's
+/// settings, a package.json) is skipped, not an error. A file named on the command line, or one
+/// that is not valid JSON, is never skipped: a gate must not pass on what it could not read.
+bool skipped(const InputFile& file, const engine::Outcome& outcome);
+
 /// The error for a run whose inputs (the first named `first_input`) held no partnership file.
 UsageError no_partnership_files(const std::string& first_input);
 
