@@ -49,7 +49,7 @@ Json entry_json(const CalendarEntry& entry) {
         {"rule", rule.id},
         {"title", rule.title},
         {"duties", rule.duties},
-        {"citation", {{"source", rule.citation.source}, {"url", rule.citation.url}, {"quote", rule.citation.quote}}},
+        {"citation", citation_json(rule.citation)},
         {"pointer", entry.pointer},
         {"object", entry.object_name},
         {"status", engine::to_string(entry.status)},

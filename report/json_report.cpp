@@ -61,7 +61,7 @@ Json finding_json(const engine::DocumentResult& document, const engine::Finding&
         {"object", finding.object_name},
         {"message", finding_text(finding)},
         {"missing", missing_list(finding)},
-        {"citation", {{"source", rule.citation.source}, {"url", rule.citation.url}, {"quote", rule.citation.quote}}},
+        {"citation", citation_json(rule.citation)},
         {"tags", rule.tags},
     };
     // Only where the rule says when the instance falls due and the file determines the day.
@@ -165,6 +165,10 @@ Json overrides_json(const std::vector<engine::ParameterSetting>& overrides) {
 }
 
 }  // namespace
+
+Json citation_json(const engine::Citation& citation) {
+    return {{"source", citation.source}, {"url", citation.url}, {"quote", citation.quote}};
+}
 
 Json packs_json(const std::vector<PackStamp>& packs) {
     Json list = Json::array();

@@ -1,5 +1,5 @@
-// How a run was made, as JSON: one shape for the JSON report, SARIF's run properties and the
-// JSON calendar, so that each records the packs and parameters the same way.
+// The JSON shapes the JSON report, SARIF's run properties and the JSON calendar share, so that
+// each records the packs, the parameters and a rule's citation the same way.
 #pragma once
 
 #include <vector>
@@ -18,5 +18,8 @@ nlohmann::ordered_json packs_json(const std::vector<PackStamp>& packs);
 /// are strings as the rule language writes them (`2`, `"gp"`, `["active"]`), so every type of
 /// parameter has one shape.
 nlohmann::ordered_json parameters_json(const std::vector<engine::ParameterSetting>& settings);
+
+/// {"source", "url", "quote"} of a rule's citation.
+nlohmann::ordered_json citation_json(const engine::Citation& citation);
 
 }  // namespace dutycheck::report
