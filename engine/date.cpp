@@ -101,6 +101,8 @@ std::string format_date(Date date) {
     return buffer;
 }
 
+Date last_day(Date date) { return run_of(date.days, date.days); }
+
 Date whole_month(Date date) {
     if (!date.month_precision) return date;
     const CivilDate c = to_civil(date);

@@ -40,6 +40,9 @@ struct Date {
 /// A month-precision date read as an event: any day of its month. Other dates are unchanged.
 Date whole_month(Date date);
 
+/// The last day a date may be, as a day: a deadline's month or a run of days falls due then.
+Date last_day(Date date);
+
 /// How two dates may be compared.
 enum class DateRelation { before, on_or_before, after, on_or_after, same };
 

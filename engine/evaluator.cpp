@@ -432,7 +432,7 @@ void RuleRun::step(std::size_t index) {
                 // A date the file cannot give (absent, unknown, not a date) leaves no deadline: the
                 // calendar lists only what the facts determine. A run of days (an event's month
                 // moved by days) falls due on its last day, the latest the deadline can be.
-                if (const auto date = as_date(eval(*s.date))) due_ = format_date(Date{date->days, 0, false});
+                if (const auto date = as_date(eval(*s.date))) due_ = format_date(last_day(*date));
                 else due_.clear();
                 step(index + 1);
             } else {

@@ -60,7 +60,7 @@ std::variant<PaperScope, InputError> find_paper(const Document& doc, std::string
                               "--paper " + std::string(paper) + ": the paper is dated " + std::string(*date_text) +
                                   ", after the as-of date " + format_date(as_of) +
                                   ", so the check would not see it; a pre-board check runs as of the meeting: --as-of " +
-                                  format_date(Date{date->days, 0, false})};
+                                  format_date(last_day(*date))};
     }
     scope.id = std::string(text(doc, *found, "id").value_or(""));
     scope.title = std::string(text(doc, *found, "title").value_or(""));
