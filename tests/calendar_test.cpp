@@ -12,24 +12,16 @@
 
 using namespace dutycheck;
 using dutycheck::testing::evaluate_text;
+using dutycheck::testing::one_rule;
+using dutycheck::testing::partnership_text;
 using dutycheck::testing::rendered;
 using dutycheck::testing::source_dir;
 
 namespace {
 
-engine::LoadResult rule(const std::string& logic) {
-    return engine::load_rule_text("t.rules", "rule r {\n  title \"t\"\n  duty D\n  cite \"c\"\n  basis statute\n" + logic +
-                                                 "\n}\n");
-}
-
-std::string doc(const std::string& body) {
-    return R"({"format": "dutycheck.partnership/1", "partnership": {"id": "p", "name": "P", "jurisdiction": "scotland"})" +
-           (body.empty() ? std::string() : ", " + body) + "}";
-}
-
 // The due dates of the findings, in order.
 std::vector<std::string> dues(const std::string& logic, const std::string& body, const char* as_of = "2026-01-01") {
-    const auto result = evaluate_text(rule(logic), doc(body), as_of);
+    const auto result = evaluate_text(one_rule(logic), partnership_text(body), as_of);
     std::vector<std::string> out;
     for (const auto& finding : result.findings) out.push_back(finding.due);
     return out;
@@ -40,7 +32,7 @@ std::vector<std::string> dues(const std::string& logic, const std::string& body,
 // ---- the `due` clause --------------------------------------------------------------------------
 
 TEST_CASE("a 'due' that is not a date is a load error at its place", "[calendar][language]") {
-    const auto loaded = rule("  due count(localities)\n  require true");
+    const auto loaded = one_rule("  due count(localities)\n  require true");
     CHECK(rendered(loaded) ==
           "t.rules:6:7: error[DC301]: the date of 'due' must be a date, but this is a number\n"
           "   6 |   due count(localities)\n"
@@ -48,7 +40,7 @@ TEST_CASE("a 'due' that is not a date is a load error at its place", "[calendar]
 }
 
 TEST_CASE("a rule may say 'due' once", "[calendar][language]") {
-    const auto loaded = rule("  due 2024-01-01\n  due 2025-01-01\n  require true");
+    const auto loaded = one_rule("  due 2024-01-01\n  due 2025-01-01\n  require true");
     CHECK_THAT(rendered(loaded), Catch::Contains("error[DC207]: 'due' is given twice in rule 'r'"));
 }
 
@@ -79,7 +71,7 @@ TEST_CASE("a 'due' before the 'when' that says not yet due keeps the date of a n
     // (A date from the file after the as-of date would not be in the file yet: a literal stands in.)
     const std::string logic = "  let by = add_days(2026-04-01, 30)\n  due by\n  when by < as_of\n"
                               "    else \"not yet due\"\n  require true";
-    const auto result = evaluate_text(rule(logic), doc(""));
+    const auto result = evaluate_text(one_rule(logic), partnership_text(""));
     REQUIRE(result.findings.size() == 1);
     CHECK(result.findings[0].status == engine::Status::not_applicable);
     CHECK(result.findings[0].due == "2026-05-01");

@@ -9,20 +9,12 @@
 
 using namespace dutycheck;
 using dutycheck::testing::evaluate_text;
+using dutycheck::testing::one_rule;
+using dutycheck::testing::partnership_text;
 
 namespace {
 
-engine::LoadResult rule(const std::string& logic, const std::string& preamble = "") {
-    return engine::load_rule_text("t.rules", preamble + "rule r {\n  title \"t\"\n  duty D\n  cite \"c\"\n  basis statute\n" +
-                                                 logic + "\n}\n");
-}
-
 engine::Missing not_recorded(const char* pointer) { return {pointer, engine::MissingReason::not_recorded, {}, {}}; }
-
-std::string doc(const std::string& body) {
-    return R"({"format": "dutycheck.partnership/1", "partnership": {"id": "p", "name": "P", "jurisdiction": "scotland"})" +
-           (body.empty() ? std::string() : ", " + body) + "}";
-}
 
 // Statuses of the findings, in order.
 std::vector<std::string> statuses(const engine::DocumentResult& result) {
@@ -32,7 +24,7 @@ std::vector<std::string> statuses(const engine::DocumentResult& result) {
 }
 
 std::string only_status(const std::string& logic, const std::string& body) {
-    const auto result = evaluate_text(rule(logic), doc(body));
+    const auto result = evaluate_text(one_rule(logic), partnership_text(body));
     REQUIRE(result.findings.size() == 1);
     return std::string(engine::to_string(result.findings[0].status));
 }
@@ -40,7 +32,7 @@ std::string only_status(const std::string& logic, const std::string& body) {
 }  // namespace
 
 TEST_CASE("a missing path is unknown, never met", "[evaluator]") {
-    const auto result = evaluate_text(rule("  require strategic_plan.published <= as_of"), doc(""));
+    const auto result = evaluate_text(one_rule("  require strategic_plan.published <= as_of"), partnership_text(""));
     REQUIRE(result.findings.size() == 1);
     CHECK(result.findings[0].status == engine::Status::unknown);
     CHECK(result.findings[0].missing == std::vector<engine::Missing>{not_recorded("/strategic_plan/published")});
@@ -49,8 +41,8 @@ TEST_CASE("a missing path is unknown, never met", "[evaluator]") {
 
 TEST_CASE("null is an input error that says to leave the field out, the format's one way to say not recorded",
           "[evaluator]") {
-    const auto outcome = dutycheck::testing::check_text(rule("  require strategic_plan.published <= as_of"),
-                                                        doc(R"("strategic_plan": {"published": null})"));
+    const auto outcome = dutycheck::testing::check_text(one_rule("  require strategic_plan.published <= as_of"),
+                                                        partnership_text(R"("strategic_plan": {"published": null})"));
     REQUIRE(outcome.errors.size() == 1);
     CHECK(outcome.errors[0].code == "DC505");
     CHECK(outcome.errors[0].message == "expected a date (YYYY-MM-DD or YYYY-MM), found null: to record that it is not "
@@ -60,7 +52,7 @@ TEST_CASE("null is an input error that says to leave the field out, the format's
 TEST_CASE("a string where a date is needed is unknown with the pointer and the value", "[evaluator]") {
     // A field the format defines as a date is held to it by the schema before any rule runs
     // (DC505), so the rule reads a field the format leaves open.
-    const auto result = evaluate_text(rule("  require x.published <= as_of"), doc(R"("x": {"published": "tbc"})"));
+    const auto result = evaluate_text(one_rule("  require x.published <= as_of"), partnership_text(R"("x": {"published": "tbc"})"));
     REQUIRE(result.findings.size() == 1);
     CHECK(result.findings[0].status == engine::Status::unknown);
     CHECK(result.findings[0].missing ==
@@ -105,8 +97,8 @@ TEST_CASE("any is decided by one true element even when others are unknown", "[e
 
 TEST_CASE("for each: filters give not_applicable, undecidable filters give unknown", "[evaluator]") {
     const auto result = evaluate_text(
-        rule("  for each l in localities where l.planning_group.status == \"active\"\n  require exists(l.name)"),
-        doc(R"("localities": [{"id": "a", "planning_group": {"status": "active"}},
+        one_rule("  for each l in localities where l.planning_group.status == \"active\"\n  require exists(l.name)"),
+        partnership_text(R"("localities": [{"id": "a", "planning_group": {"status": "active"}},
                               {"id": "b", "planning_group": {"status": "dormant"}},
                               {"id": "c"}])"));
     CHECK(statuses(result) == std::vector<std::string>{"unmet", "not_applicable", "unknown"});
@@ -118,11 +110,11 @@ TEST_CASE("for each: filters give not_applicable, undecidable filters give unkno
 
 TEST_CASE("a where or when says in the rule's words why an instance does not apply", "[evaluator]") {
     const auto result = evaluate_text(
-        rule("  for each l in localities where l.planning_group.status == \"active\"\n"
+        one_rule("  for each l in localities where l.planning_group.status == \"active\"\n"
              "    else \"the group of {l} is {l.planning_group.status}, not active\"\n"
              "  when exists(l.name) else \"locality {l.id} records no name\"\n"
              "  require l.name != \"\""),
-        doc(R"("localities": [{"id": "a", "name": "Eildon", "planning_group": {"status": "dormant"}},
+        partnership_text(R"("localities": [{"id": "a", "name": "Eildon", "planning_group": {"status": "dormant"}},
                               {"id": "b", "planning_group": {"status": "active"}},
                               {"id": "c", "name": "Teviot", "planning_group": {"status": "active"}}])"));
     CHECK(statuses(result) == std::vector<std::string>{"not_applicable", "not_applicable", "met"});
@@ -131,26 +123,26 @@ TEST_CASE("a where or when says in the rule's words why an instance does not app
 }
 
 TEST_CASE("'else' after a for each without a where is refused", "[evaluator]") {
-    const auto loaded = rule("  for each l in localities else \"why\"\n  require exists(l.name)");
+    const auto loaded = one_rule("  for each l in localities else \"why\"\n  require exists(l.name)");
     CHECK_THAT(dutycheck::testing::rendered(loaded),
                Catch::Contains("t.rules:6:33: error[DC207]: 'else' after 'for each' needs a 'where' whose words it gives"));
 }
 
 TEST_CASE("an empty collection is one not_applicable finding, a missing one is unknown", "[evaluator]") {
-    const auto loaded = rule("  for each l in localities\n  require exists(l.name)");
-    auto result = evaluate_text(loaded, doc(R"("localities": [])"));
+    const auto loaded = one_rule("  for each l in localities\n  require exists(l.name)");
+    auto result = evaluate_text(loaded, partnership_text(R"("localities": [])"));
     REQUIRE(statuses(result) == std::vector<std::string>{"not_applicable"});
     CHECK(result.findings[0].pointer == "/localities");
     CHECK(result.findings[0].message == "nothing to check: no localities are recorded");
-    result = evaluate_text(loaded, doc(""));
+    result = evaluate_text(loaded, partnership_text(""));
     REQUIRE(statuses(result) == std::vector<std::string>{"unknown"});
     CHECK(result.findings[0].pointer == "/localities");
 }
 
 TEST_CASE("nested for each yields one finding per inner element, named by the object", "[evaluator]") {
     const auto result = evaluate_text(
-        rule("  for each l in localities\n  for each m in l.planning_group.members\n  require exists(m.category) else \"{m.name} in {l.name} has no category\""),
-        doc(R"("localities": [{"name": "Eildon", "planning_group": {"members": [{"name": "Ann", "category": "housing"}, {"name": "Bo"}]}}])"));
+        one_rule("  for each l in localities\n  for each m in l.planning_group.members\n  require exists(m.category) else \"{m.name} in {l.name} has no category\""),
+        partnership_text(R"("localities": [{"name": "Eildon", "planning_group": {"members": [{"name": "Ann", "category": "housing"}, {"name": "Bo"}]}}])"));
     REQUIRE(statuses(result) == std::vector<std::string>{"met", "unmet"});
     CHECK(result.findings[1].pointer == "/localities/0/planning_group/members/1");
     CHECK(result.findings[1].object_name == "Bo");
@@ -159,7 +151,7 @@ TEST_CASE("nested for each yields one finding per inner element, named by the ob
 
 TEST_CASE("date arithmetic: a five-year period, month-precision dates, as_of", "[evaluator]") {
     const std::string scheme = R"("partnership": {"id": "p", "name": "P", "jurisdiction": "scotland"}, "x": {"approved": "2015-06-27", "review": "%s"})";
-    const auto loaded = rule("  require date(x.review) <= add_days(add_years(x.approved, 5), -1)");
+    const auto loaded = one_rule("  require date(x.review) <= add_days(add_years(x.approved, 5), -1)");
     auto with = [&](const char* review) {
         std::string body = scheme;
         body.replace(body.find("%s"), 2, review);
@@ -174,10 +166,10 @@ TEST_CASE("date arithmetic: a five-year period, month-precision dates, as_of", "
 }
 
 TEST_CASE("lookup finds the cross-referenced object, or says it is absent", "[evaluator]") {
-    const auto loaded = rule(
+    const auto loaded = one_rule(
         "  for each r in reports\n  let d = lookup(directions, \"reference\", r.direction.reference)\n"
         "  require exists(d) else \"no direction {r.direction.reference}\"\n  require d.to == r.direction.to");
-    const auto result = evaluate_text(loaded, doc(R"(
+    const auto result = evaluate_text(loaded, partnership_text(R"(
         "reports": [{"id": "A", "direction": {"reference": "D-1", "to": "both"}},
                     {"id": "B", "direction": {"reference": "D-2", "to": "both"}},
                     {"id": "C", "direction": {"to": "both"}}],
@@ -202,10 +194,10 @@ TEST_CASE("string helpers: empty, length, matches", "[evaluator]") {
 }
 
 TEST_CASE("parameters: default, the file's parameters, then overrides", "[evaluator]") {
-    const auto loaded = rule("  require count(localities) >= param.min", "param min = 2 from 0 to 100\n");
+    const auto loaded = one_rule("  require count(localities) >= param.min", "param min = 2 from 0 to 100\n");
     const std::string body = R"("localities": [{"id": "a"}, {"id": "b"}])";
-    CHECK(evaluate_text(loaded, doc(body)).findings[0].status == engine::Status::met);
-    const std::string file_says_six = doc(body + R"(, "parameters": {"min": 6})");
+    CHECK(evaluate_text(loaded, partnership_text(body)).findings[0].status == engine::Status::met);
+    const std::string file_says_six = partnership_text(body + R"(, "parameters": {"min": 6})");
     auto with = [&](std::map<std::string, std::string> overrides) {
         return dutycheck::testing::check_text(loaded, file_says_six, dutycheck::testing::run_options("2026-01-01", overrides));
     };
@@ -217,7 +209,7 @@ TEST_CASE("parameters: default, the file's parameters, then overrides", "[evalua
 
 TEST_CASE("a pack for another jurisdiction is not applicable, and an unrecorded jurisdiction is an input error",
           "[evaluator]") {
-    const auto loaded = rule("  require true", "pack \"scotland\" jurisdiction \"scotland\"\n");
+    const auto loaded = one_rule("  require true", "pack \"scotland\" jurisdiction \"scotland\"\n");
     auto result = evaluate_text(loaded, R"({"format": "dutycheck.partnership/1",
                                             "partnership": {"id": "p", "name": "P", "jurisdiction": "england"}})");
     REQUIRE(statuses(result) == std::vector<std::string>{"not_applicable"});
@@ -280,7 +272,7 @@ TEST_CASE("two dates from the file compare as dates, month precision as the end 
 }
 
 TEST_CASE("an undecided 'and' names only what was missing", "[evaluator]") {
-    const auto result = evaluate_text(rule("  require board.x == 1 and true"), doc(""));
+    const auto result = evaluate_text(one_rule("  require board.x == 1 and true"), partnership_text(""));
     REQUIRE(result.findings.size() == 1);
     CHECK(result.findings[0].missing == std::vector<engine::Missing>{not_recorded("/board/x")});
 }
@@ -302,7 +294,7 @@ TEST_CASE("a rule over the step limit stops the evaluation and leaves none of it
     REQUIRE(loaded.ok());
     std::string localities;
     for (int i = 0; i < 50; ++i) localities += (i ? ", " : "") + std::string(R"({"id": "l)") + std::to_string(i) + "\"}";
-    const std::string document = doc("\"localities\": [" + localities + "]");
+    const std::string document = partnership_text("\"localities\": [" + localities + "]");
 
     // 50 x 50 comparisons, a few steps each: well over 1,000 and under the default.
     auto options = dutycheck::testing::run_options();
@@ -350,7 +342,7 @@ namespace {
 std::string localities_file(int n) {
     std::string localities;
     for (int i = 0; i < n; ++i) localities += (i ? ", " : "") + std::string(R"({"id": "l)") + std::to_string(i) + "\"}";
-    return doc("\"localities\": [" + localities + "]");
+    return partnership_text("\"localities\": [" + localities + "]");
 }
 
 // Three nested 'for each' over the same list: n^3 instances, each with a finding.
@@ -402,7 +394,7 @@ TEST_CASE("a rule whose findings alone would go over the step limit is stopped",
 
 TEST_CASE("every list a rule builds or copies counts towards the step limit", "[evaluator][limits]") {
     auto steps = [](const std::string& logic) {
-        const auto loaded = rule(logic);
+        const auto loaded = one_rule(logic);
         auto outcome = dutycheck::testing::check_text(loaded, localities_file(1000));
         REQUIRE(outcome.ok());
         return outcome.result->most_steps;
@@ -445,14 +437,14 @@ TEST_CASE("the nested rule stops within 500 MB of address space, and out of memo
 }
 
 TEST_CASE("nothing to check is said in words from the collection's path", "[evaluator]") {
-    const auto nested = evaluate_text(rule("  for each r in partnership.integration_scheme.delegated_functions\n  require exists(r.id)"),
+    const auto nested = evaluate_text(one_rule("  for each r in partnership.integration_scheme.delegated_functions\n  require exists(r.id)"),
                                       R"({"format": "dutycheck.partnership/1", "partnership": {"id": "p", "name": "P",
                                           "jurisdiction": "scotland", "integration_scheme": {"delegated_functions": []}}})");
     REQUIRE(statuses(nested) == std::vector<std::string>{"not_applicable"});
     CHECK(nested.findings[0].message == "nothing to check: no delegated functions of the integration scheme are recorded");
     const auto computed = evaluate_text(
-        rule("  for each l in select(x in localities where x.id == \"z\")\n  require exists(l.name)"),
-        doc(R"("localities": [{"id": "a"}])"));
+        one_rule("  for each l in select(x in localities where x.id == \"z\")\n  require exists(l.name)"),
+        partnership_text(R"("localities": [{"id": "a"}])"));
     REQUIRE(statuses(computed) == std::vector<std::string>{"not_applicable"});
     CHECK(computed.findings[0].message == "nothing to check: the list it looks at is empty");
 }

@@ -96,6 +96,18 @@ inline std::string rendered(const engine::LoadResult& loaded) {
     return out;
 }
 
+/// One rule `r` (file t.rules) with the given logic clauses, after `preamble` (params, imports).
+inline engine::LoadResult one_rule(const std::string& logic, const std::string& preamble = "") {
+    return engine::load_rule_text("t.rules", preamble + "rule r {\n  title \"t\"\n  duty D\n  cite \"c\"\n  basis statute\n" +
+                                                 logic + "\n}\n");
+}
+
+/// A Scottish partnership file with the given top-level members after its partnership.
+inline std::string partnership_text(const std::string& members) {
+    return R"({"format": "dutycheck.partnership/1", "partnership": {"id": "p", "name": "P", "jurisdiction": "scotland"})" +
+           (members.empty() ? std::string() : ", " + members) + "}";
+}
+
 /// Checks a JSON document (as text) against rules loaded from text, through the engine's one
 /// entry point, exactly as `dutycheck check --rules` would: shape, schema, parameters, waivers.
 inline engine::Outcome check_text(const engine::LoadResult& loaded, const std::string& json,
