@@ -12,6 +12,9 @@
 
 #include <boost/spirit/home/x3.hpp>
 
+#include <algorithm>
+#include <iterator>
+#include <optional>
 #include <string_view>
 #include <type_traits>
 
@@ -437,6 +440,112 @@ std::string describe_found(std::string_view text, std::uint32_t begin, std::uint
     return "'" + std::string(text.substr(begin, end - begin)) + "'";
 }
 
+// ---- hints for habits from other languages ------------------------------------------
+// A syntax error whose found token is something another language writes (`=`, `&&`, `'x'`, a
+// trailing comma, SQL's `between`) says what this language writes instead. Only the message of a
+// failed parse changes: the grammar accepts exactly what it did.
+
+/// A replacement for the bare "expected …, found …" message.
+struct Hint {
+    const char* code;
+    std::string message;
+    std::uint32_t end;  ///< end of the token the caret underlines
+    std::string note;
+};
+
+bool word_at(std::string_view text, std::uint32_t at, std::string_view word) {
+    return text.substr(at, word.size()) == word &&
+           (at + word.size() >= text.size() || !is_identifier_byte(text[at + word.size()]));
+}
+
+// The last character before `at` that is not a blank (comments are not looked into: a hint is a
+// guess, and a wrong guess only costs the bare message).
+char previous_char(std::string_view text, std::uint32_t at) {
+    while (at > 0) {
+        const char c = text[--at];
+        if (c != ' ' && c != '\t' && c != '\r' && c != '\n') return c;
+    }
+    return '\0';
+}
+
+// True when the text before `at` ends an operand (a name, a literal, a closing bracket), so an
+// operator was what could follow.
+bool after_operand(std::string_view text, std::uint32_t at) {
+    const char c = previous_char(text, at);
+    return is_identifier_byte(c) || c == ')' || c == ']' || c == '"';
+}
+
+// The grammar names every place an operand belongs "an expression…" or "a value…".
+bool wants_operand(std::string_view expected) {
+    return expected.starts_with("an expression") || expected.starts_with("a value");
+}
+
+// `FN(LIST where …)`: the function and the list before the `where`, for the suggestion.
+std::string binding_suggestion(std::string_view text, std::uint32_t where) {
+    static constexpr std::string_view quantifiers[] = {"any", "all", "none", "count", "select"};
+    int depth = 0;
+    std::uint32_t open = where;
+    while (open > 0) {
+        const char c = text[--open];
+        if (c == ')' || c == ']') ++depth;
+        else if ((c == '(' || c == '[') && depth-- == 0) break;
+        if (c == '\n' || c == '"') return {};  // across lines or strings the guess is not worth making
+    }
+    if (text[open] != '(') return {};
+    std::uint32_t name_begin = open;
+    while (name_begin > 0 && is_identifier_byte(text[name_begin - 1])) --name_begin;
+    const std::string_view function = text.substr(name_begin, open - name_begin);
+    std::string_view list = text.substr(open + 1, where - open - 1);
+    while (!list.empty() && (list.back() == ' ' || list.back() == '\t')) list.remove_suffix(1);
+    while (!list.empty() && (list.front() == ' ' || list.front() == '\t')) list.remove_prefix(1);
+    if (list.empty() || list.size() > 40) list = "LIST";
+    const bool quantifier = std::find(std::begin(quantifiers), std::end(quantifiers), function) != std::end(quantifiers);
+    if (!quantifier)
+        return "'where' filters in any, all, none, count and select: select(x in " + std::string(list) + " where …)";
+    return "did you mean '" + std::string(function) + "(x in " + std::string(list) + " where …)', with x in the condition?";
+}
+
+// `wants_operand`: the parser expected a value there, so what was found cannot be an operator.
+std::optional<Hint> habit_hint(std::string_view text, std::uint32_t at, bool wants_operand) {
+    if (at >= text.size()) return std::nullopt;
+    const char c = text[at];
+    const char next = at + 1 < text.size() ? text[at + 1] : '\0';
+    if (c == '&' && next == '&') return Hint{"DC104", "'&&' is not an operator", at + 2, "did you mean 'and'?"};
+    if (c == '|' && next == '|') return Hint{"DC104", "'||' is not an operator", at + 2, "did you mean 'or'?"};
+    if (c == '!' && next != '=') return Hint{"DC104", "'!' is not an operator", at + 1, "did you mean 'not'?"};
+    // `=` after an operand, where the operand could have ended: `param x == 2` fails on its second
+    // '=' where an expression is expected, and is not this habit.
+    if (c == '=' && next != '=' && !wants_operand && after_operand(text, at))
+        return Hint{"DC104", "'=' is not a comparison", at + 1, "did you mean '=='?"};
+    if (c == ',') {
+        const std::uint32_t after = skip_blanks(text, at + 1);
+        if (after < text.size() && (text[after] == ')' || text[after] == ']' || text[after] == '}'))
+            return Hint{"DC105", std::string("trailing comma before '") + text[after] + "'", at + 1, "remove the ','"};
+    }
+    if (c == '\'') {
+        const std::size_t close = text.find_first_of("'\n", at + 1);
+        if (close == std::string_view::npos || text[close] != '\'')
+            return Hint{"DC106", "strings are written in double quotes", at + 1, "write \"…\""};
+        std::string inner;
+        for (const char ch : text.substr(at + 1, close - at - 1)) {
+            if (ch == '"' || ch == '\\') inner += '\\';
+            inner += ch;
+        }
+        return Hint{"DC106", "strings are written in double quotes", static_cast<std::uint32_t>(close + 1),
+                    "did you mean \"" + inner + "\"?"};
+    }
+    if (word_at(text, at, "where") && !wants_operand) {
+        std::string note = binding_suggestion(text, at);
+        if (note.empty()) note = "write FN(x in LIST where …), with x in the condition";
+        return Hint{"DC107", "'where' needs a name for each element of the list", at + 5, std::move(note)};
+    }
+    if (after_operand(text, at) && word_at(text, at, "between"))
+        return Hint{"DC104", "'between' is not an operator", at + 7, "write 'X >= LOW and X <= HIGH'"};
+    if (after_operand(text, at) && word_at(text, at, "like"))
+        return Hint{"DC104", "'like' is not an operator", at + 4, "write matches(TEXT, \"REGEX\")"};
+    return std::nullopt;
+}
+
 }  // namespace
 
 ParseResult parse_rule_file(const SourceFile& source, const ParseLimits& limits) {
@@ -475,6 +584,11 @@ ParseResult parse_rule_file(const SourceFile& source, const ParseLimits& limits)
         if (in_string) {
             d.code = "DC102";
             d.message = "unterminated string: expected a closing '\"' before the end of the line";
+        } else if (auto hint = habit_hint(text, at, wants_operand(expected))) {
+            d.code = hint->code;
+            d.message = std::move(hint->message);
+            d.end = hint->end;
+            d.notes.push_back(std::move(hint->note));
         } else {
             d.code = "DC101";
             d.message = "expected " + expected + ", found " + describe_found(text, d.begin, d.end);
