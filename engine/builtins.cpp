@@ -346,10 +346,87 @@ const Builtin* find_builtin(std::string_view name) {
     return nullptr;
 }
 
+const std::vector<SpecialForm>& special_forms() {
+    static const std::vector<SpecialForm> forms = {
+        {"any", "a binding and a condition", "any(x in LIST where CONDITION)"},
+        {"all", "a binding and a condition", "all(x in LIST where CONDITION)"},
+        {"none", "a binding and a condition", "none(x in LIST where CONDITION)"},
+        {"select", "a binding and a condition", "select(x in LIST where CONDITION)"},
+        {"if", "a condition and two values", "if(CONDITION, THEN, OTHERWISE)"},
+        {"lookup", "a list, a field name and a value", "lookup(LIST, \"FIELD\", VALUE)"},
+    };
+    return forms;
+}
+
+namespace {
+
+std::string_view parameter_noun(StaticType type) {
+    switch (type) {
+        case T::boolean: return "a condition";
+        case T::number: return "a number";
+        case T::string: return "a string";
+        case T::date: return "a date";
+        case T::list: return "a list";
+        case T::object: return "an object";
+        case T::any: break;
+    }
+    return "a value";
+}
+
+// "a list", "a date and a number", "two dates": a builtin's parameters in words, so that a new
+// entry in the table needs no words of its own.
+std::string parameters_in_words(const Builtin& builtin) {
+    const auto& parameters = builtin.parameters;
+    if (parameters.empty()) return "no arguments";
+    if (parameters.size() == 2 && parameters[0] == parameters[1] && parameters[0] != T::any)
+        return "two " + std::string(parameter_noun(parameters[0]).substr(2)) + "s";
+    std::string words;
+    for (std::size_t i = 0; i < parameters.size(); ++i) {
+        if (i > 0) words += i + 1 == parameters.size() ? " and " : ", ";
+        words += parameter_noun(parameters[i]);
+    }
+    return words;
+}
+
+}  // namespace
+
+CallShape call_shape(std::string_view name) {
+    if (const Builtin* builtin = find_builtin(name)) return {parameters_in_words(*builtin), builtin->usage};
+    for (const auto& form : special_forms())
+        if (form.name == name) return {std::string(form.takes), form.usage};
+    return {};
+}
+
 std::vector<std::string> callable_names() {
-    std::vector<std::string> names{"any", "all", "none", "select", "if", "lookup"};
+    std::vector<std::string> names;
+    for (const auto& form : special_forms()) names.emplace_back(form.name);
     for (const auto& builtin : builtin_table()) names.emplace_back(builtin.name);
     return names;
+}
+
+std::string_view foreign_function_hint(std::string_view name) {
+    // Names no edit distance leads from to the function this language has: what to write instead.
+    static constexpr std::string_view length =
+        "did you mean 'count'? (count(LIST) for a list's elements, length(STRING) for a string's characters)";
+    static constexpr std::string_view as_of = "the date a check is run for is the value 'as_of', written without brackets";
+    static constexpr std::string_view is_null = "write 'not exists(X)'";
+    static constexpr std::string_view in = "write 'X in LIST'";
+    static constexpr std::pair<std::string_view, std::string_view> hints[] = {
+        {"between",
+         "write 'X >= LOW and X <= HIGH'; days_between(FROM, TO) counts the days from one date to another"},
+        {"len", length}, {"size", length}, {"sizeof", length}, {"strlen", length},
+        {"now", as_of}, {"today", as_of}, {"current_date", as_of}, {"getdate", as_of},
+        {"filter", "did you mean 'select'? select(x in LIST where CONDITION)"},
+        {"every", "did you mean 'all'? all(x in LIST where CONDITION)"},
+        {"some", "did you mean 'any'? any(x in LIST where CONDITION)"},
+        {"isnull", is_null}, {"is_null", is_null}, {"isnil", is_null},
+        {"datediff", "write days_between(FROM, TO) or years_between(FROM, TO)"},
+        {"date_diff", "write days_between(FROM, TO) or years_between(FROM, TO)"},
+        {"includes", in}, {"has", in},
+    };
+    for (const auto& [foreign, hint] : hints)
+        if (foreign == name) return hint;
+    return {};
 }
 
 Value call_builtin(const Builtin* builtin, const std::vector<Value>& arguments, const Document& doc,

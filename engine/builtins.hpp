@@ -3,6 +3,7 @@
 
 #include "engine/model.hpp"
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -28,8 +29,30 @@ struct Builtin {
 /// Every builtin. Adding one is adding an entry here; a test holds docs/rule-language.md to it.
 const std::vector<Builtin>& builtin_table();
 const Builtin* find_builtin(std::string_view name);
+
+/// A call the checker handles itself rather than through the table (quantifiers, `if`, `lookup`).
+struct SpecialForm {
+    std::string_view name;
+    std::string_view takes;  ///< "a binding and a condition": what a wrong-arguments message says it takes
+    std::string_view usage;  ///< "any(x in LIST where CONDITION)"
+};
+const std::vector<SpecialForm>& special_forms();
+
+/// How a call of `name` is written, in words and by example, for a wrong-arguments message
+/// ("'count' takes a list: count(LIST) or count(x in LIST where P)"): a builtin's from its parameter
+/// types and usage, a special form's from its entry. Empty `usage` for any other name.
+struct CallShape {
+    std::string takes;
+    std::string_view usage;
+};
+CallShape call_shape(std::string_view name);
+
 /// All callable names, including the special forms (any, all, none, select, if, lookup), for suggestions.
 std::vector<std::string> callable_names();
+
+/// For a function other languages have and this one writes differently (`len`, `today`, `between`),
+/// what to write instead; empty for any other name.
+std::string_view foreign_function_hint(std::string_view name);
 
 /// Applies a builtin to evaluated arguments. Missing inputs make the result unknown,
 /// except for exists(), which is about absence.

@@ -11,26 +11,36 @@ ExprPtr ExpressionChecker::call(const ast::Call& call) {
     const std::string& fn = call.function.text;
     const bool quantifier_name = fn == "any" || fn == "all" || fn == "none" || fn == "count" || fn == "select";
     if (quantifier_name && call.binding) return quantifier(call);
-    if (call.binding)
-        return wrong_arguments(call, fn == "lookup" ? "lookup(LIST, \"FIELD\", VALUE)" : std::string(fn + "(…)"));
-    if (fn == "any" || fn == "all" || fn == "none" || fn == "select")
-        return wrong_arguments(call, fn + "(x in LIST where CONDITION)");
+    if (fn == "any" || fn == "all" || fn == "none" || fn == "select") return wrong_arguments(call);
     if (fn == "if") return choice(call);
     if (fn == "lookup") return lookup(call);
     return builtin(call);
 }
 
-ExprPtr ExpressionChecker::wrong_arguments(const ast::Call& call, const std::string& usage) {
-    error(call, "DC202", "wrong arguments for '" + call.function.text + "'", {"usage: " + usage});
-    return make(call, StaticType::any, Constant{Value{Absent{}}});
+// What a call takes, from the builtin table (or the special forms beside it), and what it was given.
+ExprPtr ExpressionChecker::wrong_arguments(const ast::Call& call, StaticType result) {
+    const std::string& fn = call.function.text;
+    const CallShape shape = call_shape(fn);
+    const auto arguments = [](std::size_t n) {
+        return n == 0 ? std::string("no arguments") : std::to_string(n) + (n == 1 ? " argument" : " arguments");
+    };
+    std::string found;
+    const bool quantifier_name = fn == "any" || fn == "all" || fn == "none" || fn == "select";
+    if (call.binding && quantifier_name && !call.binding->predicate && call.arguments.empty())
+        found = "found no 'where' condition";
+    else if (call.binding)
+        found = "found a binding (x in LIST)" + (call.arguments.empty() ? "" : " and " + arguments(call.arguments.size()));
+    else
+        found = "found " + arguments(call.arguments.size());
+    error(call, "DC202", "'" + fn + "' takes " + shape.takes + ": " + std::string(shape.usage), {found});
+    return make(call, result, Constant{Value{Absent{}}});
 }
 
 // `any`, `all`, `none`, `count` and `select` with a binding: `fn(x in LIST where CONDITION)`.
 ExprPtr ExpressionChecker::quantifier(const ast::Call& call) {
     const std::string& fn = call.function.text;
     const ast::Binding& binding = *call.binding;
-    if (!call.arguments.empty() || (fn != "count" && !binding.predicate))
-        return wrong_arguments(call, fn + "(x in LIST where CONDITION)");
+    if (!call.arguments.empty() || (fn != "count" && !binding.predicate)) return wrong_arguments(call);
     QuantifierExpr q;
     q.kind = fn == "any"      ? Quantifier::any
              : fn == "all"    ? Quantifier::all
@@ -50,7 +60,7 @@ ExprPtr ExpressionChecker::quantifier(const ast::Call& call) {
 
 // `if(CONDITION, THEN, OTHERWISE)`.
 ExprPtr ExpressionChecker::choice(const ast::Call& call) {
-    if (call.arguments.size() != 3) return wrong_arguments(call, "if(CONDITION, THEN, OTHERWISE)");
+    if (call.binding || call.arguments.size() != 3) return wrong_arguments(call);
     IfExpr choice;
     choice.condition = condition(call.arguments[0], "the condition of 'if'");
     choice.then = expression(call.arguments[1]);
@@ -61,7 +71,7 @@ ExprPtr ExpressionChecker::choice(const ast::Call& call) {
 
 // `lookup(LIST, "FIELD", VALUE)`: the field is a literal, so the evaluator can index the list by it.
 ExprPtr ExpressionChecker::lookup(const ast::Call& call) {
-    if (call.arguments.size() != 3) return wrong_arguments(call, "lookup(LIST, \"FIELD\", VALUE)");
+    if (call.binding || call.arguments.size() != 3) return wrong_arguments(call);
     LookupExpr lookup;
     lookup.collection = expression(call.arguments[0]);
     expect_type(*lookup.collection, StaticType::list, "the first argument of 'lookup'");
@@ -83,20 +93,15 @@ ExprPtr ExpressionChecker::builtin(const ast::Call& call) {
     const Builtin* builtin = find_builtin(fn);
     if (builtin == nullptr) {
         std::vector<std::string> notes;
-        if (auto suggestion = dsl::closest_match(fn, callable_names()); !suggestion.empty())
+        if (auto hint = foreign_function_hint(fn); !hint.empty()) notes.emplace_back(hint);
+        else if (auto suggestion = dsl::closest_match(fn, callable_names()); !suggestion.empty())
             notes.push_back("did you mean '" + suggestion + "'?");
         error(call.function, "DC201", "unknown function '" + fn + "'", std::move(notes));
         for (const auto& argument : call.arguments) expression(argument);  // still check the arguments
         return make(call, StaticType::any, Constant{Value{Absent{}}});
     }
+    if (call.binding || call.arguments.size() != builtin->arity()) return wrong_arguments(call, builtin->result);
     const std::size_t arity = builtin->arity();
-    if (call.arguments.size() != arity) {
-        error(call, "DC202",
-              "'" + fn + "' takes " + std::to_string(arity) + " argument" + (arity == 1 ? "" : "s") + ", found " +
-                  std::to_string(call.arguments.size()),
-              {"usage: " + std::string(builtin->usage)});
-        return make(call, builtin->result, Constant{Value{Absent{}}});
-    }
     CallExpr out;
     out.function = builtin;
     for (std::size_t i = 0; i < arity; ++i) {

@@ -264,7 +264,20 @@ ExprPtr ExpressionChecker::binary(const ast::Located& at, ast::Op op, ExprPtr lh
     const StaticType a = lhs->type, b = rhs->type;
     const bool date_and_string = (a == StaticType::date && b == StaticType::string) ||
                                  (a == StaticType::string && b == StaticType::date);
-    if (a != StaticType::any && b != StaticType::any && a != b && !date_and_string) {
+    // `kind == ["a", "b"]` is SQL's or Python's habit for membership; a list is never equal to a
+    // value, so it could only ever be unknown.
+    if ((op == ast::Op::eq || op == ast::Op::ne) && (a == StaticType::list) != (b == StaticType::list)) {
+        const Expr& list = a == StaticType::list ? *lhs : *rhs;
+        const bool eq = op == ast::Op::eq;
+        Diagnostic d;
+        d.code = "DC302";
+        d.file = list.span.file;
+        d.begin = list.span.begin;
+        d.end = list.span.end;
+        d.message = std::string(eq ? "'=='" : "'!='") + " compares one value with another, and this is a list";
+        d.notes.push_back(eq ? "did you mean 'in'?" : "did you mean 'not in'?");
+        diagnostics_.push_back(std::move(d));
+    } else if (a != StaticType::any && b != StaticType::any && a != b && !date_and_string) {
         Diagnostic d;
         d.code = "DC301";
         d.file = &file_;

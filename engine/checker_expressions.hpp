@@ -81,7 +81,7 @@ private:
     ExprPtr choice(const ast::Call& call);
     ExprPtr lookup(const ast::Call& call);
     ExprPtr builtin(const ast::Call& call);
-    ExprPtr wrong_arguments(const ast::Call& call, const std::string& usage);
+    ExprPtr wrong_arguments(const ast::Call& call, StaticType result = StaticType::any);
     ExprPtr unary(const ast::Unary& unary);
     ExprPtr binary(const ast::Located& at, ast::Op op, ExprPtr lhs, ExprPtr rhs);
     const Binding* lookup_binding(const std::string& name) const;

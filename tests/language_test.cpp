@@ -106,10 +106,10 @@ TEST_CASE("an unknown function suggests the closest one", "[language]") {
 TEST_CASE("a wrong number of arguments shows the usage", "[language]") {
     const auto loaded = load(rule_with("  require add_days(2020-01-01) > as_of"));
     CHECK(rendered(loaded) ==
-          "test.rules:6:11: error[DC202]: 'add_days' takes 2 arguments, found 1\n"
+          "test.rules:6:11: error[DC202]: 'add_days' takes a date and a number: add_days(DATE, N)\n"
           "   6 |   require add_days(2020-01-01) > as_of\n"
           "     |           ^~~~~~~~~~~~~~~~~~~~\n"
-          "   note: usage: add_days(DATE, N)\n");
+          "   note: found 1 argument\n");
 }
 
 TEST_CASE("an unknown parameter is an error with a suggestion", "[language]") {
