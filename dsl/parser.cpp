@@ -475,9 +475,13 @@ bool after_operand(std::string_view text, std::uint32_t at) {
     return is_identifier_byte(c) || c == ')' || c == ']' || c == '"';
 }
 
-// The grammar names every place an operand belongs "an expression…" or "a value…".
-bool wants_operand(std::string_view expected) {
-    return expected.starts_with("an expression") || expected.starts_with("a value");
+// True if the parser expected what may follow a whole expression: a closing bracket, the end of a
+// rule or of the file.
+bool ends_expression(std::string_view expected) {
+    using namespace grammar;
+    for (const char* name : {rule_end.name, close_call.name, close_interpolation.name, end_of_file.name})
+        if (expected == name) return true;
+    return expected == "')'" || expected == "']'";
 }
 
 // `FN(LIST where …)`: the function and the list before the `where`, for the suggestion.
@@ -505,23 +509,15 @@ std::string binding_suggestion(std::string_view text, std::uint32_t where) {
     return "did you mean '" + std::string(function) + "(x in " + std::string(list) + " where …)', with x in the condition?";
 }
 
-// `wants_operand`: the parser expected a value there, so what was found cannot be an operator.
-std::optional<Hint> habit_hint(std::string_view text, std::uint32_t at, bool wants_operand) {
+// `after_expression`: the parser had read a whole expression and expected what may end one (a
+// closing bracket, the next clause), so what was found may be an operator of another language.
+std::optional<Hint> habit_hint(std::string_view text, std::uint32_t at, bool after_expression) {
     if (at >= text.size()) return std::nullopt;
     const char c = text[at];
     const char next = at + 1 < text.size() ? text[at + 1] : '\0';
     if (c == '&' && next == '&') return Hint{"DC104", "'&&' is not an operator", at + 2, "did you mean 'and'?"};
     if (c == '|' && next == '|') return Hint{"DC104", "'||' is not an operator", at + 2, "did you mean 'or'?"};
     if (c == '!' && next != '=') return Hint{"DC104", "'!' is not an operator", at + 1, "did you mean 'not'?"};
-    // `=` after an operand, where the operand could have ended: `param x == 2` fails on its second
-    // '=' where an expression is expected, and is not this habit.
-    if (c == '=' && next != '=' && !wants_operand && after_operand(text, at))
-        return Hint{"DC104", "'=' is not a comparison", at + 1, "did you mean '=='?"};
-    if (c == ',') {
-        const std::uint32_t after = skip_blanks(text, at + 1);
-        if (after < text.size() && (text[after] == ')' || text[after] == ']' || text[after] == '}'))
-            return Hint{"DC105", std::string("trailing comma before '") + text[after] + "'", at + 1, "remove the ','"};
-    }
     if (c == '\'') {
         const std::size_t close = text.find_first_of("'\n", at + 1);
         if (close == std::string_view::npos || text[close] != '\'')
@@ -534,14 +530,24 @@ std::optional<Hint> habit_hint(std::string_view text, std::uint32_t at, bool wan
         return Hint{"DC106", "strings are written in double quotes", static_cast<std::uint32_t>(close + 1),
                     "did you mean \"" + inner + "\"?"};
     }
-    if (word_at(text, at, "where") && !wants_operand) {
+    // Past this point only where an expression could end: `param x == 2` fails on its second '='
+    // where an expression is expected, and `for each x = l` where 'in' is; neither is a comparison.
+    if (!after_expression || !after_operand(text, at)) return std::nullopt;
+    if (c == '=' && next != '=')
+        return Hint{"DC104", "'=' is not a comparison", at + 1, "did you mean '=='?"};
+    if (c == ',') {
+        const std::uint32_t after = skip_blanks(text, at + 1);
+        if (after < text.size() && (text[after] == ')' || text[after] == ']' || text[after] == '}'))
+            return Hint{"DC105", std::string("trailing comma before '") + text[after] + "'", at + 1, "remove the ','"};
+    }
+    if (word_at(text, at, "where")) {
         std::string note = binding_suggestion(text, at);
         if (note.empty()) note = "write FN(x in LIST where …), with x in the condition";
         return Hint{"DC107", "'where' needs a name for each element of the list", at + 5, std::move(note)};
     }
-    if (after_operand(text, at) && word_at(text, at, "between"))
+    if (word_at(text, at, "between"))
         return Hint{"DC104", "'between' is not an operator", at + 7, "write 'X >= LOW and X <= HIGH'"};
-    if (after_operand(text, at) && word_at(text, at, "like"))
+    if (word_at(text, at, "like"))
         return Hint{"DC104", "'like' is not an operator", at + 4, "write matches(TEXT, \"REGEX\")"};
     return std::nullopt;
 }
@@ -584,7 +590,7 @@ ParseResult parse_rule_file(const SourceFile& source, const ParseLimits& limits)
         if (in_string) {
             d.code = "DC102";
             d.message = "unterminated string: expected a closing '\"' before the end of the line";
-        } else if (auto hint = habit_hint(text, at, wants_operand(expected))) {
+        } else if (auto hint = habit_hint(text, at, ends_expression(expected))) {
             d.code = hint->code;
             d.message = std::move(hint->message);
             d.end = hint->end;

@@ -124,3 +124,14 @@ TEST_CASE("a builtin given the wrong arguments says what it takes, from the buil
           "     |           ^~~~~~~~~~~~~~~~~~~~\n"
           "   note: found no 'where' condition\n");
 }
+
+TEST_CASE("an '=' where a value or 'in' belongs is not taken for a comparison", "[language][hints]") {
+    CHECK(rendered(one_rule("  for each x = localities")) ==
+          "t.rules:6:14: error[DC101]: expected 'in', found '='\n"
+          "   6 |   for each x = localities\n"
+          "     |              ^\n");
+    CHECK(rendered(dutycheck::engine::load_rule_text("t.rules", "param x == 2\n")) ==
+          "t.rules:1:10: error[DC101]: expected an expression, found '='\n"
+          "   1 | param x == 2\n"
+          "     |          ^\n");
+}
