@@ -404,14 +404,15 @@ std::vector<std::string> callable_names() {
     return names;
 }
 
-std::string_view foreign_function_hint(std::string_view name) {
+const std::vector<ForeignFunction>& foreign_functions() {
     // Names no edit distance leads from to the function this language has: what to write instead.
     static constexpr std::string_view length =
         "did you mean 'count'? (count(LIST) for a list's elements, length(STRING) for a string's characters)";
     static constexpr std::string_view as_of = "the date a check is run for is the value 'as_of', written without brackets";
     static constexpr std::string_view is_null = "write 'not exists(X)'";
     static constexpr std::string_view in = "write 'X in LIST'";
-    static constexpr std::pair<std::string_view, std::string_view> hints[] = {
+    static constexpr std::string_view date_diff = "write days_between(FROM, TO) or years_between(FROM, TO)";
+    static const std::vector<ForeignFunction> table = {
         {"between",
          "write 'X >= LOW and X <= HIGH'; days_between(FROM, TO) counts the days from one date to another"},
         {"len", length}, {"size", length}, {"sizeof", length}, {"strlen", length},
@@ -420,12 +421,15 @@ std::string_view foreign_function_hint(std::string_view name) {
         {"every", "did you mean 'all'? all(x in LIST where CONDITION)"},
         {"some", "did you mean 'any'? any(x in LIST where CONDITION)"},
         {"isnull", is_null}, {"is_null", is_null}, {"isnil", is_null},
-        {"datediff", "write days_between(FROM, TO) or years_between(FROM, TO)"},
-        {"date_diff", "write days_between(FROM, TO) or years_between(FROM, TO)"},
+        {"datediff", date_diff}, {"date_diff", date_diff},
         {"includes", in}, {"has", in},
     };
-    for (const auto& [foreign, hint] : hints)
-        if (foreign == name) return hint;
+    return table;
+}
+
+std::string_view foreign_function_hint(std::string_view name) {
+    for (const auto& foreign : foreign_functions())
+        if (foreign.name == name) return foreign.hint;
     return {};
 }
 

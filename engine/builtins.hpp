@@ -50,8 +50,14 @@ CallShape call_shape(std::string_view name);
 /// All callable names, including the special forms (any, all, none, select, if, lookup), for suggestions.
 std::vector<std::string> callable_names();
 
-/// For a function other languages have and this one writes differently (`len`, `today`, `between`),
-/// what to write instead; empty for any other name.
+/// A function other languages have and this one writes differently (`len`, `today`, `between`).
+struct ForeignFunction {
+    std::string_view name;
+    std::string_view hint;  ///< the note of its DC201: what to write instead
+};
+/// Every such name; docs/rule-language.md lists each under "Coming from another language".
+const std::vector<ForeignFunction>& foreign_functions();
+/// The hint for `name`, or empty if it is not another language's function.
 std::string_view foreign_function_hint(std::string_view name);
 
 /// Applies a builtin to evaluated arguments. Missing inputs make the result unknown,

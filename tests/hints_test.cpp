@@ -2,6 +2,8 @@
 // every diagnostic compared whole, caret and suggestion included.
 #include "test_support.hpp"
 
+#include "engine/builtins.hpp"
+
 using dutycheck::testing::one_rule;
 using dutycheck::testing::rendered;
 
@@ -134,4 +136,15 @@ TEST_CASE("an '=' where a value or 'in' belongs is not taken for a comparison", 
           "t.rules:1:10: error[DC101]: expected an expression, found '='\n"
           "   1 | param x == 2\n"
           "     |          ^\n");
+}
+
+TEST_CASE("every other language's function the checker knows is in the docs' table of habits", "[language][hints]") {
+    const std::string page = dutycheck::testing::read_text(dutycheck::testing::source_dir / "docs" / "rule-language.md");
+    const auto begin = page.find("\n## Coming from another language\n");
+    REQUIRE(begin != std::string::npos);
+    const std::string section = page.substr(begin, page.find("\n## ", begin + 1) - begin);
+    for (const auto& foreign : dutycheck::engine::foreign_functions()) {
+        INFO(foreign.name);
+        CHECK(section.find("`" + std::string(foreign.name) + "(") != std::string::npos);
+    }
 }
