@@ -219,7 +219,15 @@ struct Param : Located {
     std::optional<StringLit> reason;
 };
 
-using Item = std::variant<PackDecl, Import, Param, Rule>;
+/// `def NAME = BODY` or `def NAME(PARAMETER, …) = BODY`: an expression shared by the rules of a pack,
+/// inlined where it is used. `parameters` is empty for the first form (`def NAME() = …` does not parse).
+struct Def : Located {
+    Name name;
+    std::vector<Name> parameters;
+    Chain body;
+};
+
+using Item = std::variant<PackDecl, Import, Param, Def, Rule>;
 
 /// A whole rule file.
 struct File {

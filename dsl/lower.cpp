@@ -31,6 +31,7 @@ ast::Clause lower(pt::Clause&& clause);
 ast::Rule lower(pt::Rule&& rule);
 ast::Bound lower(pt::Bound&& bound);
 ast::Param lower(pt::Param&& param);
+ast::Def lower(pt::Def&& def);
 ast::Item lower(pt::Item&& item);
 
 template <typename T, typename... Types>
@@ -104,6 +105,10 @@ ast::Rule lower(pt::Rule&& n) { return {span_of(n), std::move(n.id), lower(std::
 ast::Bound lower(pt::Bound&& n) { return {span_of(n), n.kind, lower(std::move(n.values))}; }
 ast::Param lower(pt::Param&& n) {
     return {span_of(n), std::move(n.name), lower(std::move(n.value)), lower(std::move(n.bounds)), std::move(n.reason)};
+}
+
+ast::Def lower(pt::Def&& n) {
+    return {span_of(n), std::move(n.name), std::move(n.parameters), lower(std::move(n.body))};
 }
 
 }  // namespace

@@ -141,7 +141,13 @@ struct Param : Located {
     std::optional<StringLit> reason;
 };
 
-struct Item : x3::variant<PackDecl, Import, Param, Rule> {
+struct Def : Located {
+    Name name;
+    std::vector<Name> parameters;
+    Chain body;
+};
+
+struct Item : x3::variant<PackDecl, Import, Param, Def, Rule> {
     using base_type::base_type;
     using base_type::operator=;
 };

@@ -160,8 +160,12 @@ x3::rule<struct list_bound_class, parse_tree::Bound> const list_bound = "bounds 
 x3::rule<struct bound_class, parse_tree::Bound> const bound =
     "bounds ('from LOW to HIGH', 'one of [...]', 'including [...]' or 'within [...]')";
 x3::rule<struct param_class, parse_tree::Param> const param_declaration = "a parameter";
-x3::rule<struct item_class, parse_tree::Item> const item = "'pack', 'import', 'param' or 'rule'";
-x3::rule<struct end_class> const end_of_file = "'pack', 'import', 'param' or 'rule'";
+x3::rule<struct def_parameters_class, std::vector<parse_tree::Name>> const def_parameters =
+    "the parameters in brackets ('(NAME, NAME)')";
+x3::rule<struct parameter_names_class, std::vector<parse_tree::Name>> const parameter_names = "the name of a parameter";
+x3::rule<struct def_class, parse_tree::Def> const def_declaration = "a definition";
+x3::rule<struct item_class, parse_tree::Item> const item = "'pack', 'import', 'param', 'def' or 'rule'";
+x3::rule<struct end_class> const end_of_file = "'pack', 'import', 'param', 'def' or 'rule'";
 x3::rule<struct file_class, parse_tree::File> const file = "a rule file";
 
 // ---- lexical -----------------------------------------------------------------------
@@ -291,7 +295,13 @@ auto const list_bound_def = as<parse_tree::Bound>((list_bound_kind > expression)
 auto const bound_def = range_bound | list_bound;
 auto const param_declaration_def = keyword("param") > identifier > '=' > expression > *bound >
                                    -(keyword("because") > string_literal);
-auto const item_def = pack_declaration | import_declaration | param_declaration | rule_declaration;
+// `def NAME = BODY` or `def NAME(A, B) = BODY`; empty brackets do not parse, so a definition
+// without parameters is always used as a bare name.
+auto const parameter_names_def = identifier % ',';
+auto const def_parameters_def = lit('(') > parameter_names > ')';
+auto const def_declaration_def = keyword("def") > identifier >
+                                 (def_parameters | attr(std::vector<parse_tree::Name>{})) > '=' > expression;
+auto const item_def = pack_declaration | import_declaration | param_declaration | def_declaration | rule_declaration;
 auto const end_of_file_def = x3::eoi;
 auto const file_def = (*item > end_of_file)[assign_to(&parse_tree::File::items)];
 
@@ -305,6 +315,8 @@ BOOST_SPIRIT_DEFINE(identifier, field_name, word, number_literal, date_literal, 
                     rule_declaration, pack_attribute_keyword, pack_attribute, pack_declaration,
                     import_declaration, of_keyword, to_keyword, range_bound, list_bound, bound,
                     param_declaration, item, end_of_file, file)
+// A second list: one macro call takes at most 64 rules.
+BOOST_SPIRIT_DEFINE(parameter_names, def_parameters, def_declaration)
 
 // Every rule ID class gets position annotation.
 #define DUTYCHECK_ANNOTATE(name) \
@@ -353,6 +365,7 @@ DUTYCHECK_ANNOTATE(range_bound_class)
 DUTYCHECK_ANNOTATE(list_bound_class)
 DUTYCHECK_ANNOTATE(bound_class)
 DUTYCHECK_ANNOTATE(param_class)
+DUTYCHECK_ANNOTATE(def_class)
 #undef DUTYCHECK_ANNOTATE
 
 }  // namespace grammar

@@ -101,6 +101,46 @@ bool is_blank(std::string_view text) {
     return true;
 }
 
+std::string_view trim_invisible(std::string_view text) {
+    // The first visible character's start and the last one's end; invisible characters and
+    // bytes that are not UTF-8 count as is_blank counts them.
+    std::size_t first = text.size(), last = 0;
+    for (std::size_t i = 0; i < text.size();) {
+        const auto sequence = decode_utf8_sequence(text.substr(i));
+        const std::size_t length = sequence ? sequence->length : 1;
+        if (sequence && !is_invisible(sequence->code_point)) {
+            first = std::min(first, i);
+            last = i + length;
+        }
+        i += length;
+    }
+    return first < last ? text.substr(first, last - first) : std::string_view();
+}
+
+std::string lower_case(std::string_view text) {
+    utf8proc_uint8_t* mapped = nullptr;
+    const auto options = static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+    const utf8proc_ssize_t length = utf8proc_map_custom(
+        reinterpret_cast<const utf8proc_uint8_t*>(text.data()), static_cast<utf8proc_ssize_t>(text.size()), &mapped,
+        options, [](utf8proc_int32_t c, void*) { return utf8proc_tolower(c); }, nullptr);
+    const std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> owner(mapped, &std::free);
+    if (length >= 0) return std::string(reinterpret_cast<const char*>(mapped), static_cast<std::size_t>(length));
+    // Not UTF-8 (the reader refuses such files, so only text built elsewhere): ASCII letters only.
+    std::string out(text);
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
+bool identity_contains(std::string_view text, std::string_view part) {
+    return identity_key(text).find(identity_key(part)) != std::string::npos;
+}
+
+bool identity_starts_with(std::string_view text, std::string_view prefix) {
+    const std::string key = identity_key(text), start = identity_key(prefix);
+    return key.compare(0, start.size(), start) == 0;
+}
+
 std::string identity_key(std::string_view text) {
     // NFKC with case folding; default-ignorable code points (ZWSP, soft hyphen, BOM) removed.
     utf8proc_uint8_t* mapped = nullptr;

@@ -20,6 +20,21 @@ bool is_blank(std::string_view text);
 /// Cyrillic А) have the same identity; a name written wholly in Cyrillic or Greek keeps its own.
 std::string identity_key(std::string_view text);
 
+/// `text` without the invisible characters (is_blank's) at either end: white space of any kind,
+/// zero-width and format characters, controls. The text between is kept as written.
+std::string_view trim_invisible(std::string_view text);
+
+/// Each letter of `text` in lower case (Unicode's simple mapping, so 'ß' stays), in NFC. Bytes
+/// that are not UTF-8 are kept, lower-cased if ASCII.
+std::string lower_case(std::string_view text);
+
+/// True if the identity of `part` occurs in the identity of `text` (identity_key of each): "City
+/// Council" is in "Aberdeen city  council".
+bool identity_contains(std::string_view text, std::string_view part);
+
+/// True if the identity of `text` begins with the identity of `prefix`.
+bool identity_starts_with(std::string_view text, std::string_view prefix);
+
 /// True if two texts have the same identity_key (without building the keys when they are equal
 /// as bytes or plain ASCII).
 bool same_identity(std::string_view a, std::string_view b);

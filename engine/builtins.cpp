@@ -286,6 +286,80 @@ Value call_years_between(const Arguments& args, const Document& doc, const re2::
     });
 }
 
+// Text a question about words can be asked of: a string that records something. Absent,
+// unknown, not a string, or blank (no visible character, so nothing recorded) is unknown, so
+// `not contains(status, "draft")` never passes on a status that says nothing.
+Value recorded_text(const Document& doc, const Value& value, const std::string*& out) {
+    if (value.is_missing()) return unknown_from(doc, {&value});
+    out = as_string(value);
+    if (out == nullptr) return type_problem(doc, value, "a string");
+    if (dsl::is_blank(*out)) return blank_text(doc, value);
+    return {};
+}
+
+Value call_contains(const Arguments& args, const Document& doc, const re2::RE2*) {
+    const std::string *text = nullptr, *part = nullptr;
+    if (Value problem = recorded_text(doc, args[0], text); problem.is_unknown()) return problem;
+    if (Value problem = recorded_text(doc, args[1], part); problem.is_unknown()) return problem;
+    return boolean(dsl::identity_contains(*text, *part));
+}
+
+Value call_starts_with(const Arguments& args, const Document& doc, const re2::RE2*) {
+    const std::string *text = nullptr, *prefix = nullptr;
+    if (Value problem = recorded_text(doc, args[0], text); problem.is_unknown()) return problem;
+    if (Value problem = recorded_text(doc, args[1], prefix); problem.is_unknown()) return problem;
+    return boolean(dsl::identity_starts_with(*text, *prefix));
+}
+
+// lower() and trim() give text, so blank text gives "" (as it reads everywhere) and the question
+// asked of the result decides; the result keeps the origin, so an unknown names the field.
+Value text_argument(const Document& doc, const Value& value, const std::string*& out) {
+    if (value.is_missing()) return unknown_from(doc, {&value});
+    out = as_string(value);
+    if (out == nullptr) return type_problem(doc, value, "a string");
+    return {};
+}
+
+Value call_lower(const Arguments& args, const Document& doc, const re2::RE2*) {
+    const std::string* text = nullptr;
+    if (Value problem = text_argument(doc, args[0], text); problem.is_unknown()) return problem;
+    return Value{dsl::lower_case(*text), args[0].origin};
+}
+
+Value call_trim(const Arguments& args, const Document& doc, const re2::RE2*) {
+    const std::string* text = nullptr;
+    if (Value problem = text_argument(doc, args[0], text); problem.is_unknown()) return problem;
+    return Value{std::string(dsl::trim_invisible(*text)), args[0].origin};
+}
+
+// The longest window within_months() looks back: a century, far beyond any statutory period.
+constexpr std::int64_t max_window_months = 1200;
+
+// `within_months(DATE, N)`, given the as-of date after its own arguments: DATE lies in the N
+// months that end on the as-of date. Like a period of N years beginning with a day (period_end),
+// the window ending on a day begins the day after the same day N months before, so 12 months
+// as of 2025-03-31 run from 2024-04-01. A date after the as-of date is not within it.
+Value call_within_months(const Arguments& args, const Document& doc, const re2::RE2*) {
+    std::optional<Date> date;
+    std::optional<Number> amount;
+    if (Value problem = date_argument(doc, args[0], date); problem.is_unknown()) return problem;
+    if (Value problem = number_argument(doc, args[1], amount); problem.is_unknown()) return problem;
+    const auto months = amount->to_int64();
+    if (!months || *months < 1 || *months > max_window_months)
+        return type_problem(doc, args[1],
+                            "a whole number of months from 1 to " + std::to_string(max_window_months),
+                            MissingReason::out_of_range);
+    const Date as_of = *as_date(args[2]);
+    const Date before = add_months(as_of, -*months);  // the last day outside the window
+    const auto after_start = relate(*date, DateRelation::after, before);
+    const auto not_later = relate(*date, DateRelation::on_or_before, as_of);
+    if (after_start == false || not_later == false) return boolean(false);
+    if (after_start == true && not_later == true) return boolean(true);
+    return imprecise_date(doc, args[0], *date,
+                          "the day (YYYY-MM-DD), which decides whether it is within the " +
+                              std::to_string(*months) + " months up to the as-of date");
+}
+
 }  // namespace
 
 // The order matters only to suggestions: of two names equally close to a misspelling, the first wins.
@@ -300,6 +374,10 @@ const std::vector<Builtin>& builtin_table() {
         {"abs", {T::number}, T::number, "abs(N)", "absolute value", call_abs},
         {"count", {T::list}, T::number, "count(LIST) or count(x in LIST where P)",
          "number of elements; with a binding, of the elements for which P holds (`where P` is optional)", call_count},
+        {"contains", {T::string, T::string}, T::boolean, "contains(TEXT, PART)",
+         "true if PART occurs in TEXT, compared as people read them (their identity, as `==`: case, spacing and "
+         "invisible characters aside); unknown if either is absent or blank. For a list, write `VALUE in LIST`",
+         call_contains},
         {"date", {T::string}, T::date, "date(\"YYYY-MM-DD\")", "the date in a string", call_date},
         {"days_between", {T::date, T::date}, T::number, "days_between(FROM, TO)", "whole days from FROM to TO",
          call_days_between},
@@ -318,6 +396,9 @@ const std::vector<Builtin>& builtin_table() {
          call_is_number},
         {"length", {T::any}, T::number, "length(STRING or LIST)", "characters of a string, elements of a list",
          call_length},
+        {"lower", {T::string}, T::string, "lower(TEXT)",
+         "TEXT with each letter in lower case (Unicode's simple mapping), for messages: comparisons already ignore case",
+         call_lower},
         {"max", {T::list}, T::any, "max(LIST of numbers or dates)",
          "the largest number or latest date (strings from the file are read as dates); absent for an empty list",
          call_max},
@@ -332,7 +413,18 @@ const std::vector<Builtin>& builtin_table() {
         {"period_end", {T::date, T::number}, T::date, "period_end(DATE, N)",
          "the last day of a period of N years beginning with DATE: the day before its Nth anniversary (below)",
          [](const Arguments& args, const Document& doc, const re2::RE2*) { return shift_date(doc, args, period_end, "years"); }},
+        {"starts_with", {T::string, T::string}, T::boolean, "starts_with(TEXT, PREFIX)",
+         "true if TEXT begins with PREFIX, compared as `contains` compares; unknown if either is absent or blank",
+         call_starts_with},
         {"sum", {T::list}, T::number, "sum(LIST of numbers)", "total of a list of numbers", call_sum},
+        {"trim", {T::string}, T::string, "trim(TEXT)",
+         "TEXT without white space or other invisible characters at either end (blank text gives `\"\"`)",
+         call_trim},
+        {"within_months", {T::date, T::number}, T::boolean, "within_months(DATE, N)",
+         "true if DATE lies in the N months that end on the as-of date (from the day after the same day N months "
+         "before, to the as-of date itself); false if it is after the as-of date; N is a whole number from 1 to "
+         "1200 (below)",
+         call_within_months, false, true},
         {"years_between", {T::date, T::date}, T::number, "years_between(FROM, TO)",
          "whole years from FROM to TO (the largest N whose anniversary of FROM is on or before TO)",
          call_years_between},

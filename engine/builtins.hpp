@@ -22,6 +22,7 @@ struct Builtin {
     std::string_view description;        ///< one line for the docs' table of functions
     BuiltinFunction implementation;
     bool literal_pattern = false;        ///< the second argument is a regular expression literal, compiled when checked
+    bool reads_as_of = false;            ///< also given the as-of date, as one more argument after its own
 
     std::size_t arity() const { return parameters.size(); }
 };

@@ -241,8 +241,8 @@ std::optional<Value> check_param_default(const ast::Chain& value, const dsl::Sou
 }
 
 CompiledRule check_rule(const ast::Rule& rule, const dsl::SourceFile& file, const RuleSet& rules, std::size_t pack,
-                        std::vector<Diagnostic>& diagnostics) {
-    checking::ExpressionChecker expressions(file, rules, diagnostics);
+                        PackDefs& defs, std::vector<Diagnostic>& diagnostics) {
+    checking::ExpressionChecker expressions(file, rules, diagnostics, &defs);
     RuleChecker checker(expressions, rule, pack);
     for (const auto& clause : rule.clauses) std::visit([&](const auto& c) { checker.clause(c); }, clause);
     return checker.finish();

@@ -9,6 +9,8 @@ namespace dutycheck::engine::checking {
 
 ExprPtr ExpressionChecker::call(const ast::Call& call) {
     const std::string& fn = call.function.text;
+    // A def's name is never a builtin's nor a special form's (check_defs refuses it).
+    if (DefEntry* def = defs_ != nullptr ? defs_->find(fn) : nullptr) return def_use(call, *def, &call);
     const bool quantifier_name = fn == "any" || fn == "all" || fn == "none" || fn == "count" || fn == "select";
     if (quantifier_name && call.binding) return quantifier(call);
     if (fn == "any" || fn == "all" || fn == "none" || fn == "select") return wrong_arguments(call);
@@ -51,7 +53,7 @@ ExprPtr ExpressionChecker::quantifier(const ast::Call& call) {
     expect_type(*q.collection, StaticType::list, "the collection of '" + fn + "'");
     q.slot = bind(binding.variable, StaticType::any);
     if (binding.predicate) q.predicate = condition(*binding.predicate, "the condition after 'where'");
-    scope_.pop_back();  // the variable is visible only inside the quantifier
+    frame().scope.pop_back();  // the variable is visible only inside the quantifier
     const StaticType type = fn == "count"    ? StaticType::number
                             : fn == "select" ? StaticType::list
                                              : StaticType::boolean;
@@ -93,8 +95,12 @@ ExprPtr ExpressionChecker::builtin(const ast::Call& call) {
     const Builtin* builtin = find_builtin(fn);
     if (builtin == nullptr) {
         std::vector<std::string> notes;
+        std::vector<std::string> names = callable_names();
+        if (defs_ != nullptr)
+            for (const auto& [def_name, def] : defs_->entries)
+                if (!def.def->parameters.empty()) names.push_back(def_name);
         if (auto hint = foreign_function_hint(fn); !hint.empty()) notes.emplace_back(hint);
-        else if (auto suggestion = dsl::closest_match(fn, callable_names()); !suggestion.empty())
+        else if (auto suggestion = dsl::closest_match(fn, names); !suggestion.empty())
             notes.push_back("did you mean '" + suggestion + "'?");
         error(call.function, "DC201", "unknown function '" + fn + "'", std::move(notes));
         for (const auto& argument : call.arguments) expression(argument);  // still check the arguments

@@ -8,6 +8,12 @@ namespace {
 
 using dsl::Diagnostic;
 
+bool compatible(StaticType actual, StaticType expected) {
+    return actual == StaticType::any || expected == StaticType::any || actual == expected;
+}
+
+}  // namespace
+
 // The partnership format's top-level fields: a bare name that is none of these and no
 // variable is probably a typo, so the checker warns.
 const std::vector<std::string>& top_level_fields() {
@@ -17,16 +23,10 @@ const std::vector<std::string>& top_level_fields() {
     return fields;
 }
 
-// Deepest expression tree a rule may build. Operator chains and field accesses are flat in the
-// parse tree but become left-deep trees here, which evaluation and destruction walk recursively,
-// so `a and b and …` 30,000 times long would overflow the stack. The bundled packs reach 13.
-constexpr std::size_t max_expression_depth = 512;
-
-bool compatible(StaticType actual, StaticType expected) {
-    return actual == StaticType::any || expected == StaticType::any || actual == expected;
+std::string place(const dsl::SourceFile& file, std::uint32_t offset) {
+    const auto at = file.line_column(offset);
+    return file.path() + ":" + std::to_string(at.line) + ":" + std::to_string(at.column);
 }
-
-}  // namespace
 
 std::string join(const std::vector<std::string>& parts) {
     std::string out;
@@ -39,12 +39,12 @@ void ExpressionChecker::report(dsl::DiagnosticLevel level, const ast::Located& a
     Diagnostic d;
     d.level = level;
     d.code = code;
-    d.file = &file_;
+    d.file = frame().file;
     d.begin = at.begin;
     d.end = at.end;
     d.message = std::move(message);
     d.notes = std::move(notes);
-    diagnostics_.push_back(std::move(d));
+    diagnostics_->push_back(std::move(d));
 }
 
 ExprPtr ExpressionChecker::too_deep(const ast::Located& at) {
@@ -58,7 +58,8 @@ ExprPtr ExpressionChecker::too_deep(const ast::Located& at) {
 }
 
 const ExpressionChecker::Binding* ExpressionChecker::lookup_binding(const std::string& name) const {
-    for (auto it = scope_.rbegin(); it != scope_.rend(); ++it)
+    const auto& scope = frame().scope;
+    for (auto it = scope.rbegin(); it != scope.rend(); ++it)
         if (it->name == name) return &*it;
     return nullptr;
 }
@@ -66,7 +67,13 @@ const ExpressionChecker::Binding* ExpressionChecker::lookup_binding(const std::s
 std::uint32_t ExpressionChecker::bind(const ast::Name& name, StaticType type) {
     if (lookup_binding(name.text) != nullptr)
         error(name, "DC212", "'" + name.text + "' is already bound in this rule", {"choose another name"});
-    scope_.push_back({name.text, slots_, type});
+    else if (def_parameter(name.text))
+        error(name, "DC212", "'" + name.text + "' is already a parameter of '" + frame().def->def->name.text + "'",
+              {"choose another name"});
+    else if (const DefEntry* def = defs_ != nullptr ? defs_->find(name.text) : nullptr)
+        error(name, "DC212", "'" + name.text + "' is the name of a def of this pack",
+              {"the def is at " + place(*def->file, def->def->name.begin), "choose another name"});
+    frame().scope.push_back({name.text, slots_, type});
     return slots_++;
 }
 
@@ -85,7 +92,7 @@ void ExpressionChecker::expect_type(const Expr& expr, StaticType expected, const
     d.end = expr.span.end;
     d.message = what + " must be " + std::string(to_string(expected)) + ", but this is " +
                 std::string(to_string(expr.type));
-    diagnostics_.push_back(std::move(d));
+    diagnostics_->push_back(std::move(d));
 }
 
 ExprPtr ExpressionChecker::expression(const ast::Chain& chain) {
@@ -102,7 +109,9 @@ ExprPtr ExpressionChecker::expression(const ast::Chain& chain) {
         ast::Located whole{chain.begin, operation.end};
         result = binary(whole, operation.op, std::move(result), operand(operation.operand));
     }
-    if (result) result->span = span(chain);
+    // The whole chain, brackets included; but a def's parameter alone stands for the use's
+    // argument, and keeps its span there.
+    if (result && !only_a_parameter(chain)) result->span = span(chain);
     return result;
 }
 
@@ -156,6 +165,8 @@ ExprPtr ExpressionChecker::list(const ast::ListLit& list) {
 
 ExprPtr ExpressionChecker::name(const ast::Name& name) {
     if (const Binding* binding = lookup_binding(name.text)) return make(name, binding->type, Variable{binding->slot});
+    if (const auto parameter = def_parameter(name.text)) return def_argument(name, *parameter);
+    if (DefEntry* def = defs_ != nullptr ? defs_->find(name.text) : nullptr) return def_use(name, *def, nullptr);
     if (name.text == "as_of") return make(name, StaticType::date, AsOf{});
     if (name.text == "param") {
         error(name, "DC203", "'param' needs a parameter name", {"write param.NAME"});
@@ -164,7 +175,12 @@ ExprPtr ExpressionChecker::name(const ast::Name& name) {
     const auto& fields = top_level_fields();
     if (std::find(fields.begin(), fields.end(), name.text) == fields.end()) {
         std::vector<std::string> candidates = fields;
-        for (const auto& binding : scope_) candidates.push_back(binding.name);
+        for (const auto& binding : frame().scope) candidates.push_back(binding.name);
+        if (frame().def != nullptr)
+            for (const auto& parameter : frame().def->def->parameters) candidates.push_back(parameter.text);
+        if (defs_ != nullptr)
+            for (const auto& [def_name, def] : defs_->entries)
+                if (def.def->parameters.empty()) candidates.push_back(def_name);
         std::vector<std::string> notes{"a name that is not bound by 'for each', 'let' or a quantifier reads a "
                                        "top-level field of the partnership file"};
         if (auto suggestion = dsl::closest_match(name.text, candidates); !suggestion.empty())
@@ -276,15 +292,15 @@ ExprPtr ExpressionChecker::binary(const ast::Located& at, ast::Op op, ExprPtr lh
         d.end = list.span.end;
         d.message = std::string(eq ? "'=='" : "'!='") + " compares one value with another, and this is a list";
         d.notes.push_back(eq ? "did you mean 'in'?" : "did you mean 'not in'?");
-        diagnostics_.push_back(std::move(d));
+        diagnostics_->push_back(std::move(d));
     } else if (a != StaticType::any && b != StaticType::any && a != b && !date_and_string) {
         Diagnostic d;
         d.code = "DC301";
-        d.file = &file_;
+        d.file = frame().file;
         d.begin = at.begin;
         d.end = at.end;
         d.message = "cannot compare " + std::string(to_string(a)) + " with " + std::string(to_string(b));
-        diagnostics_.push_back(std::move(d));
+        diagnostics_->push_back(std::move(d));
     }
     const BinaryOp bop = op == ast::Op::eq ? BinaryOp::eq
                          : op == ast::Op::ne ? BinaryOp::ne

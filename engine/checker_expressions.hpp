@@ -5,8 +5,10 @@
 
 #include "dsl/ast.hpp"
 #include "dsl/source.hpp"
+#include "engine/checker.hpp"
 #include "engine/model.hpp"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,13 +28,27 @@ Overloaded(Lambdas...) -> Overloaded<Lambdas...>;
 /// Adjacent string literals make one string.
 std::string join(const std::vector<std::string>& parts);
 
+/// Deepest expression tree a rule may build. Operator chains and field accesses are flat in the
+/// parse tree but become left-deep trees here, which evaluation and destruction walk recursively,
+/// so `a and b and …` 30,000 times long would overflow the stack. The bundled packs reach 13.
+inline constexpr std::size_t max_expression_depth = 512;
+
+/// The partnership format's top-level fields, which a name bound by nothing else reads.
+const std::vector<std::string>& top_level_fields();
+
+/// "FILE:LINE:COLUMN" of an offset in a file, for notes that point to another place.
+std::string place(const dsl::SourceFile& file, std::uint32_t offset);
+
 /// Checks the expressions of one rule (or one parameter default) into the evaluable model:
-/// resolves names against the variables in scope and the rule set's parameters, checks literals,
-/// arity and static types, and appends every problem to the diagnostics.
+/// resolves names against the variables in scope, the pack's defs (inlined) and the rule set's
+/// parameters, checks literals, arity and static types, and appends every problem to the diagnostics.
 class ExpressionChecker {
 public:
-    ExpressionChecker(const dsl::SourceFile& file, const RuleSet& rules, std::vector<dsl::Diagnostic>& diagnostics)
-        : file_(file), rules_(rules), diagnostics_(diagnostics) {}
+    ExpressionChecker(const dsl::SourceFile& file, const RuleSet& rules, std::vector<dsl::Diagnostic>& diagnostics,
+                      PackDefs* defs = nullptr)
+        : rules_(rules), diagnostics_(&diagnostics), root_diagnostics_(diagnostics), defs_(defs) {
+        frames_.push_back(Frame{&file, {}, nullptr, nullptr, 0});
+    }
 
     /// An expression of any type.
     ExprPtr expression(const ast::Chain& chain);
@@ -46,9 +62,14 @@ public:
     std::uint32_t bind(const ast::Name& name, StaticType type);
     /// Variable slots the rule needs when evaluated.
     std::uint32_t slot_count() const { return slots_; }
+    /// Checks a def's body on its own, its parameters standing for values of any type
+    /// (engine/checker_defs.cpp); true if it has no error.
+    bool def_on_its_own(DefEntry& def);
 
-    const dsl::SourceFile& file() const { return file_; }
-    Span span(const ast::Located& node) const { return Span{&file_, node.begin, node.end}; }
+    /// The file of the rule (or parameter) being checked.
+    const dsl::SourceFile& file() const { return *frames_.front().file; }
+    /// A node's span in the file of what is being checked: the rule's, or a def's while its body is inlined.
+    Span span(const ast::Located& node) const { return Span{frames_[current_].file, node.begin, node.end}; }
     void error(const ast::Located& at, const char* code, std::string message, std::vector<std::string> notes = {}) {
         report(dsl::DiagnosticLevel::error, at, code, std::move(message), std::move(notes));
     }
@@ -60,6 +81,16 @@ private:
         std::string name;
         std::uint32_t slot;
         StaticType type;
+    };
+
+    /// What names mean where an expression is written: in the rule, or in the body of a def
+    /// being inlined, which sees only its parameters, the other defs, parameters and the file.
+    struct Frame {
+        const dsl::SourceFile* file;
+        std::vector<Binding> scope;
+        const DefEntry* def;                          ///< the def whose body this is; null for the rule
+        const std::vector<ast::Chain>* arguments;     ///< the use's arguments; null when checked on its own
+        std::size_t caller;                           ///< the frame the arguments are written in
     };
 
     ExprPtr make(const ast::Located& at, StaticType type, auto node) {
@@ -82,6 +113,13 @@ private:
     ExprPtr lookup(const ast::Call& call);
     ExprPtr builtin(const ast::Call& call);
     ExprPtr wrong_arguments(const ast::Call& call, StaticType result = StaticType::any);
+    ExprPtr def_use(const ast::Located& at, DefEntry& def, const ast::Call* call);
+    ExprPtr def_body(const ast::Located& at, DefEntry& def, const ast::Call* call, bool on_its_own);
+    ExprPtr def_argument(const ast::Name& name, std::size_t index);
+    std::optional<std::size_t> def_parameter(const std::string& name) const;
+    /// True if `chain` is only a name of a def's parameter, perhaps in brackets.
+    bool only_a_parameter(const ast::Chain& chain) const;
+    void merge_from_body(std::vector<dsl::Diagnostic>& body, const std::string& note);
     ExprPtr unary(const ast::Unary& unary);
     ExprPtr binary(const ast::Located& at, ast::Op op, ExprPtr lhs, ExprPtr rhs);
     const Binding* lookup_binding(const std::string& name) const;
@@ -99,10 +137,18 @@ private:
     /// Past max_expression_depth: reports DC103 once and stands in for the expression.
     ExprPtr too_deep(const ast::Located& at);
 
-    const dsl::SourceFile& file_;
+    Frame& frame() { return frames_[current_]; }
+    const Frame& frame() const { return frames_[current_]; }
+
     const RuleSet& rules_;
-    std::vector<dsl::Diagnostic>& diagnostics_;
-    std::vector<Binding> scope_;
+    std::vector<dsl::Diagnostic>* diagnostics_;      ///< where problems go: the caller's, or a def body's own
+    std::vector<dsl::Diagnostic>& root_diagnostics_;  ///< the caller's, what is already reported
+    PackDefs* defs_;
+    std::vector<Frame> frames_;                       ///< the rule's, then one per def being inlined
+    std::size_t current_ = 0;                         ///< the frame names are looked up in
+    std::vector<DefEntry*> expanding_;                ///< the defs being inlined, outermost first
+    std::size_t expansions_ = 0;
+    bool too_many_reported_ = false;
     std::uint32_t slots_ = 0;
     // Operators, fields and prefix operators on the path to the node being built: with the brackets
     // (at most ParseLimits::max_nesting) an upper bound of the depth of the tree.

@@ -126,7 +126,7 @@ std::optional<std::vector<Value>> RuleRun::elements(const Value& list, Value& pr
 
 void RuleRun::looked_at(const Expr& expr, std::vector<std::pair<std::string, std::string>>& values) {
     // The values a person would check: paths, parameters, the date, and whole calls and
-    // quantifiers (not their insides, which depend on a bound variable).
+    // quantifiers (not their insides, which depend on a bound variable), a def's by its call.
     const bool leaf = std::visit(
         [](const auto& node) {
             using N = std::decay_t<decltype(node)>;
@@ -134,7 +134,7 @@ void RuleRun::looked_at(const Expr& expr, std::vector<std::pair<std::string, std
                    std::is_same_v<N, AsOf> || std::is_same_v<N, Variable> || std::is_same_v<N, QuantifierExpr> ||
                    std::is_same_v<N, CallExpr> || std::is_same_v<N, LookupExpr>;
         },
-        expr.node);
+        expr.node) || expr.def_call;
     if (leaf) {
         std::string text = to_text(doc_, eval(expr));
         if (text.size() > 120) text = text.substr(0, 117) + "...";
@@ -210,9 +210,11 @@ Value RuleRun::eval(const Expr& expr) {
                 std::vector<Value> args;
                 args.reserve(node.arguments.size());
                 for (const auto& argument : node.arguments) args.push_back(eval(*argument));
+                // A builtin about the as-of date (within_months) is given it after its own arguments.
+                if (node.function->reads_as_of) args.push_back(Value{as_of_});
                 // A builtin over a list copies its elements (count, sum, max, distinct), and
                 // distinct() builds a list of its own.
-                for (std::size_t i = 0; i < args.size(); ++i)
+                for (std::size_t i = 0; i < node.arguments.size(); ++i)
                     if (node.function->parameters[i] == StaticType::list) count_steps(list_size(args[i]));
                 Value result = call_builtin(node.function, args, doc_, node.pattern.get());
                 count_steps(list_size(result));

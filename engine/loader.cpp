@@ -81,6 +81,7 @@ public:
     void check_all() {
         for (std::size_t i = 0; i < hashers_.size(); ++i) rules().packs[i].sha256 = hashers_[i].hex_digest();
         declarations();
+        definitions();
         for (const auto& file : files_) {
             for (const auto& item : file.tree.items) {
                 const auto* rule = std::get_if<ast::Rule>(&item);
@@ -96,7 +97,8 @@ public:
                     continue;
                 }
                 rule_ids_.emplace(rule->id.text, std::make_pair(file.source, rule->id.begin));
-                CompiledRule compiled = check_rule(*rule, *file.source, rules(), file.pack, result_.diagnostics);
+                CompiledRule compiled =
+                    check_rule(*rule, *file.source, rules(), file.pack, defs_[file.pack], result_.diagnostics);
                 compiled.info.pack = rules().packs[file.pack].name;
                 rules().rules.push_back(std::move(compiled));
             }
@@ -199,6 +201,7 @@ private:
                                 rules().params[*existing].pack + "'"));
                         continue;
                     }
+                    params_at_.emplace(param->name.text, std::make_pair(file.source, param->name.begin));
                     auto def = check_param(*param, *file.source, result_.diagnostics);
                     if (!def) continue;
                     def->pack = rules().packs[file.pack].name;
@@ -208,7 +211,20 @@ private:
         }
     }
 
+    // Each pack's defs, checked once before any rule; a rule sees its own pack's, in any file.
+    void definitions() {
+        std::vector<std::vector<DefSource>> by_pack(rules().packs.size());
+        for (const auto& file : files_)
+            for (const auto& item : file.tree.items)
+                if (const auto* def = std::get_if<ast::Def>(&item)) by_pack[file.pack].push_back({def, file.source});
+        defs_ = std::vector<PackDefs>(by_pack.size());  // sized once: rules point into it while checked
+        for (std::size_t pack = 0; pack < by_pack.size(); ++pack)
+            check_defs(by_pack[pack], params_at_, rules(), defs_[pack], result_.diagnostics);
+    }
+
     LoadResult result_{std::make_unique<RuleSet>(), {}};
+    std::vector<PackDefs> defs_;  ///< one per pack
+    DeclaredAt params_at_;        ///< where each parameter is declared
     std::vector<ParsedFile> files_;
     std::vector<PackHasher> hashers_;  ///< one per pack, fed each file as it is first read
     std::set<fs::path> loaded_;

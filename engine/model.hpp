@@ -81,6 +81,7 @@ struct Expr {
         node;
     StaticType type = StaticType::any;
     Span span;
+    bool def_call = false;  ///< the inlined body of a `def`, its span the call's: explained as one value
 };
 
 /// A message template: literal text and interpolated expressions, in order.

@@ -144,6 +144,10 @@ Value type_problem(const Document& doc, const Value& about, const std::string& e
     return Value{Unknown{{Missing{pointer_of(doc, about), reason, expected, describe(doc, about)}}}};
 }
 
+Value blank_text(const Document& doc, const Value& about) {
+    return Value{Unknown{{Missing{pointer_of(doc, about), MissingReason::not_recorded, {}, {}}}}};
+}
+
 Value imprecise_date(const Document& doc, const Value& about, const Date& date, const std::string& expected) {
     return Value{Unknown{{Missing{pointer_of(doc, about), MissingReason::imprecise, expected,
                                   (date.month_precision ? "the month " : "a date ") + format_date(date)}}}};

@@ -33,6 +33,10 @@ Value unknown_from(const Document& doc, std::initializer_list<const Value*> valu
 Value type_problem(const Document& doc, const Value& about, const std::string& expected,
                    MissingReason reason = MissingReason::wrong_type);
 
+/// Unknown because `about` is text with no visible character: it records nothing (not_recorded,
+/// at its pointer), so no question about its words can be answered from it.
+Value blank_text(const Document& doc, const Value& about);
+
 /// Unknown because the exact result of `what` ("'a * b'", "the sum") does not fit a Number:
 /// out_of_range, at the first of `operands` read from the document.
 Value out_of_range_result(const Document& doc, std::initializer_list<const Value*> operands, const std::string& what);
