@@ -182,7 +182,8 @@ struct Rule : Located {
     std::vector<Clause> clauses;
 };
 
-/// `version "…"`, `jurisdiction "…"`, `description "…"` after `pack "name"`.
+/// `version "…"`, `jurisdiction "…"`, `description "…"` or `severity WORD` after `pack "name"`;
+/// a severity's bare word is the value's one part.
 struct PackAttribute : Located {
     Name key;
     StringLit value;

@@ -149,8 +149,10 @@ x3::rule<struct rule_end_class> const rule_end =
     "a clause (title, duty, cite, url, quote, basis, severity, tags, about, for each, let, when, "
     "due, require) or '}'";
 x3::rule<struct rule_class, parse_tree::Rule> const rule_declaration = "a rule";
-x3::rule<struct pack_keyword_class, parse_tree::Name> const pack_attribute_keyword = "version, jurisdiction or description";
+x3::rule<struct pack_keyword_class, parse_tree::Name> const pack_attribute_keyword = "version, jurisdiction, description or severity";
 x3::rule<struct pack_attribute_class, parse_tree::PackAttribute> const pack_attribute = "a pack attribute";
+x3::rule<struct pack_severity_class, parse_tree::Name> const pack_severity_keyword = "'severity'";
+x3::rule<struct severity_word_class, parse_tree::StringLit> const severity_word = "a severity (error, warning or info)";
 x3::rule<struct pack_class, parse_tree::PackDecl> const pack_declaration = "a pack declaration";
 x3::rule<struct import_class, parse_tree::Import> const import_declaration = "an import";
 x3::rule<struct of_class> const of_keyword = "'of'";
@@ -271,7 +273,11 @@ auto const rule_declaration_def = keyword("rule") > word > '{' > *clause > rule_
 auto const pack_attribute_keyword_def = as<parse_tree::Name>(as<std::string>(lexeme[(x3::string("version") | x3::string("jurisdiction") |
                             x3::string("description")) >>
                            !identifier_char])[set_text]);
-auto const pack_attribute_def = pack_attribute_keyword > string_literal;
+// `severity WORD`, a bare word as in a rule's `severity` clause; the word is kept as the
+// attribute's value, and the loader checks it.
+auto const pack_severity_keyword_def = as<parse_tree::Name>(as<std::string>(lexeme[x3::string("severity") >> !identifier_char])[set_text]);
+auto const severity_word_def = as<parse_tree::StringLit>(word[([](auto& ctx) { x3::_val(ctx).parts.push_back(x3::_attr(ctx).text); })]);
+auto const pack_attribute_def = (pack_attribute_keyword > string_literal) | (pack_severity_keyword > severity_word);
 auto const pack_declaration_def = keyword("pack") > string_literal > *pack_attribute;
 auto const import_declaration_def = as<parse_tree::Import>((keyword("import") > string_literal)[assign_to(&parse_tree::Import::path)]);
 // Bounds follow the default: `from LOW to HIGH`, or a keyword and a list. A parameter without
@@ -316,7 +322,7 @@ BOOST_SPIRIT_DEFINE(identifier, field_name, word, number_literal, date_literal, 
                     import_declaration, of_keyword, to_keyword, range_bound, list_bound, bound,
                     param_declaration, item, end_of_file, file)
 // A second list: one macro call takes at most 64 rules.
-BOOST_SPIRIT_DEFINE(parameter_names, def_parameters, def_declaration)
+BOOST_SPIRIT_DEFINE(parameter_names, def_parameters, def_declaration, pack_severity_keyword, severity_word)
 
 // Every rule ID class gets position annotation.
 #define DUTYCHECK_ANNOTATE(name) \
@@ -359,6 +365,8 @@ DUTYCHECK_ANNOTATE(require_class)
 DUTYCHECK_ANNOTATE(rule_class)
 DUTYCHECK_ANNOTATE(pack_keyword_class)
 DUTYCHECK_ANNOTATE(pack_attribute_class)
+DUTYCHECK_ANNOTATE(pack_severity_class)
+DUTYCHECK_ANNOTATE(severity_word_class)
 DUTYCHECK_ANNOTATE(pack_class)
 DUTYCHECK_ANNOTATE(import_class)
 DUTYCHECK_ANNOTATE(range_bound_class)

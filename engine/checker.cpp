@@ -33,13 +33,6 @@ std::string nothing_to_check(std::string_view collection) {
     return "nothing to check: " + words + " are recorded";
 }
 
-std::optional<Severity> parse_severity(std::string_view word) {
-    if (word == "error") return Severity::error;
-    if (word == "warning") return Severity::warning;
-    if (word == "info") return Severity::info;
-    return std::nullopt;
-}
-
 std::optional<Basis> parse_basis(std::string_view word) {
     if (word == "statute") return Basis::statute;
     if (word == "regulation") return Basis::regulation;
@@ -63,8 +56,9 @@ Severity default_severity(Basis basis) {
 /// Checks one rule clause by clause; the expressions go to the ExpressionChecker, which holds the scope.
 class RuleChecker {
 public:
-    RuleChecker(checking::ExpressionChecker& expressions, const ast::Rule& rule, std::size_t pack)
-        : expressions_(expressions), rule_(rule) {
+    RuleChecker(checking::ExpressionChecker& expressions, const ast::Rule& rule, std::size_t pack,
+                std::optional<Severity> pack_severity)
+        : expressions_(expressions), rule_(rule), pack_severity_(pack_severity) {
         const dsl::SourceFile& file = expressions_.file();
         out_.info.id = rule.id.text;
         out_.info.file = file.path();
@@ -129,6 +123,7 @@ public:
 
     void clause(const ast::Let& c) {
         LetStep step;
+        step.variable = c.variable.text;
         step.value = expressions_.expression(c.value);
         step.slot = expressions_.bind(c.variable, step.value->type);
         out_.steps.emplace_back(std::move(step));
@@ -179,7 +174,9 @@ public:
         for (const auto& clause : missing)
             expressions_.error(rule_.id, "DC206", "rule '" + rule_.id.text + "' has no '" + clause + "' clause");
         out_.info.basis = basis_.value_or(Basis::statute);
-        out_.info.severity = severity_.value_or(default_severity(out_.info.basis));
+        // The rule's own word, else its pack's, else its basis's: a pack of adopted local policies
+        // says once that they are errors, and a rule that is only a convention says otherwise.
+        out_.info.severity = severity_.value_or(pack_severity_.value_or(default_severity(out_.info.basis)));
         out_.slot_count = expressions_.slot_count();
         return std::move(out_);
     }
@@ -198,6 +195,7 @@ private:
 
     checking::ExpressionChecker& expressions_;
     const ast::Rule& rule_;
+    std::optional<Severity> pack_severity_;
     CompiledRule out_;
     std::vector<std::string> seen_;
     std::optional<Severity> severity_;
@@ -243,7 +241,7 @@ std::optional<Value> check_param_default(const ast::Chain& value, const dsl::Sou
 CompiledRule check_rule(const ast::Rule& rule, const dsl::SourceFile& file, const RuleSet& rules, std::size_t pack,
                         PackDefs& defs, std::vector<Diagnostic>& diagnostics) {
     checking::ExpressionChecker expressions(file, rules, diagnostics, &defs);
-    RuleChecker checker(expressions, rule, pack);
+    RuleChecker checker(expressions, rule, pack, pack < rules.packs.size() ? rules.packs[pack].severity : std::nullopt);
     for (const auto& clause : rule.clauses) std::visit([&](const auto& c) { checker.clause(c); }, clause);
     return checker.finish();
 }

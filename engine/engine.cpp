@@ -50,6 +50,41 @@ std::string rule_place(const RuleInfo& rule) {
     return " (" + rule.file + (rule.line ? ":" + std::to_string(rule.line) : "") + ")";
 }
 
+// The rules --explain and --trace name, each with its option: every one must exist.
+std::vector<std::pair<std::string, std::string>> named_rules(const EngineOptions& options) {
+    std::vector<std::pair<std::string, std::string>> named;
+    for (const auto& id : options.explain_rules) named.emplace_back("--explain", id);
+    if (!options.trace_rule.empty()) named.emplace_back("--trace", options.trace_rule);
+    return named;
+}
+
+std::string no_such_rule(const RuleSet& rules, const std::string& option, const std::string& id) {
+    std::vector<std::string> ids;
+    for (const auto& rule : rules.rules) ids.push_back(rule.info.id);
+    std::string message = option + ": no rule with id '" + id + "'";
+    if (const std::string match = dsl::closest_match(id, ids); !match.empty())
+        message += "; did you mean '" + match + "'?";
+    return message + " (see 'dutycheck rules list')";
+}
+
+// Drops what --explain failing recorded for rules without a failing finding (unmet, unknown or
+// an expired waiver), except the rules --explain or --trace names.
+void keep_failing_explanations(DocumentResult& result, const EngineOptions& options) {
+    std::vector<const RuleInfo*> failing;
+    for (const auto& finding : result.findings)
+        if (finding.status == Status::unmet || finding.status == Status::unknown ||
+            finding.status == Status::waiver_expired)
+            failing.push_back(finding.rule);
+    for (auto& finding : result.findings) {
+        if (finding.rule == nullptr) continue;
+        const std::string& id = finding.rule->id;
+        if (std::find(failing.begin(), failing.end(), finding.rule) != failing.end() || id == options.trace_rule ||
+            std::find(options.explain_rules.begin(), options.explain_rules.end(), id) != options.explain_rules.end())
+            continue;
+        finding.explanation.clear();
+    }
+}
+
 }  // namespace
 
 dsl::Diagnostic input_diagnostic(const std::shared_ptr<const dsl::SourceFile>& source, const Document* document,
@@ -191,8 +226,8 @@ Outcome Engine::evaluate(const Input& input, const std::vector<std::string>& pac
         if (auto* error = std::get_if<InputError>(&found)) return fail(*error);
         paper = std::move(std::get<PaperScope>(found));
     }
-    if (!options_.explain_rule.empty() && rules->find_rule(options_.explain_rule) == nullptr)
-        return fail({{}, {}, "--explain: no rule with id '" + options_.explain_rule + "' (see 'dutycheck rules list')"});
+    for (const auto& [option, id] : named_rules(options_))
+        if (rules->find_rule(id) == nullptr) return fail({{}, {}, no_such_rule(*rules, option, id)});
     std::vector<ParameterSource> param_sources;
     auto params = resolve_parameters(*rules, doc, options_.params, &param_sources);
     if (auto* error = std::get_if<InputError>(&params)) return fail(*error);
@@ -204,7 +239,9 @@ Outcome Engine::evaluate(const Input& input, const std::vector<std::string>& pac
 
     EvaluationOptions evaluation;
     evaluation.as_of = options_.as_of;
-    evaluation.explain_rule = options_.explain_rule;
+    evaluation.explain_rules = options_.explain_rules;
+    evaluation.explain_failing = options_.explain_failing;
+    evaluation.trace_rule = options_.trace_rule;
     evaluation.max_steps = options_.max_steps;
     // A problem of the whole evaluation, not of a place in the file: it names the file only.
     auto stop = [&](std::string message) {
@@ -234,6 +271,9 @@ Outcome Engine::evaluate(const Input& input, const std::vector<std::string>& pac
     // The pre-board check: the whole file was evaluated (a paper's findings depend on the rest of
     // it); from here on, every step sees only the paper's findings.
     if (paper) keep_paper_findings(result, std::move(*paper));
+    // --explain failing recorded every rule; only those with a failing finding keep it, judged
+    // after the waivers and the paper filter, as the reports show them.
+    if (options_.explain_failing) keep_failing_explanations(result, options_);
     // Once, after the waivers and the paper filter, so that every report shows the same verdict on each duty.
     result.verdicts = duty_verdicts(result.findings);
     // Last, from the final findings: a filter of the findings recomputes it the same way.

@@ -32,7 +32,9 @@ struct EngineOptions {
     PackRegistry pack_registry;                     ///< the bundled packs' folder, then --rules-path folders
     std::map<std::string, std::string> params;      ///< overrides, as text (--param NAME=VALUE)
     Date as_of;                                     ///< the evaluation date
-    std::string explain_rule;                       ///< record what this rule looked at (empty: none)
+    std::vector<std::string> explain_rules;         ///< --explain: record what these rules looked at
+    bool explain_failing = false;                   ///< --explain failing: and every rule with a failing finding
+    std::string trace_rule;                         ///< --trace: every clause of this rule and the facts it read
     std::uint64_t max_steps = 1'000'000'000;        ///< per rule, per file (see EvaluationOptions)
     std::uint32_t waiver_horizon_months = default_waiver_horizon_months;  ///< --waiver-horizon: months a waiver may run
     DocumentLimits limits;                          ///< file size and nesting

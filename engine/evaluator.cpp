@@ -48,16 +48,23 @@ std::uint64_t finding_bytes(const Finding& finding) {
     for (const auto& entry : finding.explanation) {
         bytes += sizeof(Explanation) + entry.clause.size() + entry.condition.size() + entry.outcome.size();
         for (const auto& [name, value] : entry.values) bytes += sizeof(entry.values[0]) + name.size() + value.size();
+        for (const auto& [pointer, value] : entry.facts) bytes += sizeof(entry.facts[0]) + pointer.size() + value.size();
     }
     return bytes;
+}
+
+// A value as a trace or an explanation shows it: at most 120 bytes.
+std::string shown(std::string text) {
+    if (text.size() > 120) text = text.substr(0, 117) + "...";
+    return text;
 }
 
 class RuleRun {
 public:
     RuleRun(const CompiledRule& rule, const Document& doc, const std::vector<Value>& params, Date as_of,
-            LookupIndex& lookups, std::vector<Finding>& findings, bool explain, std::uint64_t max_steps)
+            LookupIndex& lookups, std::vector<Finding>& findings, bool explain, bool trace, std::uint64_t max_steps)
         : rule_(rule), doc_(doc), params_(params), as_of_(as_of), lookups_(lookups), findings_(findings),
-          slots_(rule.slot_count, Value{Absent{}}), explain_(explain), max_steps_(max_steps) {}
+          slots_(rule.slot_count, Value{Absent{}}), explain_(explain || trace), trace_(trace), max_steps_(max_steps) {}
 
     /// Evaluates every instance of the rule; throws OutOfSteps past the step limit.
     void run() { step(0); }
@@ -93,6 +100,14 @@ private:
     std::string render(const std::vector<MessagePart>& parts, const Expr& condition);
     /// For --explain: records a condition, its outcome and the values it read.
     void note(const char* clause, const Expr& condition, Truth outcome);
+    /// For --trace: records a clause that is not a condition (for each, let, due) and its value.
+    void note_value(const char* clause, std::string text, const Value& value);
+    /// For --trace: starts collecting the facts the next clause reads.
+    void start_facts() {
+        if (trace_) facts_.clear();
+    }
+    /// For --trace: the file's field (or fields, read across a list) that an access gave.
+    void read_fact(const Value& value);
     void looked_at(const Expr& expr, std::vector<std::pair<std::string, std::string>>& values);
 
     const CompiledRule& rule_;
@@ -106,6 +121,9 @@ private:
     std::vector<std::string> unmet_;
     std::vector<Missing> unknown_;
     bool explain_ = false;
+    bool trace_ = false;
+    bool on_the_way_ = false;  ///< --trace: evaluating the base of a path, whose own fields are not facts
+    std::vector<std::pair<std::string, std::string>> facts_;  ///< --trace: read by the clause being evaluated
     std::vector<Explanation> explanation_;
     std::string due_;  ///< the instance's deadline (YYYY-MM-DD) once its `due` has run
     std::uint64_t steps_ = 0;
@@ -136,8 +154,7 @@ void RuleRun::looked_at(const Expr& expr, std::vector<std::pair<std::string, std
         },
         expr.node) || expr.def_call;
     if (leaf) {
-        std::string text = to_text(doc_, eval(expr));
-        if (text.size() > 120) text = text.substr(0, 117) + "...";
+        std::string text = shown(to_text(doc_, eval(expr)));
         const std::string name(expr.span.text());
         for (const auto& [seen, value] : values)
             if (seen == name) return;
@@ -168,8 +185,50 @@ void RuleRun::note(const char* clause, const Expr& condition, Truth outcome) {
     entry.clause = clause;
     entry.condition = std::string(condition.span.text());
     entry.outcome = outcome == Truth::true_ ? "true" : outcome == Truth::false_ ? "false" : "unknown";
+    // The facts first: looked_at evaluates the clause's parts again, which reads nothing new.
+    entry.facts = facts_;
     looked_at(condition, entry.values);
     explanation_.push_back(std::move(entry));
+}
+
+void RuleRun::note_value(const char* clause, std::string text, const Value& value) {
+    if (!trace_) return;
+    Explanation entry;
+    entry.clause = clause;
+    entry.condition = std::move(text);
+    // An element of the file is named by its place, which says more than its whole text.
+    const auto* node = std::get_if<DocNode>(&value.data);
+    entry.outcome = node != nullptr && node->id != doc_.root() && (doc_.kind(node->id) == NodeKind::object ||
+                                                                  doc_.kind(node->id) == NodeKind::array)
+                        ? doc_.pointer(node->id)
+                        : shown(to_text(doc_, value));
+    entry.facts = facts_;
+    explanation_.push_back(std::move(entry));
+}
+
+void RuleRun::read_fact(const Value& value) {
+    auto add = [&](std::string pointer, std::string text) {
+        for (const auto& [seen, _] : facts_)
+            if (seen == pointer) return;
+        facts_.emplace_back(std::move(pointer), std::move(text));
+    };
+    if (const auto* absent = std::get_if<Absent>(&value.data)) {
+        add(absent->pointer, "absent");
+    } else if (const auto* unknown = std::get_if<Unknown>(&value.data)) {
+        for (const Missing& m : unknown->reasons)
+            add(m.pointer, m.reason == MissingReason::not_recorded ? "absent" : shown(m.found + ", expected " + m.expected));
+    } else if (const auto* node = std::get_if<DocNode>(&value.data)) {
+        // An object or a list in a word or two: its fields are facts of their own when read.
+        const std::string name = object_name(doc_, node->id);
+        add(doc_.pointer(node->id), doc_.kind(node->id) == NodeKind::array
+                                        ? "a list of " + std::to_string(doc_.size(node->id))
+                                        : "an object" + (name.empty() ? std::string() : " (" + shown(name) + ")"));
+    } else if (const auto* list = std::get_if<ListPtr>(&value.data)) {
+        for (const Value& item : **list) read_fact(item);  // a field read across a list: each element's
+    } else if (value.origin != no_origin) {
+        const auto* text = std::get_if<std::string>(&value.data);
+        add(doc_.pointer(value.origin), text != nullptr ? shown("\"" + *text + "\"") : shown(to_text(doc_, value)));
+    }
 }
 
 Value RuleRun::eval(const Expr& expr) {
@@ -179,13 +238,24 @@ Value RuleRun::eval(const Expr& expr) {
             using N = std::decay_t<decltype(node)>;
             if constexpr (std::is_same_v<N, Constant>) return node.value;
             else if constexpr (std::is_same_v<N, Variable>) return slots_[node.slot];
-            else if constexpr (std::is_same_v<N, RootField>) return field_of(doc_, Value{DocNode{doc_.root()}}, node.key);
+            else if constexpr (std::is_same_v<N, RootField>) {
+                Value field = field_of(doc_, Value{DocNode{doc_.root()}}, node.key);
+                if (trace_ && !on_the_way_) [[unlikely]] read_fact(field);
+                return field;
+            }
             else if constexpr (std::is_same_v<N, ParamRef>) return params_[node.index];
             else if constexpr (std::is_same_v<N, AsOf>) return Value{as_of_};
             else if constexpr (std::is_same_v<N, FieldAccess>) {
+                // --trace: a path's fact is its last field; the objects on the way are not read as such.
+                const bool fact = trace_ && !on_the_way_;
+                on_the_way_ = trace_ && (std::holds_alternative<FieldAccess>(node.base->node) ||
+                                         std::holds_alternative<RootField>(node.base->node));
+                Value base = eval(*node.base);
+                on_the_way_ = false;
                 // Read across a list, a field costs one step per element it collects.
-                Value field = field_of(doc_, eval(*node.base), node.key);
+                Value field = field_of(doc_, base, node.key);
                 if (const auto* list = std::get_if<ListPtr>(&field.data)) count_steps((*list)->size());
+                if (fact) [[unlikely]] read_fact(field);
                 return field;
             }
             else if constexpr (std::is_same_v<N, UnaryExpr>) {
@@ -392,9 +462,12 @@ void RuleRun::step(std::size_t index) {
         [&](const auto& s) {
             using S = std::decay_t<decltype(s)>;
             if constexpr (std::is_same_v<S, ForEachStep>) {
+                start_facts();
                 Value collection = eval(*s.collection);
                 Value problem;
                 auto items = elements(collection, problem);
+                const std::string heading = s.variable + " in " + std::string(s.collection->span.text());
+                if (!items || items->empty()) note_value("for each", heading, collection);
                 if (!items) {
                     std::vector<Missing> reasons;
                     collect_reasons(problem, reasons);
@@ -413,6 +486,7 @@ void RuleRun::step(std::size_t index) {
                 const auto saved_unknown = unknown_;
                 const auto saved_explanation = explanation_;
                 const auto saved_due = due_;
+                const auto collection_facts = facts_;
                 for (Value& item : *items) {
                     count_steps();
                     unmet_ = saved_unmet;
@@ -420,13 +494,19 @@ void RuleRun::step(std::size_t index) {
                     explanation_ = saved_explanation;
                     due_ = saved_due;
                     slots_[s.slot] = item;
+                    if (trace_) {
+                        facts_ = collection_facts;
+                        note_value("for each", heading, item);
+                    }
                     innermost_.push_back(std::move(item));
                     if (s.filter) gate(*s.filter, s.filter_message, index, "where");
                     else step(index + 1);
                     innermost_.pop_back();
                 }
             } else if constexpr (std::is_same_v<S, LetStep>) {
+                start_facts();
                 slots_[s.slot] = eval(*s.value);
+                note_value("let", s.variable + " = " + std::string(s.value->span.text()), slots_[s.slot]);
                 step(index + 1);
             } else if constexpr (std::is_same_v<S, WhenStep>) {
                 gate(*s.condition, s.message, index, "when");
@@ -434,11 +514,15 @@ void RuleRun::step(std::size_t index) {
                 // A date the file cannot give (absent, unknown, not a date) leaves no deadline: the
                 // calendar lists only what the facts determine. A run of days (an event's month
                 // moved by days) falls due on its last day, the latest the deadline can be.
-                if (const auto date = as_date(eval(*s.date))) due_ = format_date(last_day(*date));
+                start_facts();
+                const Value date = eval(*s.date);
+                if (const auto day = as_date(date)) due_ = format_date(last_day(*day));
                 else due_.clear();
+                note_value("due", std::string(s.date->span.text()), date);
                 step(index + 1);
             } else {
                 Value problem;
+                start_facts();
                 const Truth met = condition(*s.condition, problem);
                 note("require", *s.condition, met);
                 if (met == Truth::false_) unmet_.push_back(render(s.message, *s.condition));
@@ -452,6 +536,7 @@ void RuleRun::step(std::size_t index) {
 void RuleRun::gate(const Expr& applies_if, const std::vector<MessagePart>& message, std::size_t index,
                    const char* clause) {
     Value problem;
+    start_facts();
     const Truth applies = condition(applies_if, problem);
     note(clause, applies_if, applies);
     if (applies == Truth::true_) {
@@ -541,7 +626,10 @@ DocumentResult evaluate(const RuleSet& rules, const Document& doc, const std::ve
             result.findings.push_back(std::move(*outside));
             continue;
         }
-        RuleRun run(rule, doc, params, as_of, lookups, result.findings, rule.info.id == options.explain_rule,
+        const bool named = std::find(options.explain_rules.begin(), options.explain_rules.end(), rule.info.id) !=
+                           options.explain_rules.end();
+        const bool traced = !options.trace_rule.empty() && rule.info.id == options.trace_rule;
+        RuleRun run(rule, doc, params, as_of, lookups, result.findings, named || options.explain_failing, traced,
                     options.max_steps);
         const std::size_t earlier_findings = result.findings.size();
         // A rule cut off part-way has decided nothing: none of its findings stand, not even

@@ -14,7 +14,13 @@ namespace dutycheck::engine {
 /// How to evaluate one document.
 struct EvaluationOptions {
     Date as_of;                 ///< the evaluation date for every date rule
-    std::string explain_rule;   ///< record what this rule looked at (empty: none)
+    /// --explain: record what these rules looked at, per instance (Finding::explanation).
+    std::vector<std::string> explain_rules;
+    /// --explain failing: record it for every rule, and keep it for those with a failing finding.
+    bool explain_failing = false;
+    /// --trace: for this rule also record every clause (for each, let, due) and the facts each
+    /// read (Explanation::facts); empty: none. Recording costs only the rules it is asked for.
+    std::string trace_rule;
     /// The most evaluation steps one rule may take on one file: one per expression evaluated,
     /// per element a quantifier, 'for each' or 'in' goes through, per element of every list it
     /// builds or copies, and 8 per byte of every finding it records, so that memory is bounded

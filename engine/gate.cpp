@@ -24,12 +24,6 @@ dsl::Diagnostic baseline_error(const std::string& path, const char* code, std::s
 
 }  // namespace
 
-std::optional<Severity> parse_severity(std::string_view word) {
-    for (const Severity severity : {Severity::info, Severity::warning, Severity::error})
-        if (to_string(severity) == word) return severity;
-    return std::nullopt;
-}
-
 std::variant<Baseline, dsl::Diagnostic> read_baseline(const std::string& path, std::string_view report_format,
                                                       std::uintmax_t max_bytes) {
     auto bytes = read_bounded(path, max_bytes);

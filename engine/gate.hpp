@@ -17,9 +17,6 @@
 
 namespace dutycheck::engine {
 
-/// The severity named by --fail-on ("error", "warning", "info"); nullopt for "none" or any other word.
-std::optional<Severity> parse_severity(std::string_view word);
-
 /// A failing finding's identity across runs: rule, file and JSON Pointer (not the rule alone,
 /// which would hide a second gap behind a known one).
 using FindingKey = std::tuple<std::string, std::string, std::string>;

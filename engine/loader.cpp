@@ -189,7 +189,15 @@ private:
                         }
                         seen.push_back(attribute.key.text);
                         std::string value = join_strings(attribute.value.parts);
-                        if (attribute.key.text == "version") pack.version = std::move(value);
+                        if (attribute.key.text == "severity") {
+                            pack.severity = parse_severity(value);
+                            if (!pack.severity) {
+                                Diagnostic d = diagnostic_at("DC204", file.source, attribute.value,
+                                                             "unknown severity '" + value + "'");
+                                d.notes.push_back("expected error, warning or info");
+                                result_.diagnostics.push_back(std::move(d));
+                            }
+                        } else if (attribute.key.text == "version") pack.version = std::move(value);
                         else if (attribute.key.text == "jurisdiction") pack.jurisdiction = std::move(value);
                         else pack.description = std::move(value);
                     }

@@ -100,6 +100,7 @@ struct ForEachStep {
 };
 struct LetStep {
     std::uint32_t slot = 0;
+    std::string variable;  ///< its name, for --trace
     ExprPtr value;
 };
 struct WhenStep {
@@ -122,6 +123,8 @@ struct PackInfo {
     std::string version;
     std::string jurisdiction;  ///< empty: applies everywhere
     std::string description;
+    /// `severity WORD` in the declaration: the severity of its rules that give none of their own.
+    std::optional<Severity> severity;
     std::filesystem::path root;
     std::string sha256;        ///< of the pack's content (see PackHasher), 64 hex digits
 };

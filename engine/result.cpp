@@ -17,6 +17,12 @@ std::string_view to_string(Severity severity) {
     return "?";
 }
 
+std::optional<Severity> parse_severity(std::string_view word) {
+    for (const Severity severity : {Severity::info, Severity::warning, Severity::error})
+        if (to_string(severity) == word) return severity;
+    return std::nullopt;
+}
+
 std::string_view to_string(Basis basis) {
     switch (basis) {
         case Basis::statute: return "statute";
@@ -93,6 +99,15 @@ bool fails_gate(const Finding& finding, Severity threshold) {
     const bool failing = finding.status == Status::unmet || finding.status == Status::unknown ||
                          finding.status == Status::waiver_expired;
     return failing && finding.rule != nullptr && finding.rule->severity >= threshold;
+}
+
+std::array<std::size_t, 3> below_gate(const Summary& summary, std::optional<Severity> threshold) {
+    std::array<std::size_t, 3> counts{};
+    for (const Status status : {Status::unmet, Status::unknown, Status::waiver_expired})
+        for (std::size_t s = 0; s < counts.size(); ++s)
+            if (!threshold || static_cast<Severity>(s) < *threshold)
+                counts[s] += summary.by_status_severity[static_cast<std::size_t>(status)][s];
+    return counts;
 }
 
 std::vector<DutyVerdict> duty_verdicts(const std::vector<Finding>& findings) {

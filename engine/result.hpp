@@ -22,6 +22,9 @@ enum class Status : std::uint8_t { met, unmet, unknown, not_applicable, waived, 
 inline constexpr std::size_t status_count = 6;
 
 std::string_view to_string(Severity severity);
+/// The severity a word names ("error", "warning", "info"): a rule's or a pack's `severity`, and
+/// --fail-on; nullopt for "none" or any other word.
+std::optional<Severity> parse_severity(std::string_view word);
 std::string_view to_string(Basis basis);
 std::string_view to_string(Status status);
 
@@ -97,11 +100,16 @@ struct Missing {
 };
 
 /// For `--explain`: one condition of a rule instance, its outcome and the values it looked at.
+/// For `--trace`, also every other clause, and the facts of the file each clause read.
 struct Explanation {
-    std::string clause;       ///< "require", "when" or "where"
-    std::string condition;    ///< its source text
-    std::string outcome;      ///< "true", "false" or "unknown"
+    std::string clause;       ///< "require", "when" or "where"; with --trace also "for each", "let", "due"
+    std::string condition;    ///< its source text ("NAME in EXPR" for a for each, "NAME = EXPR" for a let)
+    /// "true", "false" or "unknown"; for a let or a due, the value; for a for each, the element
+    std::string outcome;
     std::vector<std::pair<std::string, std::string>> values;  ///< expression text -> value read
+    /// --trace only: each field of the file the clause read, by JSON Pointer, and its value, or
+    /// "absent" where the file does not record it; in the order first read, each once.
+    std::vector<std::pair<std::string, std::string>> facts;
 };
 
 /// The verdict on one rule instance.
@@ -230,5 +238,9 @@ std::vector<DutyVerdict> duty_verdicts(const std::vector<Finding>& findings);
 
 /// True if a finding fails a gate at `threshold` severity: unmet, unknown or an expired waiver.
 bool fails_gate(const Finding& finding, Severity threshold);
+
+/// The failing findings (unmet, unknown, expired waiver) a gate at `threshold` lets pass because
+/// their severity is below it, by Severity; every failing finding for nullopt (--fail-on none).
+std::array<std::size_t, 3> below_gate(const Summary& summary, std::optional<Severity> threshold);
 
 }  // namespace dutycheck::engine

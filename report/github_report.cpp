@@ -99,6 +99,9 @@ void write_github(std::ostream& out, const std::vector<engine::DocumentResult>& 
         out << "::notice::" << escaped("dutycheck: parameters set on the command line, not the packs' defaults: " +
                                            overrides_phrase(overrides), false)
             << '\n';
+    // Annotated as warnings and notices, these could look like mere remarks on a run that passed.
+    if (const std::string below = not_gating_phrase(total, info.fail_on); !below.empty())
+        out << "::notice::" << escaped("dutycheck: " + below, false) << '\n';
 }
 
 }  // namespace dutycheck::report

@@ -363,8 +363,12 @@ std::string headline(const engine::Summary& summary) {
            " action:</strong> " + join_items(parts, ", ") + ".";
 }
 
-void write_summary(std::ostream& out, const engine::Summary& summary) {
-    out << "<p class=\"headline\">" << headline(summary) << "</p>\n<ul class=\"tiles\">\n";
+void write_summary(std::ostream& out, const engine::Summary& summary, const std::string& fail_on) {
+    out << "<p class=\"headline\">" << headline(summary) << "</p>\n";
+    // A run that passes with failing findings says so, so that the page never reads as clean.
+    if (const std::string below = not_gating_phrase(summary, fail_on); !below.empty())
+        out << "<p class=\"not-gating\">" << h(below) << ".</p>\n";
+    out << "<ul class=\"tiles\">\n";
     struct Tile {
         Status status;
         std::string_view note;  // for statuses without a severity breakdown
@@ -935,7 +939,7 @@ void write_document(std::ostream& out, const DocumentResult& document, std::size
     if (const auto overrides = command_line_overrides(document.parameters); !overrides.empty())
         out << "<p class=\"overrides\">Parameters set on the command line, not the packs' defaults: "
             << h(overrides_phrase(overrides)) << ".</p>\n";
-    write_summary(out, document.summary);
+    write_summary(out, document.summary, info.fail_on);
     out << "</section>\n";
     write_glance(out, document, doc, info);
     out << "</div>\n";
@@ -982,7 +986,7 @@ void write_html(std::ostream& out, const std::vector<engine::DocumentResult>& do
                 << " waiver expired, " << s.count(Status::met) << " met</li>\n";
         }
         out << "</ul>\n<p class=\"label\">Total for " << documents.size() << " partnership files</p>\n";
-        write_summary(out, total_summary(documents));
+        write_summary(out, total_summary(documents), info.fail_on);
         out << "</nav>\n";
     }
     for (std::size_t i = 0; i < documents.size(); ++i) write_document(out, documents[i], i, info);

@@ -25,13 +25,15 @@ Json by_severity(const engine::Summary& summary, engine::Status status) {
     return counts;
 }
 
-// Each status's count in Status order, then a breakdown by severity for those that fail a gate.
-Json summary_json(const engine::Summary& summary) {
+// Each status's count in Status order, then a breakdown by severity for those that fail a gate,
+// then, in a check run, how many of those --fail-on lets pass.
+Json summary_json(const engine::Summary& summary, const std::string& fail_on) {
     Json json = Json::object();
     for (std::size_t s = 0; s < engine::status_count; ++s)
         json[std::string(engine::to_string(static_cast<engine::Status>(s)))] = summary.by_status[s];
     for (const engine::Status status : {engine::Status::unmet, engine::Status::unknown, engine::Status::waiver_expired})
         json[std::string(engine::to_string(status)) + "_by_severity"] = by_severity(summary, status);
+    if (!fail_on.empty()) json["not_gating"] = not_gating(summary, fail_on);
     return json;
 }
 
@@ -79,6 +81,7 @@ Json finding_json(const engine::DocumentResult& document, const engine::Finding&
     if (!finding.explanation.empty()) {
         Json steps = Json::array();
         for (const auto& step : finding.explanation) {
+            if (!explained_in_reports(step)) continue;
             Json values = Json::array();
             for (const auto& [expression, value] : step.values)
                 values.push_back(Json{{"expression", expression}, {"value", value}});
@@ -131,7 +134,7 @@ Json evidence_plan_json(const engine::DocumentResult& document) {
     return plan;
 }
 
-Json document_json(const engine::DocumentResult& document) {
+Json document_json(const engine::DocumentResult& document, const std::string& fail_on) {
     Json findings = Json::array();
     for (const auto& finding : document.findings) findings.push_back(finding_json(document, finding));
     Json waivers = Json::array();
@@ -141,7 +144,7 @@ Json document_json(const engine::DocumentResult& document) {
     Json json{
         {"file", document.file},
         {"partnership", {{"id", document.partnership_id}, {"name", document.partnership_name}}},
-        {"summary", summary_json(document.summary)},
+        {"summary", summary_json(document.summary, fail_on)},
         {"evidence_plan", evidence_plan_json(document)},
         {"findings", std::move(findings)},
         {"duty_verdicts", verdicts_json(document)},
@@ -190,7 +193,7 @@ Json parameters_json(const std::vector<engine::ParameterSetting>& settings) {
 
 void write_json(std::ostream& out, const std::vector<engine::DocumentResult>& documents, const JsonReportInfo& info) {
     Json document_list = Json::array();
-    for (const auto& document : documents) document_list.push_back(document_json(document));
+    for (const auto& document : documents) document_list.push_back(document_json(document, info.fail_on));
     Json report{
         {"format", json_report_format},
         {"tool", {{"name", "dutycheck"}, {"version", info.tool_version}}},
@@ -198,10 +201,11 @@ void write_json(std::ostream& out, const std::vector<engine::DocumentResult>& do
         {"rule_packs", pack_names(info.packs)},
         {"packs", packs_json(info.packs)},
     };
+    if (!info.fail_on.empty()) report["fail_on"] = info.fail_on;
     // Only when the command line overrode a parameter, so that other reports stay as they were.
     if (const auto overrides = command_line_overrides(documents); !overrides.empty())
         report["parameters_overridden"] = overrides_json(overrides);
-    report["summary"] = summary_json(total_summary(documents));
+    report["summary"] = summary_json(total_summary(documents), info.fail_on);
     report["documents"] = std::move(document_list);
     // Text from partnership files is not guaranteed to be valid UTF-8; replacing bad bytes with
     // U+FFFD keeps the report valid JSON instead of throwing halfway through the output.

@@ -165,6 +165,12 @@ void write_junit(std::ostream& out, const std::vector<engine::DocumentResult>& d
             write_property(out, "rule_pack." + pack.name, (pack.version.empty() ? "" : pack.version + " ") + "sha256 " + pack.sha256);
         if (const auto overrides = command_line_overrides(document.parameters); !overrides.empty())
             write_property(out, "parameters_overridden", overrides_phrase(overrides));
+        // Every unmet or unknown finding is a <failure>, whatever its severity: the gate and the
+        // failures it lets pass say which of them failed the run.
+        if (!info.fail_on.empty()) {
+            write_property(out, "fail_on", info.fail_on);
+            write_property(out, "not_gating", std::to_string(not_gating(document.summary, info.fail_on)));
+        }
         for (const auto& p : document.parameters)
             write_property(out, "parameter." + p.name,
                            p.differs ? p.value + " (default " + p.default_value + ", set by " +

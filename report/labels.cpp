@@ -99,6 +99,36 @@ engine::Summary total_summary(const std::vector<engine::DocumentResult>& documen
     return total;
 }
 
+namespace {
+std::array<std::size_t, 3> counts_below(const engine::Summary& summary, const std::string& fail_on) {
+    if (fail_on.empty()) return {};
+    return engine::below_gate(summary, engine::parse_severity(fail_on));
+}
+}  // namespace
+
+std::size_t not_gating(const engine::Summary& summary, const std::string& fail_on) {
+    const auto counts = counts_below(summary, fail_on);
+    return counts[0] + counts[1] + counts[2];
+}
+
+std::string not_gating_phrase(const engine::Summary& summary, const std::string& fail_on) {
+    const auto counts = counts_below(summary, fail_on);
+    const std::size_t total = counts[0] + counts[1] + counts[2];
+    if (total == 0) return "";
+    const bool one = total == 1;
+    std::string text = std::to_string(total) + " unmet or unknown finding" + (one ? "" : "s");
+    // Below a threshold: which severities, so a reader sees they are warnings, not errors.
+    if (engine::parse_severity(fail_on)) {
+        std::vector<std::string> parts;
+        for (const engine::Severity severity : severities_by_weight)
+            if (const std::size_t n = counts[static_cast<std::size_t>(severity)]; n > 0)
+                parts.push_back(std::to_string(n) + " " + std::string(engine::to_string(severity)));
+        return text + " (" + join_items(parts, ", ") + (one ? ") is" : ") are") + " below --fail-on " + fail_on +
+               " and " + (one ? "does" : "do") + " not fail this run";
+    }
+    return text + (one ? " does" : " do") + " not fail this run (--fail-on " + fail_on + ")";
+}
+
 std::string join_items(const std::vector<std::string>& items, std::string_view separator) {
     std::string out;
     for (std::size_t i = 0; i < items.size(); ++i) {

@@ -34,6 +34,22 @@ engine::Summary total_summary(const std::vector<engine::DocumentResult>& documen
 inline constexpr engine::Severity severities_by_weight[] = {
     engine::Severity::error, engine::Severity::warning, engine::Severity::info};
 
+/// True for the clauses --explain shows in a report (require, when, where): --trace records the
+/// others too (for each, let, due) and prints them itself.
+inline bool explained_in_reports(const engine::Explanation& step) {
+    return step.clause == "require" || step.clause == "when" || step.clause == "where";
+}
+
+/// The unmet and unknown findings (expired waivers included) that --fail-on `fail_on` lets pass;
+/// 0 when `fail_on` is empty (no gate).
+std::size_t not_gating(const engine::Summary& summary, const std::string& fail_on);
+
+/// Those findings in a sentence without a full stop, so that a run that passes with failing
+/// findings never reads as clean: "3 unmet or unknown findings (2 warning, 1 info) are below
+/// --fail-on error and do not fail this run", or for --fail-on none "… do not fail this run
+/// (--fail-on none)"; "" when there are none.
+std::string not_gating_phrase(const engine::Summary& summary, const std::string& fail_on);
+
 // ---------------------------------------------------------------------------------------------
 // Shared by the CI formats (SARIF, JUnit, GitHub annotations): one wording of a finding for
 // formats that have room for a single message, and the text hygiene they all need.

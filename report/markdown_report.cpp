@@ -417,6 +417,9 @@ void write_document(std::ostream& out, const DocumentResult& document, const Rep
     if (document.paper) out << "**" << md(paper_phrase(document)) << ".**\n\n";
 
     out << "## Summary\n\n" << headline(document.summary) << "\n\n";
+    // A report of a run that passes with failing findings says so, so that it never reads as clean.
+    if (const std::string below = not_gating_phrase(document.summary, info.fail_on); !below.empty())
+        out << md(below) << ".\n\n";
     if (const auto overrides = command_line_overrides(document.parameters); !overrides.empty())
         out << "Parameters set on the command line, not the packs' defaults: " << md(overrides_phrase(overrides))
             << ".\n\n";
@@ -439,6 +442,8 @@ void write_markdown(std::ostream& out, const std::vector<engine::DocumentResult>
     }
     if (documents.size() > 1) {
         out << "---\n\n# Total for " << documents.size() << " partnership files\n\n";
+        if (const std::string below = not_gating_phrase(total_summary(documents), info.fail_on); !below.empty())
+            out << md(below) << ".\n\n";
         write_summary(out, total_summary(documents));
         out << '\n';
     }

@@ -23,6 +23,9 @@ struct ReportInfo {
     /// The duties register's title of each duty, by id: the HTML matrix and summary name duties
     /// by them. Empty when the register was not read; reports then name duties by id alone.
     std::map<std::string, std::string> duty_titles = {};
+    /// The run's --fail-on ("error", "warning", "info" or "none"): reports say how many failing
+    /// findings it lets pass. Empty where no gate applies; reports then say nothing of it.
+    std::string fail_on = {};
 };
 
 }  // namespace dutycheck::report

@@ -286,6 +286,12 @@ Json run_properties(const std::vector<engine::DocumentResult>& documents, const 
             overridden.push_back({{"name", o.name}, {"value", o.value}, {"default", o.default_value}});
         properties["parameters_overridden"] = std::move(overridden);
     }
+    // In a check run: the gate, and how many failing results it lets pass (their level is
+    // warning or note, which a CI tool may not treat as failing either).
+    if (!info.fail_on.empty()) {
+        properties["fail_on"] = info.fail_on;
+        properties["not_gating"] = not_gating(total_summary(documents), info.fail_on);
+    }
     return properties;
 }
 

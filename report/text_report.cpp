@@ -109,7 +109,9 @@ std::string count_with_severities(const engine::Summary& summary, Status status,
     return text;
 }
 
-std::string summary_phrase(const engine::Summary& summary) {
+// The counts, then the failing findings --fail-on lets pass: a run that exits 0 with them must
+// not read as clean.
+std::string summary_phrase(const engine::Summary& summary, const std::string& fail_on) {
     std::string phrase = std::to_string(summary.count(Status::met)) + " met, " +
                          count_with_severities(summary, Status::unmet, "unmet") + ", " +
                          count_with_severities(summary, Status::unknown, "unknown") + ", " +
@@ -118,6 +120,7 @@ std::string summary_phrase(const engine::Summary& summary) {
     if (summary.count(Status::waived) > 0) phrase += ", " + std::to_string(summary.count(Status::waived)) + " waived";
     if (summary.count(Status::waiver_expired) > 0)
         phrase += ", " + count_with_severities(summary, Status::waiver_expired, "with an expired waiver");
+    if (const std::string below = not_gating_phrase(summary, fail_on); !below.empty()) phrase += "; " + below;
     return phrase;
 }
 
@@ -184,6 +187,7 @@ void write_finding(std::ostream& out, const engine::DocumentResult& document, co
     }
     if (const std::string baseline = baseline_phrase(finding); !baseline.empty()) write_detail(out, "Baseline: " + baseline);
     for (const auto& step : finding.explanation) {
+        if (!explained_in_reports(step)) continue;
         std::string line = "Why: " + step.clause + " " + step.condition + " is " + step.outcome;
         std::vector<std::string> values;
         for (const auto& [expression, value] : step.values) values.push_back(expression + " = " + value);
@@ -225,7 +229,7 @@ void write_evidence_plan(std::ostream& out, const engine::DocumentResult& docume
 }
 
 void write_document(std::ostream& out, const engine::DocumentResult& document, const TextOptions& options,
-                    const Painter& painter) {
+                    const ReportInfo& info, const Painter& painter) {
     std::string heading = !document.partnership_name.empty() ? document.partnership_name
                           : !document.partnership_id.empty() ? document.partnership_id
                                                              : "Unnamed partnership";
@@ -237,7 +241,8 @@ void write_document(std::ostream& out, const engine::DocumentResult& document, c
     if (const auto overrides = command_line_overrides(document.parameters); !overrides.empty())
         write_wrapped(out, "Parameters set on the command line, not the packs' defaults: " +
                                printable(overrides_phrase(overrides)), 0);
-    out << "Summary: " << summary_phrase(document.summary) << '\n';
+    // One line however long, so that a script can find it.
+    out << "Summary: " << summary_phrase(document.summary, info.fail_on) << '\n';
     write_evidence_plan(out, document, painter);
 
     // Group by area, keeping the engine's order inside each status and severity so the output is
@@ -319,12 +324,39 @@ void write_wrapped(std::ostream& out, std::string_view text, std::size_t indent)
     out << '\n';
 }
 
+void write_trace(std::ostream& out, const engine::DocumentResult& document, std::string_view rule) {
+    std::vector<const Finding*> instances;
+    for (const auto& finding : document.findings)
+        if (rule_of(finding).id == rule) instances.push_back(&finding);
+    out << "Trace of " << rule << " in " << printable(document.file);
+    if (!document.as_of.empty()) out << ", as of " << document.as_of;
+    out << ": " << instances.size() << (instances.size() == 1 ? " instance\n" : " instances\n");
+    for (std::size_t i = 0; i < instances.size(); ++i) {
+        const Finding& finding = *instances[i];
+        std::string object = finding.pointer.empty() ? "the whole partnership file" : finding.pointer;
+        if (!finding.object_name.empty()) object += " (" + finding.object_name + ")";
+        out << "instance " << i + 1 << ": " << printable(object) << ": " << engine::to_string(finding.status) << '\n';
+        // A requirement holds or fails; every other clause has a value or a truth.
+        for (const auto& step : finding.explanation) {
+            const std::string value = step.clause != "require" ? step.outcome
+                                      : step.outcome == "true"  ? "met"
+                                      : step.outcome == "false" ? "unmet"
+                                                                : step.outcome;
+            out << "  " << step.clause << ' ' << printable(step.condition) << "  => " << printable(value) << '\n';
+            for (const auto& [pointer, fact] : step.facts)
+                out << "      " << printable(pointer.empty() ? "(the whole file)" : pointer)
+                    << (fact == "absent" ? ": absent" : " = " + printable(fact)) << '\n';
+        }
+        if (finding.explanation.empty()) out << "  (no clause ran: " << printable(finding_text(finding)) << ")\n";
+    }
+}
+
 void write_text(std::ostream& out, const std::vector<engine::DocumentResult>& documents, const TextOptions& options,
                 const ReportInfo& info) {
     const Painter painter(options.colour);
     for (std::size_t i = 0; i < documents.size(); ++i) {
         if (i > 0) out << '\n' << '\n';
-        write_document(out, documents[i], options, painter);
+        write_document(out, documents[i], options, info, painter);
     }
     if (documents.size() > 1) {
         // A batch run ends with one line per partnership, so a reader can compare them at a glance.
@@ -332,12 +364,12 @@ void write_text(std::ostream& out, const std::vector<engine::DocumentResult>& do
         for (const auto& document : documents) {
             const std::string name = !document.partnership_name.empty() ? document.partnership_name
                                                                         : document.partnership_id;
-            write_wrapped(out, printable(name.empty() ? document.file : name) + ": " + summary_phrase(document.summary),
+            write_wrapped(out, printable(name.empty() ? document.file : name) + ": " + summary_phrase(document.summary, info.fail_on),
                           finding_indent);
         }
         out << '\n'
             << painter.bold("Total for " + std::to_string(documents.size()) + " partnership files:") << ' '
-            << summary_phrase(total_summary(documents)) << '\n';
+            << summary_phrase(total_summary(documents), info.fail_on) << '\n';
     }
     write_run_footer(out, info);
 }

@@ -23,6 +23,11 @@ struct TextOptions {
 void write_text(std::ostream& out, const std::vector<engine::DocumentResult>& documents,
                 const TextOptions& options, const ReportInfo& info = {});
 
+/// Writes the trace of rule `rule` (check --trace): for each of its findings, the instance's
+/// object and status, then every clause in order with its value and, indented under it, each
+/// fact of the file it read (JSON Pointer and value, or "absent"). From Finding::explanation.
+void write_trace(std::ostream& out, const engine::DocumentResult& document, std::string_view rule);
+
 /// Writes one paragraph of text for a terminal, word-wrapped to the text report's line width
 /// (100 columns), control characters shown as escapes. The caller has already written a prefix
 /// `indent` columns wide; continuation lines are indented to match. Ends the line.

@@ -168,6 +168,90 @@ TEST_CASE("rules list and explain show sources and force", "[cli]") {
     CHECK(dutycheck_run("rules explain no-such-rule").exit_code == 2);
 }
 
+namespace {
+
+// A local pack of three rules about a file's partnership: two fail (unmet), one holds.
+std::string local_pack(const std::string& declaration) {
+    auto rule = [](const std::string& id, const std::string& logic) {
+        return "rule " + id + " {\n  title \"" + id + "\"\n  duty LOCAL-1\n  cite \"a board paper\"\n  basis local_policy\n" +
+               logic + "\n}\n";
+    };
+    const auto dir = fresh_dir("dutycheck-local-pack");
+    std::ofstream(dir / "pack.rules") << declaration << "\n"
+                                      << rule("id-is-q", "  require partnership.id == \"q\"")
+                                      << rule("name-is-q", "  require partnership.name == \"Q\"")
+                                      << rule("name-is-p", "  let name = partnership.name\n  require name == \"P\"\n"
+                                                           "  require date(partnership.integration_start_day) <= as_of");
+    return dir.string();
+}
+
+const std::string partnership_file = temp_file(
+    "local.json", R"({"format": "dutycheck.partnership/1", "partnership": {"id": "p", "name": "P", "jurisdiction": "scotland"}})");
+
+}  // namespace
+
+TEST_CASE("a failing local pack of warnings passes, and its summary says the failures do not gate", "[cli]") {
+    const std::string pack = local_pack("pack \"local/p\" version \"1\"");
+    Run run = dutycheck_run("check --as-of 2026-01-01 --rules " + pack + " " + partnership_file);
+    CHECK(run.exit_code == 0);
+    CHECK_THAT(run.out, Catch::Contains(
+                            "\nSummary: 0 met, 2 unmet (2 warning), 1 unknown (1 warning), 0 not applicable; 3 unmet or "
+                            "unknown findings (3 warning) are below --fail-on error and do not fail this run\n"));
+    run = dutycheck_run("check --as-of 2026-01-01 --fail-on none --format json --rules " + pack + " " + partnership_file);
+    CHECK(run.exit_code == 0);
+    const auto report = nlohmann::json::parse(run.out);
+    CHECK(report["fail_on"] == "none");
+    CHECK(report["summary"]["not_gating"] == 3);
+    CHECK(report["documents"][0]["summary"]["not_gating"] == 3);
+    run = dutycheck_run("check --as-of 2026-01-01 --fail-on none --format markdown --rules " + pack + " " + partnership_file);
+    CHECK_THAT(run.out, Catch::Contains("\n3 unmet or unknown findings do not fail this run (--fail-on none).\n"));
+}
+
+TEST_CASE("a local pack that declares severity error fails the run, and its summary names no passing failure", "[cli]") {
+    const std::string pack = local_pack("pack \"local/p\" version \"1\" severity error");
+    const Run run = dutycheck_run("check --as-of 2026-01-01 --rules " + pack + " " + partnership_file);
+    CHECK(run.exit_code == 1);
+    CHECK_THAT(run.out, Catch::Contains("\nSummary: 0 met, 2 unmet (2 error), 1 unknown (1 error), 0 not applicable\n"));
+}
+
+TEST_CASE("check --explain takes several rules, or every failing one, and an unknown id suggests the nearest", "[cli]") {
+    const std::string pack = local_pack("pack \"local/p\"");
+    auto explained = [&](const std::string& explain) {
+        const Run run = dutycheck_run("check --as-of 2026-01-01 --format json --fail-on none --rules " + pack + " " +
+                                      explain + " " + partnership_file);
+        INFO(run.err);
+        REQUIRE(run.exit_code == 0);
+        std::vector<std::string> rules;
+        const auto report = nlohmann::json::parse(run.out);
+        for (const auto& finding : report["documents"][0]["findings"])
+            if (finding.contains("explanation")) rules.push_back(finding["rule"]);
+        return rules;
+    };
+    CHECK(explained("--explain id-is-q --explain name-is-p") == std::vector<std::string>{"id-is-q", "name-is-p"});
+    CHECK(explained("--explain id-is-q,name-is-p") == std::vector<std::string>{"id-is-q", "name-is-p"});
+    CHECK(explained("--explain failing") == std::vector<std::string>{"id-is-q", "name-is-q", "name-is-p"});
+    const Run run = dutycheck_run("check --rules " + pack + " --explain id-is-q --explain nam-is-p " + partnership_file);
+    CHECK(run.exit_code == 2);
+    CHECK_THAT(run.err, Catch::Contains("--explain: no rule with id 'nam-is-p'; did you mean 'name-is-p'? "
+                                        "(see 'dutycheck rules list')"));
+}
+
+TEST_CASE("check --trace shows each clause's value and the facts it read, absent ones included", "[cli]") {
+    const std::string pack = local_pack("pack \"local/p\"");
+    const Run run = dutycheck_run("check --as-of 2026-01-01 --format json --rules " + pack + " --trace name-is-p " +
+                                  partnership_file);
+    CHECK(run.exit_code == 0);
+    CHECK_NOTHROW(nlohmann::json::parse(run.out));  // the report is untouched
+    CHECK(run.err == "Trace of name-is-p in " + partnership_file + ", as of 2026-01-01: 1 instance\n"
+                     "instance 1: the whole partnership file: unknown\n"
+                     "  let name = partnership.name  => P\n"
+                     "      /partnership/name = \"P\"\n"
+                     "  require name == \"P\"  => met\n"
+                     "  require date(partnership.integration_start_day) <= as_of  => unknown\n"
+                     "      /partnership/integration_start_day: absent\n");
+    CHECK(dutycheck_run("check --rules " + pack + " --trace name-is " + partnership_file).exit_code == 2);
+}
+
 TEST_CASE("parameters from the command line override, and a bad one is a usage error", "[cli]") {
     const std::string fixture = "fixtures/cases/localities-two-or-more/pass-two-localities.json";
     CHECK(dutycheck_run("check --format json " + fixture).exit_code == 1);  // its LPG evidence is missing

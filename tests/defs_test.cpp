@@ -86,7 +86,7 @@ TEST_CASE("a def used in a message and in explain reads as its use", "[defs]") {
                                  "def chairs(b) = count(m in b.members where m.role == \"chair\")\n");
     REQUIRE(loaded.ok());
     auto options = dutycheck::testing::run_options();
-    options.explain_rule = "r";
+    options.explain_rules = {"r"};
     const auto outcome = dutycheck::testing::check_text(loaded, partnership_text(members), options);
     REQUIRE(outcome.ok());
     const auto& finding = outcome.result->findings.at(0);

@@ -61,6 +61,35 @@ TEST_CASE("statute defaults to severity error and an explicit severity wins", "[
     CHECK(loaded.rules->rules[0].info.severity == engine::Severity::info);
 }
 
+TEST_CASE("a pack's severity is its rules' default: a rule's own wins, and the basis decides without either",
+          "[language]") {
+    auto local_rule = [](const std::string& id, const std::string& severity) {
+        return "rule " + id + " {\n  title \"t\"\n  duty D\n  cite \"c\"\n  basis local_policy\n" + severity +
+               "  require true\n}\n";
+    };
+    auto loaded = load("pack \"p\" version \"1\" severity error description \"d\"\n" + local_rule("plain", "") +
+                       local_rule("convention", "  severity warning\n"));
+    INFO(rendered(loaded));
+    REQUIRE(loaded.ok());
+    CHECK(loaded.rules->packs[0].description == "d");
+    CHECK(loaded.rules->rules[0].info.severity == engine::Severity::error);    // the pack's
+    CHECK(loaded.rules->rules[1].info.severity == engine::Severity::warning);  // the rule's own
+    loaded = load("pack \"p\"\n" + local_rule("plain", ""));
+    REQUIRE(loaded.ok());
+    CHECK(loaded.rules->rules[0].info.severity == engine::Severity::warning);  // local policy's default
+}
+
+TEST_CASE("a pack's unknown severity lists the allowed words", "[language]") {
+    CHECK(rendered(load("pack \"p\" severity fatal\n" + rule_with("  require true"))) ==
+          "test.rules:1:19: error[DC204]: unknown severity 'fatal'\n"
+          "   1 | pack \"p\" severity fatal\n"
+          "     |                   ^~~~~\n"
+          "   note: expected error, warning or info\n");
+    // The word is bare, as in a rule's clause: a quoted one is a syntax error.
+    CHECK_THAT(rendered(load("pack \"p\" severity \"error\"\n")),
+               Catch::StartsWith("test.rules:1:19: error[DC101]: expected a severity (error, warning or info)"));
+}
+
 TEST_CASE("a syntax error names the place, shows the line and a caret, and says what was expected", "[language]") {
     const auto loaded = load("rule r {\n  titel \"t\"\n}\n");
     CHECK(rendered(loaded) ==

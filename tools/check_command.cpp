@@ -7,6 +7,7 @@
 #include "report/diff_report.hpp"
 #include "report/formats.hpp"
 #include "report/json_report.hpp"
+#include "report/text_report.hpp"
 #include "tools/commands.hpp"
 #include "tools/output.hpp"
 #include "tools/support.hpp"
@@ -133,6 +134,12 @@ int run_check(const CheckOptions& options) {
     if (results.empty())
         throw no_partnership_files(options.inputs.front());
 
+    // The trace goes to stderr, so that it never changes a report, whatever its format.
+    if (!options.trace.empty()) {
+        for (const auto& result : results) report::write_trace(std::cerr, result, options.trace);
+        std::cerr.flush();
+    }
+
     // The baseline marks each finding before any report is written, so that every format shows
     // which findings it accepts.
     const std::vector<engine::FindingKey> stale =
@@ -140,7 +147,8 @@ int run_check(const CheckOptions& options) {
 
     // Every report file staged, then stdout; the files replace their targets only when all of
     // it was written, so a failure anywhere leaves the previous reports as they were.
-    const report::ReportInfo info = packs.info(engine.options().as_of);
+    report::ReportInfo info = packs.info(engine.options().as_of);
+    info.fail_on = options.fail_on;
     OutputSet files;
     for (const auto& output : outputs)
         files.write(output, [&](std::ostream& out) { render(out, output.format, results, info, options, false); });

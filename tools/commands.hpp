@@ -26,7 +26,8 @@ struct CheckOptions {
     std::vector<std::string> inputs;             ///< files and folders
     std::vector<std::string> outputs;            ///< --output FORMAT=PATH, written atomically
     std::optional<std::string> baseline;         ///< --baseline REPORT.json: known findings that do not fail the gate
-    std::string explain;                         ///< --explain RULE: what the rule looked at, per instance
+    std::vector<std::string> explain;            ///< --explain RULE|failing: what the rules looked at, per instance
+    std::string trace;                           ///< --trace RULE: every clause of each instance and the facts it read
     engine::DocumentLimits limits;               ///< --max-file-size, --max-depth
     std::uint64_t max_steps = engine::EvaluationOptions{}.max_steps;  ///< --max-steps: per rule, per file
     std::uint32_t waiver_horizon = engine::default_waiver_horizon_months;  ///< --waiver-horizon: months after approval

@@ -167,7 +167,14 @@ int main(int argc, char** argv) {
                                      "FORMAT=- writes it to stdout instead of --format's"));
     check_cmd->add_option("--baseline", check.baseline,
                           "A saved JSON report: its failing findings do not fail the gate; stale entries are listed");
-    check_cmd->add_option("--explain", check.explain, "Show what RULE looked at and why, for each instance");
+    repeatable(check_cmd->add_option("--explain", check.explain,
+                                     "Show what RULE looked at and why, for each instance (repeatable, or RULE,RULE; "
+                                     "'failing': every rule with an unmet or unknown finding)"))
+        ->delimiter(',')
+        ->type_name("RULE");
+    check_cmd->add_option("--trace", check.trace,
+                          "Print on stderr every clause of each instance of RULE, its value and the facts it read")
+        ->type_name("RULE");
     check_cmd->add_option("--fail-on", check.fail_on,
                           "Exit 1 if an unmet or unknown finding is at least this severe; 'none' only reports")
         ->check(CLI::IsMember({"error", "warning", "info", "none"}));

@@ -182,7 +182,11 @@ engine::EngineOptions engine_options(const CheckOptions& options) {
     }
     engine.params = options.params;
     engine.as_of = evaluation_date(options.as_of);
-    engine.explain_rule = options.explain;
+    // `failing` names no rule: it asks for every rule with a failing finding.
+    for (const auto& rule : options.explain)
+        if (rule == "failing") engine.explain_failing = true;
+        else engine.explain_rules.push_back(rule);
+    engine.trace_rule = options.trace;
     engine.max_steps = options.max_steps;
     engine.waiver_horizon_months = options.waiver_horizon;
     engine.limits = options.limits;

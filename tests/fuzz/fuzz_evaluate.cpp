@@ -23,7 +23,8 @@ const dutycheck::engine::Engine& bundled_engine() {
         if (!result.ok()) __builtin_trap();
         dutycheck::engine::EngineOptions options;
         options.as_of = dutycheck::engine::make_date(2026, 1, 1);
-        options.explain_rule = "lpg-mandatory-membership";
+        options.explain_rules = {"lpg-mandatory-membership"};
+        options.trace_rule = "lpg-mandatory-membership";
         options.limits.max_depth = 256;
         return std::make_unique<const dutycheck::engine::Engine>(
             std::shared_ptr<const dutycheck::engine::RuleSet>(std::move(result.rules)), options);
