@@ -21,6 +21,7 @@ struct Builtin {
     std::string_view description;        ///< one line for the docs' table of functions
     BuiltinFunction implementation;
     bool literal_pattern = false;        ///< the second argument is a regular expression literal, compiled when checked
+    StaticType items = StaticType::any;  ///< what a list argument's elements must be, where the schema says (sum: numbers)
 
     std::size_t arity() const { return parameters.size(); }
 };

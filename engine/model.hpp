@@ -29,6 +29,8 @@ enum class Quantifier { any, all, none, count, select };
 
 /// A builtin function's entry in the table (engine/builtins.hpp).
 struct Builtin;
+/// What the partnership schema says a value is (engine/schema_fields.hpp).
+struct FieldShape;
 
 /// Where an expression came from, for messages.
 struct Span {
@@ -80,6 +82,7 @@ struct Expr {
                  QuantifierExpr, CallExpr, IfExpr, LookupExpr>
         node;
     StaticType type = StaticType::any;
+    const FieldShape* shape = nullptr;  ///< what the schema says the value is, where it says
     Span span;
 };
 
