@@ -119,6 +119,15 @@ struct DueStep {
 using Step = std::variant<ForEachStep, LetStep, WhenStep, DueStep, RequireStep>;
 
 /// A rule pack's declaration.
+/// One duty of a register: the national rules/register.tsv, or a pack's own register.tsv.
+struct Duty {
+    std::string id;
+    std::string force;           ///< MUST, SHOULD or LOCAL (a pack's own duties are LOCAL)
+    std::string section;         ///< the duties register's section; for a pack's own duty, where it comes from
+    std::string title;
+    std::string no_rule_reason;  ///< why no rule encodes it; empty if rules should
+};
+
 struct PackInfo {
     std::string name;
     std::string version;
@@ -126,6 +135,7 @@ struct PackInfo {
     std::string description;
     std::filesystem::path root;
     std::string sha256;        ///< of the pack's content (see PackHasher), 64 hex digits
+    std::vector<Duty> duties;  ///< its own local duties, from a register.tsv beside pack.rules
 };
 
 struct CompiledRule {
