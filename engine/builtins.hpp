@@ -23,6 +23,7 @@ struct Builtin {
     BuiltinFunction implementation;
     bool literal_pattern = false;        ///< the second argument is a regular expression literal, compiled when checked
     bool reads_as_of = false;            ///< also given the as-of date, as one more argument after its own
+    StaticType items = StaticType::any;  ///< what a list argument's elements must be, where the schema says (sum: numbers)
 
     std::size_t arity() const { return parameters.size(); }
 };

@@ -111,7 +111,7 @@ public:
         step.variable = c.variable.text;
         step.collection = expressions_.expression(c.collection);
         expressions_.expect_type(*step.collection, StaticType::list, "the collection of 'for each'");
-        step.slot = expressions_.bind(c.variable, StaticType::any);
+        step.slot = expressions_.bind_element(c.variable, *step.collection);
         if (c.filter) step.filter = expressions_.condition(*c.filter, "the condition after 'where'");
         // The message may name the element, so it is checked with the variable bound.
         if (c.filter_message && !c.filter)
@@ -125,7 +125,7 @@ public:
         LetStep step;
         step.variable = c.variable.text;
         step.value = expressions_.expression(c.value);
-        step.slot = expressions_.bind(c.variable, step.value->type);
+        step.slot = expressions_.bind(c.variable, step.value->type, step.value->shape);
         out_.steps.emplace_back(std::move(step));
     }
 

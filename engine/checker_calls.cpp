@@ -51,13 +51,14 @@ ExprPtr ExpressionChecker::quantifier(const ast::Call& call) {
                               : Quantifier::count;
     q.collection = expression(binding.collection);
     expect_type(*q.collection, StaticType::list, "the collection of '" + fn + "'");
-    q.slot = bind(binding.variable, StaticType::any);
+    q.slot = bind_element(binding.variable, *q.collection);
     if (binding.predicate) q.predicate = condition(*binding.predicate, "the condition after 'where'");
     frame().scope.pop_back();  // the variable is visible only inside the quantifier
     const StaticType type = fn == "count"    ? StaticType::number
                             : fn == "select" ? StaticType::list
                                              : StaticType::boolean;
-    return make(call, type, std::move(q));
+    const FieldShape* shape = fn == "select" ? q.collection->shape : nullptr;  // some of the same elements
+    return make(call, type, std::move(q), shape);
 }
 
 // `if(CONDITION, THEN, OTHERWISE)`.
@@ -68,7 +69,8 @@ ExprPtr ExpressionChecker::choice(const ast::Call& call) {
     choice.then = expression(call.arguments[1]);
     choice.otherwise = expression(call.arguments[2]);
     const StaticType type = choice.then->type == choice.otherwise->type ? choice.then->type : StaticType::any;
-    return make(call, type, std::move(choice));
+    const FieldShape* shape = choice.then->shape == choice.otherwise->shape ? choice.then->shape : nullptr;
+    return make(call, type, std::move(choice), shape);
 }
 
 // `lookup(LIST, "FIELD", VALUE)`: the field is a literal, so the evaluator can index the list by it.
@@ -85,8 +87,13 @@ ExprPtr ExpressionChecker::lookup(const ast::Call& call) {
               {"for example lookup(directions, \"reference\", report.direction.reference)"});
     else
         lookup.field = *text;
+    const FieldShape* list = lookup.collection->shape;
+    if (text != nullptr && list != nullptr && list->type == StaticType::list)
+        check_field(list, call.arguments[1], *text);
     lookup.key = expression(call.arguments[2]);
-    return make(call, StaticType::any, std::move(lookup));
+    // The element found, whose fields the schema gives.
+    const FieldShape* item = list != nullptr && list->type == StaticType::list ? list->items : nullptr;
+    return make(call, StaticType::any, std::move(lookup), item);
 }
 
 // Every other name: a builtin of the table, with its arity and parameter types.
@@ -112,8 +119,10 @@ ExprPtr ExpressionChecker::builtin(const ast::Call& call) {
     out.function = builtin;
     for (std::size_t i = 0; i < arity; ++i) {
         out.arguments.push_back(expression(call.arguments[i]));
-        expect_type(*out.arguments.back(), builtin->parameters[i],
-                    "argument " + std::to_string(i + 1) + " of '" + fn + "'");
+        const std::string what = "argument " + std::to_string(i + 1) + " of '" + fn + "'";
+        expect_type(*out.arguments.back(), builtin->parameters[i], what);
+        if (builtin->parameters[i] == StaticType::list)
+            expect_items(*out.arguments.back(), builtin->items, what, {"count(LIST) counts the elements of a list"});
     }
     if (builtin->literal_pattern) {
         const auto* constant = std::get_if<Constant>(&out.arguments[1]->node);
@@ -130,7 +139,10 @@ ExprPtr ExpressionChecker::builtin(const ast::Call& call) {
             else error(call.arguments[1], "DC209", "invalid regular expression: " + compiled->error());
         }
     }
-    return make(call, builtin->result, std::move(out));
+    // A builtin that returns its list argument's elements (distinct) keeps what the schema says of them.
+    const FieldShape* shape = builtin->result == StaticType::list && arity == 1 && builtin->parameters[0] == StaticType::list
+                                    ? out.arguments[0]->shape : nullptr;
+    return make(call, builtin->result, std::move(out), shape);
 }
 
 }  // namespace dutycheck::engine::checking

@@ -12,14 +12,82 @@ bool compatible(StaticType actual, StaticType expected) {
     return actual == StaticType::any || expected == StaticType::any || actual == expected;
 }
 
+bool known(StaticType type) { return type != StaticType::any; }
+
+// What a list the schema types holds, in a message: "strings", "dates".
+std::string_view plural(StaticType type) {
+    switch (type) {
+        case StaticType::boolean: return "true-or-false values";
+        case StaticType::number: return "numbers";
+        case StaticType::string: return "strings";
+        case StaticType::date: return "dates";
+        case StaticType::list: return "lists";
+        case StaticType::object: return "objects";
+        case StaticType::any: break;
+    }
+    return "values";
+}
+
+// The type of a list's elements, where the schema (or a literal) says.
+StaticType item_type(const Expr& expr) {
+    if (expr.type != StaticType::list || expr.shape == nullptr || expr.shape->items == nullptr) return StaticType::any;
+    return expr.shape->items->type;
+}
+
+// How a message names an expression's type: a list says what it holds when that is known.
+std::string describe(const Expr& expr) {
+    if (const StaticType items = item_type(expr); known(items)) return "a list of " + std::string(plural(items));
+    return std::string(to_string(expr.type));
+}
+
+// A way out of a type error, where there is a usual one.
+std::vector<std::string> type_hint(StaticType actual, StaticType expected) {
+    if (actual == StaticType::date && expected == StaticType::number)
+        return {"days_between(FROM, TO) or years_between(FROM, TO) turns two dates into a number"};
+    if (actual == StaticType::string && expected == StaticType::list)
+        return {"length(TEXT) counts the characters of a string"};
+    if (actual == StaticType::list && expected == StaticType::boolean)
+        return {"test a list with exists(LIST), empty(LIST) or count(LIST)"};
+    return {};
+}
+
+// A date in a file is a string, so the two compare (a string that is no date makes it unknown).
+bool comparable(StaticType a, StaticType b) {
+    return (a == StaticType::date && b == StaticType::string) || (a == StaticType::string && b == StaticType::date);
+}
+
+// A way out of comparing two kinds of value that never compare.
+std::vector<std::string> comparison_hint(StaticType a, StaticType b) {
+    auto either = [&](StaticType x, StaticType y) { return (a == x && b == y) || (a == y && b == x); };
+    if (either(StaticType::date, StaticType::number))
+        return {"days_between(FROM, TO) or years_between(FROM, TO) turns two dates into a number to compare"};
+    if (either(StaticType::string, StaticType::number))
+        return {"text never equals a number: to compare text, write the number in quotes"};
+    if (a == StaticType::list || b == StaticType::list)
+        return {"to ask whether a list holds a value, write 'VALUE in LIST'"};
+    return {};
+}
+
+// A subject for "… has no field": a definition of the schema is "a locality", any other object
+// its field's name.
+std::string subject(const FieldShape& record) {
+    if (record.name.empty()) return "this object";
+    if (record.name.front() == '\'') return record.name;
+    std::string words = record.name;
+    std::replace(words.begin(), words.end(), '_', ' ');
+    const bool vowel = std::string_view("aeiou").find(words.front()) != std::string_view::npos;
+    return (vowel ? "an " : "a ") + words;
+}
+
 }  // namespace
 
-// The partnership format's top-level fields: a bare name that is none of these and no
-// variable is probably a typo, so the checker warns.
+// The partnership format's top-level fields, as the schema defines them.
 const std::vector<std::string>& top_level_fields() {
-    static const std::vector<std::string> fields = {
-        "format",  "rule_packs", "parameters",   "partnership",  "localities", "strategic_planning_group",
-        "board",   "strategic_plan", "action_plans", "reports", "directions", "publications", "waivers"};
+    static const std::vector<std::string> fields = [] {
+        std::vector<std::string> names;
+        for (const auto& [name, shape] : partnership_shape().fields) names.push_back(name);
+        return names;
+    }();
     return fields;
 }
 
@@ -64,7 +132,7 @@ const ExpressionChecker::Binding* ExpressionChecker::lookup_binding(const std::s
     return nullptr;
 }
 
-std::uint32_t ExpressionChecker::bind(const ast::Name& name, StaticType type) {
+std::uint32_t ExpressionChecker::bind(const ast::Name& name, StaticType type, const FieldShape* shape) {
     if (lookup_binding(name.text) != nullptr)
         error(name, "DC212", "'" + name.text + "' is already bound in this rule", {"choose another name"});
     else if (def_parameter(name.text))
@@ -73,26 +141,62 @@ std::uint32_t ExpressionChecker::bind(const ast::Name& name, StaticType type) {
     else if (const DefEntry* def = defs_ != nullptr ? defs_->find(name.text) : nullptr)
         error(name, "DC212", "'" + name.text + "' is the name of a def of this pack",
               {"the def is at " + place(*def->file, def->def->name.begin), "choose another name"});
-    frame().scope.push_back({name.text, slots_, type});
+    frame().scope.push_back({name.text, slots_, type, shape});
     return slots_++;
+}
+
+std::uint32_t ExpressionChecker::bind_element(const ast::Name& name, const Expr& collection) {
+    const FieldShape* item = collection.type == StaticType::list && collection.shape ? collection.shape->items : nullptr;
+    return bind(name, item ? item->type : StaticType::any, item);
+}
+
+void ExpressionChecker::type_error(const Span& at, std::string message, std::vector<std::string> notes) {
+    Diagnostic d;
+    d.code = "DC301";
+    d.file = at.file;
+    d.begin = at.begin;
+    d.end = at.end;
+    d.message = std::move(message);
+    d.notes = std::move(notes);
+    diagnostics_->push_back(std::move(d));
+}
+
+void ExpressionChecker::check_field(const FieldShape* base, const ast::Located& at, const std::string& field) {
+    if (base == nullptr) return;
+    const FieldShape* record = base->type == StaticType::list ? base->items : base;
+    if (record == nullptr || !record->has_fields() || record->field(field) != nullptr) return;
+    std::vector<std::string> names;
+    for (const auto& [name, shape] : record->fields) names.push_back(name);
+    std::vector<std::string> notes;
+    if (auto suggestion = dsl::closest_match(field, names); !suggestion.empty()) {
+        notes.push_back("did you mean '" + suggestion + "'?");
+    } else {
+        std::string listed;
+        for (const auto& name : names) listed += (listed.empty() ? "" : ", ") + name;
+        notes.push_back("its fields are " + listed);
+    }
+    error(at, "DC214", subject(*record) + " has no field '" + field + "' in the partnership format", std::move(notes));
+}
+
+void ExpressionChecker::expect_items(const Expr& expr, StaticType expected, const std::string& what,
+                                     std::vector<std::string> notes) {
+    const StaticType items = item_type(expr);
+    if (compatible(items, expected)) return;
+    type_error(expr.span, what + " must be a list of " + std::string(plural(expected)) + ", but this is " + describe(expr),
+               std::move(notes));
 }
 
 void ExpressionChecker::expect_type(const Expr& expr, StaticType expected, const std::string& what) {
     if (compatible(expr.type, expected)) return;
+    if (expected == StaticType::string && expr.shape != nullptr && expr.shape->date_text) return;
     // A literal string where a date is expected is fine if it reads as a date.
     if (expected == StaticType::date && expr.type == StaticType::string) {
         if (const auto* constant = std::get_if<Constant>(&expr.node)) {
             if (const auto* text = std::get_if<std::string>(&constant->value.data); text && parse_date(*text)) return;
         }
     }
-    Diagnostic d;
-    d.code = "DC301";
-    d.file = expr.span.file;
-    d.begin = expr.span.begin;
-    d.end = expr.span.end;
-    d.message = what + " must be " + std::string(to_string(expected)) + ", but this is " +
-                std::string(to_string(expr.type));
-    diagnostics_->push_back(std::move(d));
+    type_error(expr.span, what + " must be " + std::string(to_string(expected)) + ", but this is " + describe(expr),
+               type_hint(expr.type, expected));
 }
 
 ExprPtr ExpressionChecker::expression(const ast::Chain& chain) {
@@ -151,20 +255,24 @@ ExprPtr ExpressionChecker::date(const ast::DateLit& date) {
 ExprPtr ExpressionChecker::list(const ast::ListLit& list) {
     ListExpr out;
     bool all_constant = true;
+    std::optional<StaticType> items;  // the one type of every element, if they share one
     for (const auto& item : list.items) {
         out.items.push_back(expression(item));
         all_constant = all_constant && std::holds_alternative<Constant>(out.items.back()->node);
+        const StaticType type = out.items.back()->type;
+        items = !items || *items == type ? type : StaticType::any;
     }
+    const FieldShape* shape = items && known(*items) ? scalar_shape(*items).list_of : nullptr;
     if (all_constant) {  // fold, so membership tests against literal lists cost nothing per use
         std::vector<Value> values;
         for (auto& item : out.items) values.push_back(std::get<Constant>(item->node).value);
-        return make(list, StaticType::list, Constant{make_list(std::move(values))});
+        return make(list, StaticType::list, Constant{make_list(std::move(values))}, shape);
     }
-    return make(list, StaticType::list, std::move(out));
+    return make(list, StaticType::list, std::move(out), shape);
 }
 
 ExprPtr ExpressionChecker::name(const ast::Name& name) {
-    if (const Binding* binding = lookup_binding(name.text)) return make(name, binding->type, Variable{binding->slot});
+    if (const Binding* binding = lookup_binding(name.text)) return make(name, binding->type, Variable{binding->slot}, binding->shape);
     if (const auto parameter = def_parameter(name.text)) return def_argument(name, *parameter);
     if (DefEntry* def = defs_ != nullptr ? defs_->find(name.text) : nullptr) return def_use(name, *def, nullptr);
     if (name.text == "as_of") return make(name, StaticType::date, AsOf{});
@@ -172,9 +280,11 @@ ExprPtr ExpressionChecker::name(const ast::Name& name) {
         error(name, "DC203", "'param' needs a parameter name", {"write param.NAME"});
         return make(name, StaticType::any, Constant{Value{Absent{}}});
     }
-    const auto& fields = top_level_fields();
-    if (std::find(fields.begin(), fields.end(), name.text) == fields.end()) {
-        std::vector<std::string> candidates = fields;
+    const FieldShape& file = partnership_shape();
+    const FieldShape* field = file.field(name.text);
+    if (field == nullptr) {
+        std::vector<std::string> candidates;
+        for (const auto& [top, shape] : file.fields) candidates.push_back(top);
         for (const auto& binding : frame().scope) candidates.push_back(binding.name);
         if (frame().def != nullptr)
             for (const auto& parameter : frame().def->def->parameters) candidates.push_back(parameter.text);
@@ -189,7 +299,7 @@ ExprPtr ExpressionChecker::name(const ast::Name& name) {
                "'" + name.text + "' is not a variable nor a top-level field of the partnership format",
                std::move(notes));
     }
-    return make(name, StaticType::any, RootField{name.text});
+    return make(name, StaticType::any, RootField{name.text}, field);
 }
 
 ExprPtr ExpressionChecker::access(const ast::Access& access) {
@@ -219,7 +329,10 @@ ExprPtr ExpressionChecker::access(const ast::Access& access) {
     }
     for (std::size_t i = first_field; i < access.fields.size(); ++i) {
         const ast::Name& field = access.fields[i];
-        base = make(ast::Located{access.begin, field.end}, StaticType::any, FieldAccess{std::move(base), field.text});
+        check_field(base->shape, field, field.text);
+        const FieldShape* shape = base->shape ? field_of_shape(*base->shape, field.text) : nullptr;
+        base = make(ast::Located{access.begin, field.end}, StaticType::any, FieldAccess{std::move(base), field.text},
+                    shape);
     }
     return base;
 }
@@ -271,15 +384,20 @@ ExprPtr ExpressionChecker::binary(const ast::Located& at, ast::Op op, ExprPtr lh
             return node(bop, StaticType::number);
         }
         case ast::Op::in:
-        case ast::Op::not_in:
-            expect_type(*rhs, StaticType::list, "the right side of 'in'");
+        case ast::Op::not_in: {
+            if (!compatible(rhs->type, StaticType::list)) {
+                type_error(rhs->span, "the right side of 'in' must be a list, but this is " + describe(*rhs),
+                           {"'in' looks for a value in a list; '==' compares two values"});
+            } else if (const StaticType items = item_type(*rhs);
+                       known(lhs->type) && known(items) && lhs->type != items && !comparable(lhs->type, items)) {
+                type_error(span(at), "cannot look for " + describe(*lhs) + " in " + describe(*rhs));
+            }
             return node(op == ast::Op::in ? BinaryOp::in : BinaryOp::not_in, StaticType::boolean);
+        }
         default: break;
     }
     // Comparisons: both sides known and of different kinds can never be equal or ordered.
     const StaticType a = lhs->type, b = rhs->type;
-    const bool date_and_string = (a == StaticType::date && b == StaticType::string) ||
-                                 (a == StaticType::string && b == StaticType::date);
     // `kind == ["a", "b"]` is SQL's or Python's habit for membership; a list is never equal to a
     // value, so it could only ever be unknown.
     if ((op == ast::Op::eq || op == ast::Op::ne) && (a == StaticType::list) != (b == StaticType::list)) {
@@ -293,14 +411,8 @@ ExprPtr ExpressionChecker::binary(const ast::Located& at, ast::Op op, ExprPtr lh
         d.message = std::string(eq ? "'=='" : "'!='") + " compares one value with another, and this is a list";
         d.notes.push_back(eq ? "did you mean 'in'?" : "did you mean 'not in'?");
         diagnostics_->push_back(std::move(d));
-    } else if (a != StaticType::any && b != StaticType::any && a != b && !date_and_string) {
-        Diagnostic d;
-        d.code = "DC301";
-        d.file = frame().file;
-        d.begin = at.begin;
-        d.end = at.end;
-        d.message = "cannot compare " + std::string(to_string(a)) + " with " + std::string(to_string(b));
-        diagnostics_->push_back(std::move(d));
+    } else if (known(a) && known(b) && a != b && !comparable(a, b)) {
+        type_error(span(at), "cannot compare " + describe(*lhs) + " with " + describe(*rhs), comparison_hint(a, b));
     }
     const BinaryOp bop = op == ast::Op::eq ? BinaryOp::eq
                          : op == ast::Op::ne ? BinaryOp::ne

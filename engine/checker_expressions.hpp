@@ -7,6 +7,7 @@
 #include "dsl/source.hpp"
 #include "engine/checker.hpp"
 #include "engine/model.hpp"
+#include "engine/schema_fields.hpp"
 
 #include <optional>
 #include <string>
@@ -58,8 +59,11 @@ public:
     std::vector<MessagePart> message(const ast::Template& message);
     /// Reports DC301 unless `expr` can be of the `expected` type; `what` names it in the message.
     void expect_type(const Expr& expr, StaticType expected, const std::string& what);
-    /// Brings a variable into scope for the rest of the rule and returns its slot.
-    std::uint32_t bind(const ast::Name& name, StaticType type);
+    /// Brings a variable into scope for the rest of the rule and returns its slot; `shape` is what
+    /// the schema says its value is, if it says.
+    std::uint32_t bind(const ast::Name& name, StaticType type, const FieldShape* shape = nullptr);
+    /// Binds the variable of `for each` or a quantifier to an element of `collection`.
+    std::uint32_t bind_element(const ast::Name& name, const Expr& collection);
     /// Variable slots the rule needs when evaluated.
     std::uint32_t slot_count() const { return slots_; }
     /// Checks a def's body on its own, its parameters standing for values of any type
@@ -81,6 +85,7 @@ private:
         std::string name;
         std::uint32_t slot;
         StaticType type;
+        const FieldShape* shape;
     };
 
     /// What names mean where an expression is written: in the rule, or in the body of a def
@@ -93,10 +98,11 @@ private:
         std::size_t caller;                           ///< the frame the arguments are written in
     };
 
-    ExprPtr make(const ast::Located& at, StaticType type, auto node) {
+    ExprPtr make(const ast::Located& at, StaticType type, auto node, const FieldShape* shape = nullptr) {
         auto expr = std::make_unique<Expr>();
         expr->node = std::move(node);
-        expr->type = type;
+        expr->type = shape != nullptr && shape->type != StaticType::any ? shape->type : type;
+        expr->shape = shape;
         expr->span = span(at);
         return expr;
     }
@@ -122,6 +128,12 @@ private:
     void merge_from_body(std::vector<dsl::Diagnostic>& body, const std::string& note);
     ExprPtr unary(const ast::Unary& unary);
     ExprPtr binary(const ast::Located& at, ast::Op op, ExprPtr lhs, ExprPtr rhs);
+    /// Reports DC214 if the schema defines the fields of what `base` reads and `field` is none of them.
+    void check_field(const FieldShape* base, const ast::Located& at, const std::string& field);
+    /// Reports DC301 if the elements of list `expr` cannot be of the `expected` type.
+    void expect_items(const Expr& expr, StaticType expected, const std::string& what,
+                      std::vector<std::string> notes = {});
+    void type_error(const Span& at, std::string message, std::vector<std::string> notes = {});
     const Binding* lookup_binding(const std::string& name) const;
     /// Adds `levels` to the depth of the tree being built for as long as it lives.
     struct Deeper {

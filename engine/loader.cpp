@@ -4,6 +4,7 @@
 #include "dsl/parser.hpp"
 #include "engine/checker.hpp"
 #include "engine/pack_hash.hpp"
+#include "engine/register.hpp"
 
 #include <algorithm>
 #include <fstream>
@@ -50,6 +51,8 @@ bool inside(const fs::path& root, const fs::path& path) {
 
 class Loader {
 public:
+    explicit Loader(const std::vector<Duty>* national = nullptr) : national_(national) {}
+
     LoadResult& result() { return result_; }
 
     void load_pack(const fs::path& path) {
@@ -65,6 +68,7 @@ public:
         hashers_.emplace_back();
         std::vector<fs::path> stack;
         load_file(entry, entry.lexically_normal().string(), index, true, stack, nullptr, {});
+        if (directory) load_register(path / pack_register_file, index);
     }
 
     void load_text(const std::string& display, std::string text, const fs::path& directory) {
@@ -99,6 +103,7 @@ public:
                 rule_ids_.emplace(rule->id.text, std::make_pair(file.source, rule->id.begin));
                 CompiledRule compiled =
                     check_rule(*rule, *file.source, rules(), file.pack, defs_[file.pack], result_.diagnostics);
+                if (national_ != nullptr) check_duties(*rule, file);
                 compiled.info.pack = rules().packs[file.pack].name;
                 rules().rules.push_back(std::move(compiled));
             }
@@ -108,6 +113,50 @@ public:
 
 private:
     RuleSet& rules() { return *result_.rules; }
+
+    // A pack's own duties: LOCAL ones, none of them a duty of the national register.
+    void load_register(const fs::path& path, std::size_t pack) {
+        std::error_code ec;
+        if (!fs::exists(path, ec)) return;
+        auto problem = [&](std::string message) {
+            Diagnostic d;
+            d.code = "DC404";
+            d.path = path.lexically_normal().string();
+            d.message = std::move(message);
+            result_.diagnostics.push_back(std::move(d));
+        };
+        std::string error;
+        auto duties = read_register(path, error);
+        if (!duties) return problem(error);
+        for (auto& duty : *duties) {
+            if (duty.force != "LOCAL")
+                problem("duty '" + duty.id + "' has force '" + duty.force + "'; a pack's own duties are LOCAL");
+            else if (national_ != nullptr && std::any_of(national_->begin(), national_->end(),
+                                                         [&](const Duty& d) { return d.id == duty.id; }))
+                problem("duty '" + duty.id + "' is a duty of the national register already");
+            else
+                rules().packs[pack].duties.push_back(std::move(duty));
+        }
+    }
+
+    // Every duty id a rule cites is one of the national register or of the rule's own pack.
+    void check_duties(const ast::Rule& rule, const ParsedFile& file) {
+        std::vector<std::string> known;
+        for (const auto& duty : *national_) known.push_back(duty.id);
+        for (const auto& duty : rules().packs[file.pack].duties) known.push_back(duty.id);
+        for (const auto& clause : rule.clauses) {
+            const auto* words = std::get_if<ast::WordsClause>(&clause);
+            if (words == nullptr || words->keyword.text != "duty") continue;
+            for (const auto& id : words->words) {
+                if (std::find(known.begin(), known.end(), id.text) != known.end()) continue;
+                Diagnostic d = diagnostic_at("DC215", file.source, id, "duty '" + id.text + "' is not in the register");
+                if (auto suggestion = dsl::closest_match(id.text, known); !suggestion.empty())
+                    d.notes.push_back("did you mean '" + suggestion + "'?");
+                d.notes.push_back("a pack's own duties go in a register.tsv beside its pack.rules");
+                result_.diagnostics.push_back(std::move(d));
+            }
+        }
+    }
     const fs::path& pack_root(std::size_t pack) { return rules().packs[pack].root; }
 
     void load_file(const fs::path& path, const std::string& display, std::size_t pack, bool entry,
@@ -230,6 +279,7 @@ private:
             check_defs(by_pack[pack], params_at_, rules(), defs_[pack], result_.diagnostics);
     }
 
+    const std::vector<Duty>* national_;  ///< null: duty ids are not checked
     LoadResult result_{std::make_unique<RuleSet>(), {}};
     std::vector<PackDefs> defs_;  ///< one per pack
     DeclaredAt params_at_;        ///< where each parameter is declared
@@ -253,8 +303,8 @@ std::optional<std::uint32_t> RuleSet::find_param(std::string_view name) const {
     return std::nullopt;
 }
 
-LoadResult load_rule_packs(const std::vector<std::filesystem::path>& packs) {
-    Loader loader;
+LoadResult load_rule_packs(const std::vector<std::filesystem::path>& packs, const std::vector<Duty>* national_register) {
+    Loader loader(national_register);
     for (const auto& pack : packs) loader.load_pack(pack);
     loader.check_all();
     return std::move(loader.result());

@@ -29,6 +29,8 @@ enum class Quantifier { any, all, none, count, select };
 
 /// A builtin function's entry in the table (engine/builtins.hpp).
 struct Builtin;
+/// What the partnership schema says a value is (engine/schema_fields.hpp).
+struct FieldShape;
 
 /// Where an expression came from, for messages.
 struct Span {
@@ -80,6 +82,7 @@ struct Expr {
                  QuantifierExpr, CallExpr, IfExpr, LookupExpr>
         node;
     StaticType type = StaticType::any;
+    const FieldShape* shape = nullptr;  ///< what the schema says the value is, where it says
     Span span;
     bool def_call = false;  ///< the inlined body of a `def`, its span the call's: explained as one value
 };
@@ -118,6 +121,15 @@ struct DueStep {
 using Step = std::variant<ForEachStep, LetStep, WhenStep, DueStep, RequireStep>;
 
 /// A rule pack's declaration.
+/// One duty of a register: the national rules/register.tsv, or a pack's own register.tsv.
+struct Duty {
+    std::string id;
+    std::string force;           ///< MUST, SHOULD or LOCAL (a pack's own duties are LOCAL)
+    std::string section;         ///< the duties register's section; for a pack's own duty, where it comes from
+    std::string title;
+    std::string no_rule_reason;  ///< why no rule encodes it; empty if rules should
+};
+
 struct PackInfo {
     std::string name;
     std::string version;
@@ -127,6 +139,7 @@ struct PackInfo {
     std::optional<Severity> severity;
     std::filesystem::path root;
     std::string sha256;        ///< of the pack's content (see PackHasher), 64 hex digits
+    std::vector<Duty> duties;  ///< its own local duties, from a register.tsv beside pack.rules
 };
 
 struct CompiledRule {

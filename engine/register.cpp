@@ -38,6 +38,12 @@ std::optional<std::vector<Duty>> read_register(const std::filesystem::path& path
     return duties;
 }
 
+std::vector<Duty> all_duties(const std::vector<Duty>& national, const RuleSet& rules) {
+    std::vector<Duty> duties = national;
+    for (const auto& pack : rules.packs) duties.insert(duties.end(), pack.duties.begin(), pack.duties.end());
+    return duties;
+}
+
 Coverage compute_coverage(const std::vector<Duty>& duties, const RuleSet& rules) {
     Coverage coverage;
     for (const auto& duty : duties) coverage.duties.push_back({&duty, {}});

@@ -10,17 +10,14 @@
 
 namespace dutycheck::engine {
 
-/// One duty of the register (rules/register.tsv).
-struct Duty {
-    std::string id;
-    std::string force;           ///< MUST, SHOULD or LOCAL
-    std::string section;
-    std::string title;
-    std::string no_rule_reason;  ///< why no rule encodes it; empty if rules should
-};
-
 /// Reads the register; nullopt with `error` set if the file is unreadable or malformed.
 std::optional<std::vector<Duty>> read_register(const std::filesystem::path& path, std::string& error);
+
+/// The register a pack folder may hold beside its pack.rules, for the pack's own duties.
+inline constexpr const char* pack_register_file = "register.tsv";
+
+/// The national register and every loaded pack's own duties, in that order: what rules may cite.
+std::vector<Duty> all_duties(const std::vector<Duty>& national, const RuleSet& rules);
 
 /// A duty and the rules that name it.
 struct DutyCoverage {

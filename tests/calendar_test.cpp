@@ -78,8 +78,8 @@ TEST_CASE("a 'due' before the 'when' that says not yet due keeps the date of a n
 }
 
 TEST_CASE("an unknown date gives no deadline, and each instance has its own", "[calendar]") {
-    const std::string logic = "  for each l in localities\n  due l.review_by\n  require true";
-    CHECK(dues(logic, R"("localities": [{"id": "a", "name": "A", "review_by": "2026-02-01"},
+    const std::string logic = "  for each l in sites\n  due l.review_by\n  require true";
+    CHECK(dues(logic, R"("sites": [{"id": "a", "name": "A", "review_by": "2026-02-01"},
                                        {"id": "b", "name": "B"}, {"id": "c", "name": "C", "review_by": "soon"}])") ==
           std::vector<std::string>{"2026-02-01", "", ""});
 }

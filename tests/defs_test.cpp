@@ -61,13 +61,13 @@ TEST_CASE("a def of one pack is not seen by another pack's rules", "[defs]") {
 
 TEST_CASE("a def with parameters takes its arguments where it is used, without capturing the rule's names", "[defs]") {
     // The body binds `m`; the rule's `m` passed as an argument keeps meaning the rule's.
-    const auto loaded = one_rule("  for each m in localities\n  require has(m.tags, m.id)",
+    const auto loaded = one_rule("  for each m in localities\n  require has(m.gp_clusters, m.id)",
                                  "def has(list, value) = any(m in list where m == value)\n");
     INFO(rendered(loaded));
     REQUIRE(loaded.ok());
     const auto result = evaluate_text(
-        loaded, partnership_text(R"("localities": [{"id": "a", "name": "A", "tags": ["a"]},)"
-                                 R"( {"id": "b", "name": "B", "tags": ["a"]}, {"id": "c", "name": "C"}])"));
+        loaded, partnership_text(R"("localities": [{"id": "a", "name": "A", "gp_clusters": ["a"]},)"
+                                 R"( {"id": "b", "name": "B", "gp_clusters": ["a"]}, {"id": "c", "name": "C"}])"));
     CHECK(statuses(result) == std::vector<std::string>{"met", "unmet", "unknown"});
 }
 

@@ -63,15 +63,15 @@ TEST_CASE("a string where a date is needed is unknown with the pointer and the v
 }
 
 TEST_CASE("three-valued logic: false decides 'and', true decides 'or'", "[evaluator]") {
-    CHECK(only_status("  require board.x == 1 and false", "") == "unmet");
-    CHECK(only_status("  require board.x == 1 and true", "") == "unknown");
-    CHECK(only_status("  require board.x == 1 or true", "") == "met");
-    CHECK(only_status("  require board.x == 1 or false", "") == "unknown");
-    CHECK(only_status("  require not (board.x == 1)", "") == "unknown");
+    CHECK(only_status("  require x.value == 1 and false", "") == "unmet");
+    CHECK(only_status("  require x.value == 1 and true", "") == "unknown");
+    CHECK(only_status("  require x.value == 1 or true", "") == "met");
+    CHECK(only_status("  require x.value == 1 or false", "") == "unknown");
+    CHECK(only_status("  require not (x.value == 1)", "") == "unknown");
 }
 
 TEST_CASE("an unmet requirement outweighs an unknown one", "[evaluator]") {
-    CHECK(only_status("  require board.x == 1\n  require 1 > 2", "") == "unmet");
+    CHECK(only_status("  require x.value == 1\n  require 1 > 2", "") == "unmet");
 }
 
 TEST_CASE("quantifiers over an empty list: any false, all and none true, count zero", "[evaluator]") {
@@ -186,11 +186,11 @@ TEST_CASE("projection collects a field across a list, skipping absent ones", "[e
 }
 
 TEST_CASE("string helpers: empty, length, matches", "[evaluator]") {
-    const std::string body = R"("board": {"remit": "", "name": "Eilean Siar – IJB"})";
-    CHECK(only_status("  require empty(board.remit)", body) == "met");
-    CHECK(only_status("  require length(board.name) == 17", body) == "met");
-    CHECK(only_status("  require matches(board.name, \"^Eilean\")", body) == "met");
-    CHECK(only_status("  require empty(board.missing)", body) == "unknown");
+    const std::string body = R"("x": {"remit": "", "name": "Eilean Siar – IJB"})";
+    CHECK(only_status("  require empty(x.remit)", body) == "met");
+    CHECK(only_status("  require length(x.name) == 17", body) == "met");
+    CHECK(only_status("  require matches(x.name, \"^Eilean\")", body) == "met");
+    CHECK(only_status("  require empty(x.missing)", body) == "unknown");
 }
 
 TEST_CASE("parameters: default, the file's parameters, then overrides", "[evaluator]") {
@@ -234,10 +234,10 @@ TEST_CASE("a file without the format version is not a partnership file", "[evalu
 }
 
 TEST_CASE("if evaluates only the chosen branch and is unknown when its condition is", "[evaluator]") {
-    const std::string body = R"("board": {"a": 1})";
-    CHECK(only_status("  require if(board.a == 1, true, board.missing == 2)", body) == "met");
-    CHECK(only_status("  require if(board.a == 2, true, false)", body) == "unmet");
-    CHECK(only_status("  require if(board.missing == 1, true, true)", body) == "unknown");
+    const std::string body = R"("x": {"a": 1})";
+    CHECK(only_status("  require if(x.a == 1, true, x.missing == 2)", body) == "met");
+    CHECK(only_status("  require if(x.a == 2, true, false)", body) == "unmet");
+    CHECK(only_status("  require if(x.missing == 1, true, true)", body) == "unknown");
 }
 
 TEST_CASE("select keeps the elements where the condition holds", "[evaluator]") {
@@ -272,9 +272,9 @@ TEST_CASE("two dates from the file compare as dates, month precision as the end 
 }
 
 TEST_CASE("an undecided 'and' names only what was missing", "[evaluator]") {
-    const auto result = evaluate_text(one_rule("  require board.x == 1 and true"), partnership_text(""));
+    const auto result = evaluate_text(one_rule("  require x.value == 1 and true"), partnership_text(""));
     REQUIRE(result.findings.size() == 1);
-    CHECK(result.findings[0].missing == std::vector<engine::Missing>{not_recorded("/board/x")});
+    CHECK(result.findings[0].missing == std::vector<engine::Missing>{not_recorded("/x/value")});
 }
 
 TEST_CASE("is_number tells a bare number from an object and is unknown when nothing is recorded", "[evaluator]") {

@@ -97,14 +97,14 @@ TEST_CASE("other languages' function names point to what this one writes", "[lan
 }
 
 TEST_CASE("'==' or '!=' against a list suggests 'in' or 'not in'", "[language][hints]") {
-    CHECK(rendered(one_rule("  require partnership.kind == [\"a\", \"b\"]")) ==
+    CHECK(rendered(one_rule("  require partnership.name == [\"a\", \"b\"]")) ==
           "t.rules:6:31: error[DC302]: '==' compares one value with another, and this is a list\n"
-          "   6 |   require partnership.kind == [\"a\", \"b\"]\n"
+          "   6 |   require partnership.name == [\"a\", \"b\"]\n"
           "     |                               ^~~~~~~~~~\n"
           "   note: did you mean 'in'?\n");
-    CHECK(rendered(one_rule("  let kinds = [\"a\", \"b\"]\n  require partnership.kind != kinds")) ==
+    CHECK(rendered(one_rule("  let kinds = [\"a\", \"b\"]\n  require partnership.name != kinds")) ==
           "t.rules:7:31: error[DC302]: '!=' compares one value with another, and this is a list\n"
-          "   7 |   require partnership.kind != kinds\n"
+          "   7 |   require partnership.name != kinds\n"
           "     |                               ^~~~~\n"
           "   note: did you mean 'not in'?\n");
 }

@@ -406,11 +406,11 @@ TEST_CASE("diff --git compares a file with its version at a git revision", "[wai
 
 namespace {
 
-// One rule, of the given severity, that is unknown for a locality without `size`, unmet for a
-// size under 3 and met otherwise: a status that a file's edit can move up or down.
+// One rule, of the given severity, that is unknown for a locality without `population`, unmet for a
+// population under 3 and met otherwise: a status that a file's edit can move up or down.
 std::string sized_rule(const std::string& id, const std::string& severity) {
     return "rule " + id + " {\n  title \"t\"\n  duty D\n  cite \"c\"\n  basis statute\n  severity " + severity +
-           "\n  for each l in localities\n  require l.size >= 3 else \"{l.id} is too small\"\n}\n";
+           "\n  for each l in localities\n  require l.population >= 3 else \"{l.id} is too small\"\n}\n";
 }
 
 }  // namespace
@@ -421,8 +421,8 @@ TEST_CASE("diff shows a finding that went from unknown to unmet as worse, and --
     write(dir / "rules.rules", sized_rule("sized", "error"));
     const std::string rules = "--rules '" + (dir / "rules.rules").string() + "' ";
     const std::string files =
-        two_versions(dir, partnership(R"([{"id": "a"}, {"id": "b", "size": 1}])"),
-                     partnership(R"([{"id": "a", "size": 1}, {"id": "b"}])"));
+        two_versions(dir, partnership(R"([{"id": "a"}, {"id": "b", "population": 1}])"),
+                     partnership(R"([{"id": "a", "population": 1}, {"id": "b"}])"));
     Run run = dutycheck_run("diff " + rules + "--fail-on-new --format json " + files);
     CHECK(run.exit_code == 1);
     const auto diff = nlohmann::json::parse(run.out);
@@ -477,8 +477,8 @@ TEST_CASE("diff matches a finding by its object, so reordering a list cannot hid
     const std::string rules = "--rules '" + (dir / "rules.rules").string() + "' ";
     // A is too small at /localities/0; then B, moved to the front, is too small and A is not.
     const std::string files =
-        two_versions(dir, partnership(R"([{"id": "a", "name": "A", "size": 1}, {"id": "b", "name": "B", "size": 3}])"),
-                     partnership(R"([{"id": "b", "name": "B", "size": 1}, {"id": "a", "name": "A", "size": 3}])"));
+        two_versions(dir, partnership(R"([{"id": "a", "name": "A", "population": 1}, {"id": "b", "name": "B", "population": 3}])"),
+                     partnership(R"([{"id": "b", "name": "B", "population": 1}, {"id": "a", "name": "A", "population": 3}])"));
     const Run run = dutycheck_run("diff " + rules + "--fail-on-new --format json " + files);
     CHECK(run.exit_code == 1);
     const auto diff = nlohmann::json::parse(run.out);
@@ -494,13 +494,13 @@ TEST_CASE("diff shows a finding whose waiver expired, and one newly unknown, as 
     const auto dir = scratch("diff-expired");
     write(dir / "rules.rules",
           "rule named {\n  title \"t\"\n  duty LOC-GUIDE-NAMES\n  cite \"c\"\n  basis statutory_guidance\n"
-          "  severity error\n  for each l in localities\n  require exists(l.name)\n  require l.size >= 3\n}\n");
-    // The base's waiver runs to the end of March; the head's to the first, and locality a lost its size.
+          "  severity error\n  for each l in localities\n  require exists(l.name)\n  require l.population >= 3\n}\n");
+    // The base's waiver runs to the end of March; the head's to the first, and locality a lost its population.
     const std::string waiver = R"([{"rule": "LOC-GUIDE-NAMES", "target": "/localities/1", "reason": "r",
          "approved_by": "IJB chair", "approved": "2025-12-10", "expires": "2026-)";
     const std::string files =
-        two_versions(dir, partnership(R"([{"id": "a", "name": "A", "size": 3}, {"id": "b", "size": 3}])", waiver + R"(03-31"}])"),
-                     partnership(R"([{"id": "a", "name": "A"}, {"id": "b", "size": 3}])", waiver + R"(03-01"}])"));
+        two_versions(dir, partnership(R"([{"id": "a", "name": "A", "population": 3}, {"id": "b", "population": 3}])", waiver + R"(03-31"}])"),
+                     partnership(R"([{"id": "a", "name": "A"}, {"id": "b", "population": 3}])", waiver + R"(03-01"}])"));
     const Run run = dutycheck_run("diff --rules '" + (dir / "rules.rules").string() +
                                   "' --as-of 2026-03-15 --fail-on-new --format json " + files);
     CHECK(run.exit_code == 1);
@@ -522,7 +522,7 @@ TEST_CASE("a baseline reused on the same file has no stale entry, whatever the s
     const std::string rules = "--rules '" + (dir / "rules.rules").string() + "' ";
     const std::string file = "'" + (dir / "p.json").string() + "'";
     const std::string baseline = "--baseline '" + (dir / "base.json").string() + "' ";
-    write(dir / "p.json", partnership(R"([{"id": "a", "size": 1}, {"id": "b"}])"));
+    write(dir / "p.json", partnership(R"([{"id": "a", "population": 1}, {"id": "b"}])"));
     REQUIRE(dutycheck_run("check " + rules + "--fail-on none --output json='" + (dir / "base.json").string() + "' " + file)
                 .exit_code == 0);
     for (const char* level : {"error", "warning", "info", "none"}) {
@@ -532,7 +532,7 @@ TEST_CASE("a baseline reused on the same file has no stale entry, whatever the s
         CHECK_THAT(run.err, !Catch::Contains("stale"));
     }
     // A baselined finding that worsens is not accepted: unknown then, unmet now.
-    write(dir / "p.json", partnership(R"([{"id": "a", "size": 1}, {"id": "b", "size": 2}])"));
+    write(dir / "p.json", partnership(R"([{"id": "a", "population": 1}, {"id": "b", "population": 2}])"));
     Run run = dutycheck_run("check " + rules + baseline + "--fail-on warning --format json " + file);
     CHECK(run.exit_code == 1);
     CHECK_THAT(run.err, !Catch::Contains("stale"));
@@ -553,7 +553,7 @@ TEST_CASE("a baseline reused on the same file has no stale entry, whatever the s
 TEST_CASE("every --fail-on level fails on a finding at that level and passes one just below it",
           "[waivers][cli][gate]") {
     const auto dir = scratch("fail-on");
-    write(dir / "p.json", partnership(R"([{"id": "a", "size": 1}])"));
+    write(dir / "p.json", partnership(R"([{"id": "a", "population": 1}])"));
     const std::string file = " '" + (dir / "p.json").string() + "'";
     const auto check = [&](const std::string& severity, const std::string& level) {
         write(dir / "rules.rules", sized_rule("r", severity));
@@ -636,10 +636,10 @@ TEST_CASE("the JSON, Markdown and HTML reports give one verdict per duty and obj
           "rule count-rule {\n  title \"Two or more\"\n  duty FAM-DUTY\n  cite \"c\"\n  basis statute\n"
           "  about localities\n  require count(localities) >= 2\n}\n"
           "rule each-rule {\n  title \"Each big enough\"\n  duty FAM-DUTY\n  cite \"c\"\n  basis statute\n"
-          "  for each l in localities\n  require l.size >= 3\n}\n"
+          "  for each l in localities\n  require l.population >= 3\n}\n"
           "rule named-rule {\n  title \"Each named\"\n  duty ONE-DUTY\n  cite \"c\"\n  basis statute\n"
           "  for each l in localities\n  require exists(l.name)\n}\n");
-    write(dir / "p.json", partnership(R"([{"id": "a", "name": "A", "size": 3}, {"id": "b", "name": "B"}])"));
+    write(dir / "p.json", partnership(R"([{"id": "a", "name": "A", "population": 3}, {"id": "b", "name": "B"}])"));
     const std::string args = "check --rules '" + (dir / "rules.rules").string() + "' --fail-on none --format ";
     const std::string file = " '" + (dir / "p.json").string() + "'";
     const auto report = nlohmann::json::parse(dutycheck_run(args + "json" + file).out);
@@ -673,10 +673,10 @@ TEST_CASE("every check format marks which findings the baseline accepts, which a
     const std::string rules = "--rules '" + (dir / "rules.rules").string() + "' ";
     const std::string file = " '" + (dir / "p.json").string() + "'";
     // The baseline: a unmet, b unknown. Now: a still unmet, b unmet (worse), c new.
-    write(dir / "p.json", partnership(R"([{"id": "a", "size": 1}, {"id": "b"}])"));
+    write(dir / "p.json", partnership(R"([{"id": "a", "population": 1}, {"id": "b"}])"));
     REQUIRE(dutycheck_run("check " + rules + "--fail-on none --output json='" + (dir / "base.json").string() + "'" + file)
                 .exit_code == 0);
-    write(dir / "p.json", partnership(R"([{"id": "a", "size": 1}, {"id": "b", "size": 2}, {"id": "c", "size": 0}])"));
+    write(dir / "p.json", partnership(R"([{"id": "a", "population": 1}, {"id": "b", "population": 2}, {"id": "c", "population": 0}])"));
     const std::string baseline = "--baseline '" + (dir / "base.json").string() + "' ";
     const auto run = [&](const std::string& format, bool with_baseline = true) {
         const Run result =
@@ -722,7 +722,7 @@ TEST_CASE("every check format marks which findings the baseline accepts, which a
     CHECK(run("tsv") == "sized\t" + (dir / "p.json").string() + "\t/localities/0\tunmet\terror\t2\t" +
                            "31\ta is too small\tbaselined\n"
                            "sized\t" + (dir / "p.json").string() + "\t/localities/1\tunmet\terror\t2\t" +
-                           "55\tb is too small\tworse\n"
+                           "61\tb is too small\tworse\n"
                            "sized\t" + (dir / "p.json").string() + "\t/localities/2\tunmet\terror\t2\t" +
-                           "79\tc is too small\tnew\n");
+                           "91\tc is too small\tnew\n");
 }

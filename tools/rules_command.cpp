@@ -1,4 +1,4 @@
-// `dutycheck rules list`, `dutycheck rules explain` and `dutycheck lint`: looking at rule packs without a document.
+// `dutycheck rules list`, `explain` and `coverage`, and `dutycheck lint`: looking at rule packs without a document.
 #include "tools/commands.hpp"
 #include "engine/register.hpp"
 #include "tools/support.hpp"
@@ -82,7 +82,9 @@ int run_rules_coverage(const std::vector<std::string>& rules, const std::string&
     std::string error;
     const auto duties = engine::read_register(bundled_rules_root() / "register.tsv", error);
     if (!duties) throw UsageError{error};
-    const engine::Coverage coverage = engine::compute_coverage(*duties, *loaded->rules);
+    // The packs' own duties after the national ones, so a pack's local duty is covered like any other.
+    const std::vector<engine::Duty> registered = engine::all_duties(*duties, *loaded->rules);
+    const engine::Coverage coverage = engine::compute_coverage(registered, *loaded->rules);
     std::size_t covered = 0, explained = 0, gaps = 0;
     for (const auto& entry : coverage.duties) (entry.gap() ? gaps : entry.rules.empty() ? explained : covered)++;
     auto rule_ids = [](const engine::DutyCoverage& entry) {
@@ -122,7 +124,10 @@ int run_rules_coverage(const std::vector<std::string>& rules, const std::string&
 
 int run_lint(const std::vector<std::string>& paths) {
     const std::vector<fs::path> packs(paths.begin(), paths.end());
-    engine::LoadResult loaded = engine::load_rule_packs(packs);
+    std::string error;
+    const auto national = engine::read_register(bundled_rules_root() / "register.tsv", error);
+    if (!national) throw UsageError{error};
+    engine::LoadResult loaded = engine::load_rule_packs(packs, &*national);
     std::size_t errors = 0, warnings = 0;
     for (const auto& diagnostic : loaded.diagnostics) {
         std::cerr << dsl::render(diagnostic);
