@@ -205,6 +205,7 @@ Outcome Engine::evaluate(const Input& input, const std::vector<std::string>& pac
     EvaluationOptions evaluation;
     evaluation.as_of = options_.as_of;
     evaluation.explain_rule = options_.explain_rule;
+    evaluation.coverage = options_.coverage;
     evaluation.max_steps = options_.max_steps;
     // A problem of the whole evaluation, not of a place in the file: it names the file only.
     auto stop = [&](std::string message) {

@@ -33,6 +33,7 @@ struct EngineOptions {
     std::map<std::string, std::string> params;      ///< overrides, as text (--param NAME=VALUE)
     Date as_of;                                     ///< the evaluation date
     std::string explain_rule;                       ///< record what this rule looked at (empty: none)
+    bool coverage = false;                          ///< record the outcomes each condition reached (DocumentResult::clause_outcomes)
     std::uint64_t max_steps = 1'000'000'000;        ///< per rule, per file (see EvaluationOptions)
     std::uint32_t waiver_horizon_months = default_waiver_horizon_months;  ///< --waiver-horizon: months a waiver may run
     DocumentLimits limits;                          ///< file size and nesting

@@ -55,9 +55,10 @@ std::uint64_t finding_bytes(const Finding& finding) {
 class RuleRun {
 public:
     RuleRun(const CompiledRule& rule, const Document& doc, const std::vector<Value>& params, Date as_of,
-            LookupIndex& lookups, std::vector<Finding>& findings, bool explain, std::uint64_t max_steps)
+            LookupIndex& lookups, std::vector<Finding>& findings, bool explain, std::uint64_t max_steps,
+            std::uint8_t* reached = nullptr)
         : rule_(rule), doc_(doc), params_(params), as_of_(as_of), lookups_(lookups), findings_(findings),
-          slots_(rule.slot_count, Value{Absent{}}), explain_(explain), max_steps_(max_steps) {}
+          slots_(rule.slot_count, Value{Absent{}}), explain_(explain), reached_(reached), max_steps_(max_steps) {}
 
     /// Evaluates every instance of the rule; throws OutOfSteps past the step limit.
     void run() { step(0); }
@@ -91,8 +92,9 @@ private:
     void finish(Status status, std::string message, std::vector<Missing> missing, std::size_t next_step,
                 bool about_collection = false);
     std::string render(const std::vector<MessagePart>& parts, const Expr& condition);
-    /// For --explain: records a condition, its outcome and the values it read.
-    void note(const char* clause, const Expr& condition, Truth outcome);
+    /// For --explain: records a condition, its outcome and the values it read; for --coverage,
+    /// that step `index` reached the outcome.
+    void note(const char* clause, const Expr& condition, Truth outcome, std::size_t index);
     void looked_at(const Expr& expr, std::vector<std::pair<std::string, std::string>>& values);
 
     const CompiledRule& rule_;
@@ -107,6 +109,7 @@ private:
     std::vector<Missing> unknown_;
     bool explain_ = false;
     std::vector<Explanation> explanation_;
+    std::uint8_t* reached_ = nullptr;  ///< --coverage: one ConditionOutcome mask per step, else null
     std::string due_;  ///< the instance's deadline (YYYY-MM-DD) once its `due` has run
     std::uint64_t steps_ = 0;
     std::uint64_t max_steps_;
@@ -162,7 +165,9 @@ void RuleRun::looked_at(const Expr& expr, std::vector<std::pair<std::string, std
         expr.node);
 }
 
-void RuleRun::note(const char* clause, const Expr& condition, Truth outcome) {
+void RuleRun::note(const char* clause, const Expr& condition, Truth outcome, std::size_t index) {
+    if (reached_ != nullptr)
+        reached_[index] |= outcome == Truth::true_ ? reached_true : outcome == Truth::false_ ? reached_false : reached_unknown;
     if (!explain_) return;
     Explanation entry;
     entry.clause = clause;
@@ -438,7 +443,7 @@ void RuleRun::step(std::size_t index) {
             } else {
                 Value problem;
                 const Truth met = condition(*s.condition, problem);
-                note("require", *s.condition, met);
+                note("require", *s.condition, met, index);
                 if (met == Truth::false_) unmet_.push_back(render(s.message, *s.condition));
                 else if (met == Truth::unknown) collect_reasons(problem, unknown_);
                 step(index + 1);
@@ -451,7 +456,7 @@ void RuleRun::gate(const Expr& applies_if, const std::vector<MessagePart>& messa
                    const char* clause) {
     Value problem;
     const Truth applies = condition(applies_if, problem);
-    note(clause, applies_if, applies);
+    note(clause, applies_if, applies, index);
     if (applies == Truth::true_) {
         step(index + 1);
     } else if (applies == Truth::false_) {
@@ -532,7 +537,12 @@ DocumentResult evaluate(const RuleSet& rules, const Document& doc, const std::ve
     const std::size_t expected = rules.rules.size() * 4 + doc.node_count() / 4;
     if (expected >= 4096) result.findings.reserve(expected);
     LookupIndex lookups;
-    for (const auto& rule : rules.rules) {
+    if (options.coverage) {
+        result.clause_outcomes.reserve(rules.rules.size());
+        for (const auto& rule : rules.rules) result.clause_outcomes.emplace_back(rule.steps.size(), 0);
+    }
+    for (std::size_t r = 0; r < rules.rules.size(); ++r) {
+        const CompiledRule& rule = rules.rules[r];
         if (result.step_limit_exceeded || result.out_of_memory) break;
         // A pack for one jurisdiction says nothing about another: never a pass.
         if (auto outside = outside_jurisdiction(rules.packs[rule.pack], rule.info, doc)) {
@@ -540,7 +550,7 @@ DocumentResult evaluate(const RuleSet& rules, const Document& doc, const std::ve
             continue;
         }
         RuleRun run(rule, doc, params, as_of, lookups, result.findings, rule.info.id == options.explain_rule,
-                    options.max_steps);
+                    options.max_steps, options.coverage ? result.clause_outcomes[r].data() : nullptr);
         const std::size_t earlier_findings = result.findings.size();
         // A rule cut off part-way has decided nothing: none of its findings stand, not even
         // those of the instances it finished, and no later rule runs.

@@ -15,6 +15,9 @@ namespace dutycheck::engine {
 struct EvaluationOptions {
     Date as_of;                 ///< the evaluation date for every date rule
     std::string explain_rule;   ///< record what this rule looked at (empty: none)
+    /// For `dutycheck test --coverage`: record which outcomes each rule's conditions reached
+    /// (DocumentResult::clause_outcomes). Off, it costs one test per condition evaluated.
+    bool coverage = false;
     /// The most evaluation steps one rule may take on one file: one per expression evaluated,
     /// per element a quantifier, 'for each' or 'in' goes through, per element of every list it
     /// builds or copies, and 8 per byte of every finding it records, so that memory is bounded
