@@ -242,6 +242,7 @@ Outcome Engine::evaluate(const Input& input, const std::vector<std::string>& pac
     evaluation.explain_rules = options_.explain_rules;
     evaluation.explain_failing = options_.explain_failing;
     evaluation.trace_rule = options_.trace_rule;
+    evaluation.coverage = options_.coverage;
     evaluation.max_steps = options_.max_steps;
     // A problem of the whole evaluation, not of a place in the file: it names the file only.
     auto stop = [&](std::string message) {

@@ -35,6 +35,7 @@ struct EngineOptions {
     std::vector<std::string> explain_rules;         ///< --explain: record what these rules looked at
     bool explain_failing = false;                   ///< --explain failing: and every rule with a failing finding
     std::string trace_rule;                         ///< --trace: every clause of this rule and the facts it read
+    bool coverage = false;                          ///< record the outcomes each condition reached (DocumentResult::clause_outcomes)
     std::uint64_t max_steps = 1'000'000'000;        ///< per rule, per file (see EvaluationOptions)
     std::uint32_t waiver_horizon_months = default_waiver_horizon_months;  ///< --waiver-horizon: months a waiver may run
     DocumentLimits limits;                          ///< file size and nesting

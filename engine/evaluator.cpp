@@ -62,9 +62,11 @@ std::string shown(std::string text) {
 class RuleRun {
 public:
     RuleRun(const CompiledRule& rule, const Document& doc, const std::vector<Value>& params, Date as_of,
-            LookupIndex& lookups, std::vector<Finding>& findings, bool explain, bool trace, std::uint64_t max_steps)
+            LookupIndex& lookups, std::vector<Finding>& findings, bool explain, bool trace, std::uint64_t max_steps,
+            std::uint8_t* reached = nullptr)
         : rule_(rule), doc_(doc), params_(params), as_of_(as_of), lookups_(lookups), findings_(findings),
-          slots_(rule.slot_count, Value{Absent{}}), explain_(explain || trace), trace_(trace), max_steps_(max_steps) {}
+          slots_(rule.slot_count, Value{Absent{}}), explain_(explain || trace), trace_(trace), reached_(reached),
+          max_steps_(max_steps) {}
 
     /// Evaluates every instance of the rule; throws OutOfSteps past the step limit.
     void run() { step(0); }
@@ -98,8 +100,9 @@ private:
     void finish(Status status, std::string message, std::vector<Missing> missing, std::size_t next_step,
                 bool about_collection = false);
     std::string render(const std::vector<MessagePart>& parts, const Expr& condition);
-    /// For --explain: records a condition, its outcome and the values it read.
-    void note(const char* clause, const Expr& condition, Truth outcome);
+    /// For --explain: records a condition, its outcome and the values it read; for --coverage,
+    /// that step `index` reached the outcome.
+    void note(const char* clause, const Expr& condition, Truth outcome, std::size_t index);
     /// For --trace: records a clause that is not a condition (for each, let, due) and its value.
     void note_value(const char* clause, std::string text, const Value& value);
     /// For --trace: starts collecting the facts the next clause reads.
@@ -125,6 +128,7 @@ private:
     bool on_the_way_ = false;  ///< --trace: evaluating the base of a path, whose own fields are not facts
     std::vector<std::pair<std::string, std::string>> facts_;  ///< --trace: read by the clause being evaluated
     std::vector<Explanation> explanation_;
+    std::uint8_t* reached_ = nullptr;  ///< --coverage: one ConditionOutcome mask per step, else null
     std::string due_;  ///< the instance's deadline (YYYY-MM-DD) once its `due` has run
     std::uint64_t steps_ = 0;
     std::uint64_t max_steps_;
@@ -179,7 +183,9 @@ void RuleRun::looked_at(const Expr& expr, std::vector<std::pair<std::string, std
         expr.node);
 }
 
-void RuleRun::note(const char* clause, const Expr& condition, Truth outcome) {
+void RuleRun::note(const char* clause, const Expr& condition, Truth outcome, std::size_t index) {
+    if (reached_ != nullptr)
+        reached_[index] |= outcome == Truth::true_ ? reached_true : outcome == Truth::false_ ? reached_false : reached_unknown;
     if (!explain_) return;
     Explanation entry;
     entry.clause = clause;
@@ -524,7 +530,7 @@ void RuleRun::step(std::size_t index) {
                 Value problem;
                 start_facts();
                 const Truth met = condition(*s.condition, problem);
-                note("require", *s.condition, met);
+                note("require", *s.condition, met, index);
                 if (met == Truth::false_) unmet_.push_back(render(s.message, *s.condition));
                 else if (met == Truth::unknown) collect_reasons(problem, unknown_);
                 step(index + 1);
@@ -538,7 +544,7 @@ void RuleRun::gate(const Expr& applies_if, const std::vector<MessagePart>& messa
     Value problem;
     start_facts();
     const Truth applies = condition(applies_if, problem);
-    note(clause, applies_if, applies);
+    note(clause, applies_if, applies, index);
     if (applies == Truth::true_) {
         step(index + 1);
     } else if (applies == Truth::false_) {
@@ -619,7 +625,12 @@ DocumentResult evaluate(const RuleSet& rules, const Document& doc, const std::ve
     const std::size_t expected = rules.rules.size() * 4 + doc.node_count() / 4;
     if (expected >= 4096) result.findings.reserve(expected);
     LookupIndex lookups;
-    for (const auto& rule : rules.rules) {
+    if (options.coverage) {
+        result.clause_outcomes.reserve(rules.rules.size());
+        for (const auto& rule : rules.rules) result.clause_outcomes.emplace_back(rule.steps.size(), 0);
+    }
+    for (std::size_t r = 0; r < rules.rules.size(); ++r) {
+        const CompiledRule& rule = rules.rules[r];
         if (result.step_limit_exceeded || result.out_of_memory) break;
         // A pack for one jurisdiction says nothing about another: never a pass.
         if (auto outside = outside_jurisdiction(rules.packs[rule.pack], rule.info, doc)) {
@@ -630,7 +641,7 @@ DocumentResult evaluate(const RuleSet& rules, const Document& doc, const std::ve
                            options.explain_rules.end();
         const bool traced = !options.trace_rule.empty() && rule.info.id == options.trace_rule;
         RuleRun run(rule, doc, params, as_of, lookups, result.findings, named || options.explain_failing, traced,
-                    options.max_steps);
+                    options.max_steps, options.coverage ? result.clause_outcomes[r].data() : nullptr);
         const std::size_t earlier_findings = result.findings.size();
         // A rule cut off part-way has decided nothing: none of its findings stand, not even
         // those of the instances it finished, and no later rule runs.

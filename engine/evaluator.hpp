@@ -21,6 +21,9 @@ struct EvaluationOptions {
     /// --trace: for this rule also record every clause (for each, let, due) and the facts each
     /// read (Explanation::facts); empty: none. Recording costs only the rules it is asked for.
     std::string trace_rule;
+    /// For `dutycheck test --coverage`: record which outcomes each rule's conditions reached
+    /// (DocumentResult::clause_outcomes). Off, it costs one test per condition evaluated.
+    bool coverage = false;
     /// The most evaluation steps one rule may take on one file: one per expression evaluated,
     /// per element a quantifier, 'for each' or 'in' goes through, per element of every list it
     /// builds or copies, and 8 per byte of every finding it records, so that memory is bounded

@@ -112,6 +112,9 @@ struct Explanation {
     std::vector<std::pair<std::string, std::string>> facts;
 };
 
+/// For `dutycheck test --coverage`: the outcomes a condition reached, one bit each.
+enum ConditionOutcome : std::uint8_t { reached_true = 1, reached_false = 2, reached_unknown = 4 };
+
 /// The verdict on one rule instance.
 struct Finding {
     const RuleInfo* rule = nullptr;
@@ -230,6 +233,10 @@ struct DocumentResult {
     std::optional<PaperScope> paper;
     std::uint64_t most_steps = 0;         ///< the most evaluation steps one rule took on this file
     const RuleInfo* most_steps_rule = nullptr;  ///< the rule that took them
+    /// With EvaluationOptions::coverage: for each rule of the rule set (in its order), for each of
+    /// its steps, the ConditionOutcome bits its condition reached on this file (0 for a step that
+    /// is no condition or never ran). Empty otherwise.
+    std::vector<std::vector<std::uint8_t>> clause_outcomes;
 };
 
 /// The duty verdicts of `findings` (see DutyVerdict): duties in the order of their first finding,

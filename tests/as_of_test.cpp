@@ -91,7 +91,8 @@ std::string listed(const std::multiset<std::string>& lines) {
 TEST_CASE("as of any date, a file is checked as if everything dated after it were deleted", "[as-of][property]") {
     std::map<std::string, engine::Engine> engines;  // one per date, each loading its packs once
     std::size_t files = 0, compared = 0, refused = 0;
-    for (const auto& entry : std::filesystem::recursive_directory_iterator(source_dir / "fixtures")) {
+    for (const auto& root : dutycheck::testing::fixture_folders())
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(root)) {
         if (entry.path().extension() != ".json") continue;
         Json original;
         try {

@@ -159,16 +159,16 @@ TEST_CASE("deadlines on the same day keep the order of their findings", "[calend
 
 // ---- the bundled rules' dates ------------------------------------------------------------------
 
-// fixtures/cases/RULE/due.tsv: file, pointer, due date per line after a header: the date the
+// rules/PACK/tests/RULE/due.tsv: file, pointer, due date per line after a header: the date the
 // rule's finding at that pointer must carry, worked out by hand from the fixture's facts as the
 // rule's README or comment states the deadline ("" for none). Checked as of 2026-01-01, as the
 // fixture tests are.
 TEST_CASE("the bundled deadline rules date their findings as the law counts", "[calendar][fixtures]") {
     std::size_t checked = 0;
-    for (const auto& folder : std::filesystem::directory_iterator(source_dir / "fixtures" / "cases")) {
-        const auto tsv = folder.path() / "due.tsv";
+    for (const auto& folder : dutycheck::testing::case_folders()) {
+        const auto tsv = folder / "due.tsv";
         if (!std::filesystem::exists(tsv)) continue;
-        const std::string rule_id = folder.path().filename().string();
+        const std::string rule_id = folder.filename().string();
         std::ifstream in(tsv);
         std::string line;
         std::getline(in, line);  // header
@@ -180,7 +180,7 @@ TEST_CASE("the bundled deadline rules date their findings as the law counts", "[
             std::getline(fields, pointer, '\t');
             std::getline(fields, due, '\t');
             INFO(rule_id << "/" << file << " at " << pointer);
-            auto outcome = dutycheck::testing::bundled_engine().check((folder.path() / file).string());
+            auto outcome = dutycheck::testing::bundled_engine().check((folder / file).string());
             INFO(dutycheck::testing::rendered_errors(outcome));
             REQUIRE(outcome.ok());
             const engine::Finding* found = nullptr;

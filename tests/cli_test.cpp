@@ -87,7 +87,7 @@ TEST_CASE("a report-only run with fail-on none exits 0", "[cli]") {
 TEST_CASE("a partnership that meets every rule exits 0", "[cli]") {
     const std::string rules = temp_file("dutycheck-two.rules",
         "rule two {\n  title \"t\"\n  duty D\n  cite \"c\"\n  basis statute\n  require count(localities) >= 2\n}\n");
-    const Run run = dutycheck_run("check --rules '" + rules + "' fixtures/cases/localities-two-or-more/pass-six-localities.json");
+    const Run run = dutycheck_run("check --rules '" + rules + "' rules/scotland/tests/localities-two-or-more/pass-six-localities.json");
     CHECK(run.exit_code == 0);
     CHECK_THAT(run.out, Catch::Contains("Summary: 1 met, 0 unmet, 0 unknown, 0 not applicable"));
 }
@@ -253,7 +253,7 @@ TEST_CASE("check --trace shows each clause's value and the facts it read, absent
 }
 
 TEST_CASE("parameters from the command line override, and a bad one is a usage error", "[cli]") {
-    const std::string fixture = "fixtures/cases/localities-two-or-more/pass-two-localities.json";
+    const std::string fixture = "rules/scotland/tests/localities-two-or-more/pass-two-localities.json";
     CHECK(dutycheck_run("check --format json " + fixture).exit_code == 1);  // its LPG evidence is missing
     CHECK(dutycheck_run("check --param min_localities=3 --format json " + fixture).exit_code == 1);
     const Run run = dutycheck_run("check --param min_localities=three " + fixture);
@@ -275,7 +275,7 @@ TEST_CASE("a repeatable option takes one value each time, so the files after it 
 }
 
 TEST_CASE("a folder of partnership files is checked file by file", "[cli]") {
-    const Run run = dutycheck_run("check --format json --fail-on none fixtures/cases/localities-two-or-more");
+    const Run run = dutycheck_run("check --format json --fail-on none rules/scotland/tests/localities-two-or-more");
     CHECK(run.exit_code == 0);
     CHECK(nlohmann::json::parse(run.out)["documents"].size() == 7);
 }
@@ -297,7 +297,7 @@ TEST_CASE("a mistyped command or option gets a suggestion, and -v and -q work af
     CHECK(run.exit_code == 2);
     CHECK_THAT(run.err, !Catch::Contains("did you mean"));
     // -q and -v after the command, as before it.
-    const std::string folder = "check --as-of 2026-01-01 --fail-on none --format json fixtures/cases/localities-two-or-more";
+    const std::string folder = "check --as-of 2026-01-01 --fail-on none --format json rules/scotland/tests/localities-two-or-more";
     CHECK(dutycheck_run(folder + " -q").exit_code == 0);
     run = dutycheck_run("check -v --as-of 2026-01-01 --fail-on none fixtures/lancashire.json");
     CHECK(run.exit_code == 0);
@@ -345,7 +345,7 @@ TEST_CASE("the reports of the bundled partnership match their golden files", "[c
         {"north-lanarkshire-2020.txt", "check --as-of 2026-01-01 --colour never fixtures/north-lanarkshire-2020.json"},
         {"lancashire.txt", "check --as-of 2026-01-01 --colour never --all fixtures/lancashire.json"},
         {"lpg-mixed-four-localities.txt",
-         "check --as-of 2026-01-01 --colour never fixtures/cases/lpg-mandatory-membership/mixed-four-localities.json"},
+         "check --as-of 2026-01-01 --colour never rules/scotland/tests/lpg-mandatory-membership/mixed-four-localities.json"},
     };
     for (const auto& [name, arguments] : cases) {
         DYNAMIC_SECTION(name) {

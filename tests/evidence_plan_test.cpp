@@ -245,9 +245,8 @@ TEST_CASE("the evidence plan of every fixture accounts for each unknown finding'
     for (const auto& folder : {source_dir / "fixtures", source_dir / "fixtures" / "scotland"})
         for (const auto& entry : std::filesystem::directory_iterator(folder))
             if (entry.is_regular_file() && entry.path().extension() == ".json") files.push_back(entry.path());
-    for (const auto& folder : std::filesystem::directory_iterator(source_dir / "fixtures" / "cases"))
-        if (folder.is_directory())
-            for (const auto& entry : std::filesystem::directory_iterator(folder.path()))
+    for (const auto& folder : dutycheck::testing::case_folders())
+            for (const auto& entry : std::filesystem::directory_iterator(folder))
                 if (entry.is_regular_file() && entry.path().extension() == ".json") files.push_back(entry.path());
     std::sort(files.begin(), files.end());
     REQUIRE(files.size() >= 500);

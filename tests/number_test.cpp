@@ -141,7 +141,7 @@ TEST_CASE("a rule's number literal beyond exact numbers is a load error that say
 
 TEST_CASE("a commitment just over 5% off its target is red, and the message gives the gap exactly", "[number]") {
     const auto outcome = dutycheck::testing::bundled_engine().check(
-        (dutycheck::testing::source_dir / "fixtures/cases/inv-sop-rag-measure/fail-amber-just-over-five-percent.json")
+        (dutycheck::testing::source_dir / "rules/local/inverclyde/tests/inv-sop-rag-measure/fail-amber-just-over-five-percent.json")
             .string());
     REQUIRE(outcome.ok());
     std::vector<std::string> messages;

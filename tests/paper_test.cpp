@@ -19,7 +19,8 @@ namespace {
 // Every bundled fixture that records a board paper, valid ones only (cases' invalid/ are refused).
 std::vector<std::filesystem::path> fixtures_with_papers() {
     std::vector<std::filesystem::path> files;
-    for (const auto& entry : std::filesystem::recursive_directory_iterator(source_dir / "fixtures")) {
+    for (const auto& root : dutycheck::testing::fixture_folders())
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(root)) {
         const auto& path = entry.path();
         if (path.extension() != ".json" || path.string().find("/invalid/") != std::string::npos) continue;
         const json doc = json::parse(read_text(path), nullptr, false);

@@ -292,10 +292,10 @@ TEST_CASE("no one-value variant of a rule's case fixture turns that rule's findi
     const auto start = std::chrono::steady_clock::now();
     Tally tally;
     std::set<std::string> folders;
-    for (const auto& folder : std::filesystem::directory_iterator(source_dir / "fixtures" / "cases"))
-        if (folder.is_directory()) folders.insert(folder.path().filename().string());
-    for (const auto& rule_id : folders) {
-        for (const auto& path : json_files(source_dir / "fixtures" / "cases" / rule_id)) {
+    for (const auto& folder : dutycheck::testing::case_folders()) {
+        const std::string rule_id = folder.filename().string();
+        folders.insert(rule_id);
+        for (const auto& path : json_files(folder)) {
             const Json original = Json::parse(dutycheck::testing::read_text(path));
             const engine::Input input = dutycheck::testing::bundled_engine().read(path.string());
             REQUIRE(input.ok());

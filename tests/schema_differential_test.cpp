@@ -20,10 +20,11 @@ bool engine_accepts(const std::string& text) {
            engine::check_against_schema(*parsed.document, 1).empty();
 }
 
-// Every *.json under fixtures/, the deliberately invalid ones included.
+// Every *.json under fixtures/ and the packs' cases, the deliberately invalid ones included.
 std::vector<std::filesystem::path> all_fixtures() {
     std::vector<std::filesystem::path> files;
-    for (const auto& entry : std::filesystem::recursive_directory_iterator(source_dir / "fixtures"))
+    for (const auto& root : dutycheck::testing::fixture_folders())
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(root))
         if (entry.is_regular_file() && entry.path().extension() == ".json") files.push_back(entry.path());
     std::sort(files.begin(), files.end());
     return files;

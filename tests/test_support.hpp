@@ -45,6 +45,30 @@ inline std::vector<std::filesystem::path> bundled_packs() {
     return packs;
 }
 
+/// The folders whose JSON files are partnership files the tests check: fixtures/, and rules/,
+/// whose only JSON files are the packs' cases (rules/PACK/tests/RULE/).
+inline std::vector<std::filesystem::path> fixture_folders() { return {source_dir / "fixtures", source_dir / "rules"}; }
+
+/// Every bundled rule's folder of cases, rules/PACK/tests/RULE, sorted by rule id.
+inline std::vector<std::filesystem::path> case_folders() {
+    std::vector<std::filesystem::path> folders;
+    for (const auto& pack : bundled_packs())
+        if (std::filesystem::is_directory(pack / "tests"))
+            for (const auto& entry : std::filesystem::directory_iterator(pack / "tests"))
+                if (entry.is_directory()) folders.push_back(entry.path());
+    std::sort(folders.begin(), folders.end(),
+              [](const auto& a, const auto& b) { return a.filename() < b.filename(); });
+    return folders;
+}
+
+/// The folder of cases of one bundled rule (rules/PACK/tests/RULE).
+inline std::filesystem::path case_folder(const std::string& rule_id) {
+    for (const auto& folder : case_folders())
+        if (folder.filename() == rule_id) return folder;
+    FAIL("no folder of cases for rule " << rule_id);
+    return {};
+}
+
 /// Loads each distinct selection of packs once per test run, as the engine does per run.
 inline const engine::LoadResult& load_packs_once(const std::vector<std::filesystem::path>& packs) {
     static std::map<std::vector<std::filesystem::path>, engine::LoadResult> cache;

@@ -56,7 +56,7 @@ TEST_CASE("contains on text that records nothing is unknown, never a false that 
 TEST_CASE("contains takes text: a list is a type error that says so at load", "[builtins]") {
     const auto loaded = one_rule("  require contains([\"a\", \"b\"], \"a\")");
     CHECK(rendered(loaded) ==
-          "t.rules:6:20: error[DC301]: argument 1 of 'contains' must be a string, but this is a list\n"
+          "t.rules:6:20: error[DC301]: argument 1 of 'contains' must be a string, but this is a list of strings\n"
           "   6 |   require contains([\"a\", \"b\"], \"a\")\n"
           "     |                    ^~~~~~~~~~\n");
     // At run time, a list where text is needed is unknown with the pointer.

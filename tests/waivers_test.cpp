@@ -348,7 +348,7 @@ TEST_CASE("diff says when the two versions set different parameters", "[waivers]
 
 TEST_CASE("explain shows what the rule read and why, for each instance", "[waivers][cli]") {
     const Run run = dutycheck_run("check --as-of 2026-01-01 --format json --explain localities-two-or-more "
-                                  "fixtures/cases/localities-two-or-more/pass-two-localities.json");
+                                  "rules/scotland/tests/localities-two-or-more/pass-two-localities.json");
     const auto report = nlohmann::json::parse(run.out);
     bool explained = false;
     for (const auto& finding : report["documents"][0]["findings"]) {
@@ -454,7 +454,7 @@ TEST_CASE("deleting a locality so that one is left fails diff --fail-on-new with
     // localities are the file's localities[], so deleting one of two is a worsening a pull
     // request's gate must catch (met -> unmet), not "unchanged".
     const auto dir = scratch("diff-locality-deleted");
-    const auto base = source_dir / "fixtures" / "cases" / "localities-two-or-more" / "pass-two-localities.json";
+    const auto base = dutycheck::testing::case_folder("localities-two-or-more") / "pass-two-localities.json";
     auto head = nlohmann::ordered_json::parse(dutycheck::testing::read_text(base));
     REQUIRE(head["localities"].size() == 2);
     head["localities"].erase(1);

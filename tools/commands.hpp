@@ -45,6 +45,13 @@ struct DiffOptions {
     bool fail_on_new = false;                    ///< gate only on findings the change introduced
 };
 
+struct TestOptions {
+    std::vector<std::string> packs;       ///< pack folders or registry names; empty: every bundled pack
+    std::vector<std::string> rules_path;  ///< --rules-path: folders of packs a case's rule_packs may name
+    bool coverage = false;                ///< --coverage: the rules and branches the cases never reached
+    std::string format = "text";          ///< --format text|json
+};
+
 /// `dutycheck check`: evaluate partnership files; exit 0, 1 (findings at or above --fail-on) or 2.
 int run_check(const CheckOptions& options);
 /// `dutycheck diff BASE HEAD`: new, resolved and unchanged failing findings, matched on rule and pointer.
@@ -60,6 +67,9 @@ int run_rules_explain(const std::vector<std::string>& rules, const std::string& 
 /// `dutycheck rules coverage`: every duty of the register and the rules that encode it (text or markdown);
 /// exit 1 if a duty has neither a rule nor a recorded reason, or a rule names a duty not in the register.
 int run_rules_coverage(const std::vector<std::string>& rules, const std::string& format);
+/// `dutycheck test [PACK…]`: run each pack's cases (docs/rule-language.md, "Testing a pack");
+/// exit 0, 1 if a case's findings differ from its expected.tsv, or 2 on bad input.
+int run_test(const TestOptions& options);
 /// `dutycheck lint PATH…`: parse and check rule packs without a document.
 int run_lint(const std::vector<std::string>& paths);
 

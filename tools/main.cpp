@@ -241,6 +241,18 @@ int main(int argc, char** argv) {
     auto* lint_cmd = app.add_subcommand("lint", "Parse and check rule packs without a partnership file");
     lint_cmd->add_option("paths", lint_paths, "Rule pack folders or files")->required();
 
+    TestOptions test;
+    auto* test_cmd = app.add_subcommand("test", "Run rule packs' test cases: each rule's cases beside its pack, "
+                                                "against the findings they expect");
+    repeatable(test_cmd->add_option("--rules-path", test.rules_path,
+                                    "A folder of rule packs that a case's rule_packs may name, after the bundled "
+                                    "packs (repeatable; also DUTYCHECK_RULES_PATH)"));
+    test_cmd->add_flag("--coverage", test.coverage,
+                       "Also list the rules and branches (each require, when and where: true, false, unknown) "
+                       "the cases never reached, and the branch coverage");
+    test_cmd->add_option("--format", test.format, "Output format")->check(CLI::IsMember({"text", "json"}));
+    test_cmd->add_option("packs", test.packs, "Pack folders or names (local/inverclyde); default: every bundled pack");
+
     InitOptions init;
     auto* init_cmd = app.add_subcommand("init", "Write a new partnership file for one of Scotland's partnerships, "
                                                 "holding its localities from the bundled list");
@@ -302,6 +314,7 @@ int main(int argc, char** argv) {
         if (explain_cmd->parsed()) return run_rules_explain(rule_packs, rule_id);
         if (coverage_cmd->parsed()) return run_rules_coverage(rule_packs, coverage_format);
         if (lint_cmd->parsed()) return run_lint(lint_paths);
+        if (test_cmd->parsed()) return run_test(test);
         if (init_cmd->parsed()) return run_init(init);
         if (generate_cmd->parsed()) {
             const std::string text = completion_cmd->parsed() ? bash_completion(app)

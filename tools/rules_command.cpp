@@ -1,5 +1,6 @@
 // `dutycheck rules list`, `explain` and `coverage`, and `dutycheck lint`: looking at rule packs without a document.
 #include "tools/commands.hpp"
+#include "engine/pack_tests.hpp"
 #include "engine/register.hpp"
 #include "tools/support.hpp"
 
@@ -14,17 +15,7 @@ namespace {
 // Without --rules, every bundled pack: each folder under the rules root with a pack.rules.
 std::vector<fs::path> packs_or_bundled(const std::vector<std::string>& rules) {
     if (!rules.empty()) return {rules.begin(), rules.end()};
-    const fs::path root = bundled_rules_root();
-    std::vector<fs::path> packs;
-    std::error_code ec;
-    for (const auto& entry : fs::recursive_directory_iterator(root, ec))
-        if (entry.is_regular_file() && entry.path().filename() == "pack.rules") packs.push_back(entry.path().parent_path());
-    std::sort(packs.begin(), packs.end(), [&](const fs::path& a, const fs::path& b) {
-        // The standard pack first, the rest alphabetically.
-        const bool a_standard = a.filename() == standard_pack, b_standard = b.filename() == standard_pack;
-        return a_standard != b_standard ? a_standard : a < b;
-    });
-    return packs;
+    return engine::packs_under(bundled_rules_root());
 }
 
 std::string joined(const std::vector<std::string>& items, const char* separator) {

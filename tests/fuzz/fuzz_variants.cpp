@@ -77,7 +77,9 @@ const std::vector<Fixture>& fixtures() {
     static const auto all = [] {
         std::vector<Fixture> out;
         std::vector<fs::path> paths;
-        for (const auto& entry : fs::recursive_directory_iterator(fs::path(DUTYCHECK_SOURCE_DIR) / "fixtures"))
+        // The fixtures, and the packs' cases (the only JSON files under rules/).
+        for (const auto* folder : {"fixtures", "rules"})
+        for (const auto& entry : fs::recursive_directory_iterator(fs::path(DUTYCHECK_SOURCE_DIR) / folder))
             if (entry.is_regular_file() && entry.path().extension() == ".json" &&
                 entry.path().string().find("/invalid/") == std::string::npos && entry.file_size() < 200'000)
                 paths.push_back(entry.path());
