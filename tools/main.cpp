@@ -234,6 +234,13 @@ int main(int argc, char** argv) {
     auto* lint_cmd = app.add_subcommand("lint", "Parse and check rule packs without a partnership file");
     lint_cmd->add_option("paths", lint_paths, "Rule pack folders or files")->required();
 
+    std::vector<std::string> fmt_paths;
+    bool fmt_check = false;
+    auto* fmt_cmd = app.add_subcommand("fmt", "Rewrite rule files in the one canonical layout");
+    fmt_cmd->add_flag("--check", fmt_check,
+                      "Write nothing; list the files that are not formatted and exit 1 if there are any");
+    fmt_cmd->add_option("paths", fmt_paths, "Rule files, or folders of them (every *.rules beneath)")->required();
+
     InitOptions init;
     auto* init_cmd = app.add_subcommand("init", "Write a new partnership file for one of Scotland's partnerships, "
                                                 "holding its localities from the bundled list");
@@ -295,6 +302,7 @@ int main(int argc, char** argv) {
         if (explain_cmd->parsed()) return run_rules_explain(rule_packs, rule_id);
         if (coverage_cmd->parsed()) return run_rules_coverage(rule_packs, coverage_format);
         if (lint_cmd->parsed()) return run_lint(lint_paths);
+        if (fmt_cmd->parsed()) return run_fmt(fmt_paths, fmt_check);
         if (init_cmd->parsed()) return run_init(init);
         if (generate_cmd->parsed()) {
             const std::string text = completion_cmd->parsed() ? bash_completion(app)
