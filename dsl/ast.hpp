@@ -125,9 +125,12 @@ struct Call : Located {
 /// A piece of a message template: literal text or an interpolated `{expression}`.
 using TemplatePart = std::variant<std::string, Chain>;
 
-/// A message with `{expression}` interpolation.
+/// A message with `{expression}` interpolation, written as one or more adjacent strings.
 struct Template : Located {
     std::vector<TemplatePart> parts;
+    /// Where each adjacent string after the first begins, as an index into `parts`: the joined
+    /// message does not need it, the formatter does, to keep the author's split.
+    std::vector<std::size_t> breaks;
 };
 
 /// `title "…"`, `cite "…"`, `url "…"`, `quote "…"`.

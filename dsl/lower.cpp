@@ -89,7 +89,9 @@ ast::Binding lower(pt::Binding&& n) {
 ast::Call lower(pt::Call&& n) {
     return {span_of(n), std::move(n.function), lower(std::move(n.binding)), lower(std::move(n.arguments))};
 }
-ast::Template lower(pt::Template&& n) { return {span_of(n), lower(std::move(n.parts))}; }
+ast::Template lower(pt::Template&& n) {
+    return {span_of(n), lower(std::move(n.parts)), std::move(n.breaks)};
+}
 ast::ForEach lower(pt::ForEach&& n) {
     return {span_of(n), std::move(n.variable), lower(std::move(n.collection)), lower(std::move(n.filter)),
             lower(std::move(n.filter_message))};

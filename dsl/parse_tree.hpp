@@ -87,6 +87,7 @@ struct TemplatePart : x3::variant<std::string, Chain> {
 
 struct Template : Located {
     std::vector<TemplatePart> parts;
+    std::vector<std::size_t> breaks;
 };
 
 struct ForEach : Located {

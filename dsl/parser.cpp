@@ -206,8 +206,11 @@ auto const interpolated_def = x3::skip(skipper)[expression];
 auto const interpolation_def = lit('{') > interpolated > close_interpolation;
 auto const template_quoted_def = lexeme['"' >> *(template_text | interpolation) > closing_quote];
 auto const message_template_def = as<parse_tree::Template>((+template_quoted)[([](auto& ctx) {
-    for (auto& piece : x3::_attr(ctx))
-        for (auto& part : piece) x3::_val(ctx).parts.push_back(std::move(part));
+    auto& message = x3::_val(ctx);
+    for (auto& piece : x3::_attr(ctx)) {
+        if (&piece != &x3::_attr(ctx).front()) message.breaks.push_back(message.parts.size());
+        for (auto& part : piece) message.parts.push_back(std::move(part));
+    }
 })]);
 
 // ---- expressions, loosest binding first --------------------------------------------
@@ -433,21 +436,6 @@ std::optional<Diagnostic> check_nesting(const SourceFile& source, std::size_t ma
     return std::nullopt;
 }
 
-// Moves an error position past blanks and comments, onto the token that was wrong.
-std::uint32_t skip_blanks(std::string_view text, std::uint32_t offset) {
-    while (offset < text.size()) {
-        const char c = text[offset];
-        if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
-            ++offset;
-        } else if (c == '#') {
-            while (offset < text.size() && text[offset] != '\n') ++offset;
-        } else {
-            break;
-        }
-    }
-    return offset;
-}
-
 std::uint32_t token_end(std::string_view text, std::uint32_t offset) {
     if (offset >= text.size()) return offset;
     if (!is_identifier_byte(text[offset])) return offset + 1;
@@ -575,6 +563,20 @@ std::optional<Hint> habit_hint(std::string_view text, std::uint32_t at, bool aft
 
 }  // namespace
 
+std::uint32_t skip_blanks(std::string_view text, std::uint32_t offset) {
+    while (offset < text.size()) {
+        const char c = text[offset];
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+            ++offset;
+        } else if (c == '#') {
+            while (offset < text.size() && text[offset] != '\n') ++offset;
+        } else {
+            break;
+        }
+    }
+    return offset;
+}
+
 ParseResult parse_rule_file(const SourceFile& source, const ParseLimits& limits) {
     ParseResult result;
     if (auto nesting = check_nesting(source, limits.max_nesting)) {
@@ -603,6 +605,7 @@ ParseResult parse_rule_file(const SourceFile& source, const ParseLimits& limits)
         const std::string expected = failure.which();
         const bool in_string = expected == grammar::closing_quote.name;
         std::uint32_t at = static_cast<std::uint32_t>(failure.where() - text.begin());
+        // An error position is moved past blanks and comments, onto the token that was wrong.
         if (!in_string) at = skip_blanks(text, at);
         Diagnostic d;
         d.file = &source;

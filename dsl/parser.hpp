@@ -4,7 +4,9 @@
 #include "dsl/ast.hpp"
 #include "dsl/source.hpp"
 
+#include <cstdint>
 #include <optional>
+#include <string_view>
 #include <vector>
 
 namespace dutycheck::dsl {
@@ -19,6 +21,10 @@ struct ParseResult {
     std::optional<ast::File> file;
     std::vector<Diagnostic> diagnostics;
 };
+
+/// The offset of the first token at or after `offset`, past blanks and comments. A node's span
+/// may begin with the blanks before it; this is where its text begins.
+std::uint32_t skip_blanks(std::string_view text, std::uint32_t offset);
 
 /// Parses one rule file. Syntax errors are diagnostics with the position and what was expected.
 ParseResult parse_rule_file(const SourceFile& source, const ParseLimits& limits = {});

@@ -72,5 +72,9 @@ int run_rules_coverage(const std::vector<std::string>& rules, const std::string&
 int run_test(const TestOptions& options);
 /// `dutycheck lint PATH…`: parse and check rule packs without a document.
 int run_lint(const std::vector<std::string>& paths);
+/// `dutycheck fmt [--check] PATH…`: rewrites rule files (and the *.rules under folders) in the
+/// canonical layout, each only if it changes; with `check`, writes nothing, prints where each
+/// file first differs and exits 1 if any would change. A file that does not parse: exit 2, nothing written.
+int run_fmt(const std::vector<std::string>& paths, bool check);
 
 }  // namespace dutycheck::tools

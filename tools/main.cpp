@@ -253,6 +253,13 @@ int main(int argc, char** argv) {
     test_cmd->add_option("--format", test.format, "Output format")->check(CLI::IsMember({"text", "json"}));
     test_cmd->add_option("packs", test.packs, "Pack folders or names (local/inverclyde); default: every bundled pack");
 
+    std::vector<std::string> fmt_paths;
+    bool fmt_check = false;
+    auto* fmt_cmd = app.add_subcommand("fmt", "Rewrite rule files in the one canonical layout");
+    fmt_cmd->add_flag("--check", fmt_check,
+                      "Write nothing; list the files that are not formatted and exit 1 if there are any");
+    fmt_cmd->add_option("paths", fmt_paths, "Rule files, or folders of them (every *.rules beneath)")->required();
+
     InitOptions init;
     auto* init_cmd = app.add_subcommand("init", "Write a new partnership file for one of Scotland's partnerships, "
                                                 "holding its localities from the bundled list");
@@ -315,6 +322,7 @@ int main(int argc, char** argv) {
         if (coverage_cmd->parsed()) return run_rules_coverage(rule_packs, coverage_format);
         if (lint_cmd->parsed()) return run_lint(lint_paths);
         if (test_cmd->parsed()) return run_test(test);
+        if (fmt_cmd->parsed()) return run_fmt(fmt_paths, fmt_check);
         if (init_cmd->parsed()) return run_init(init);
         if (generate_cmd->parsed()) {
             const std::string text = completion_cmd->parsed() ? bash_completion(app)
