@@ -167,9 +167,14 @@ ExprPtr ExpressionChecker::def_argument(const ast::Name& name, std::size_t index
     if (current.arguments == nullptr) return make(name, StaticType::any, Variable{0});  // on its own: any value
     const ast::Chain& argument = (*current.arguments)[index];
     const std::size_t inside = current_;
+    // The argument is checked where it is written, where the defs now being inlined around it
+    // were not yet: `f(f(1))` is two uses of `f`, not `f` using itself.
+    std::vector<DefEntry*> inlining(expanding_.begin() + static_cast<std::ptrdiff_t>(current.expanding), expanding_.end());
+    expanding_.resize(current.expanding);
     current_ = current.caller;
     ExprPtr out = expression(argument);
     current_ = inside;
+    expanding_.insert(expanding_.end(), inlining.begin(), inlining.end());
     return out;
 }
 
@@ -249,7 +254,7 @@ ExprPtr ExpressionChecker::def_body(const ast::Located& at, DefEntry& def, const
     std::vector<Diagnostic>* outer = diagnostics_;
     diagnostics_ = &body_problems;
     const std::size_t caller = current_;
-    frames_.push_back(Frame{def.file, {}, &def, call != nullptr ? &call->arguments : nullptr, caller});
+    frames_.push_back(Frame{def.file, {}, &def, call != nullptr ? &call->arguments : nullptr, caller, expanding_.size()});
     current_ = frames_.size() - 1;
     expanding_.push_back(&def);
     ExprPtr body = expression(def.def->body);

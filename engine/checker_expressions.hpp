@@ -48,7 +48,7 @@ public:
     ExpressionChecker(const dsl::SourceFile& file, const RuleSet& rules, std::vector<dsl::Diagnostic>& diagnostics,
                       PackDefs* defs = nullptr)
         : rules_(rules), diagnostics_(&diagnostics), root_diagnostics_(diagnostics), defs_(defs) {
-        frames_.push_back(Frame{&file, {}, nullptr, nullptr, 0});
+        frames_.push_back(Frame{&file, {}, nullptr, nullptr, 0, 0});
     }
 
     /// An expression of any type.
@@ -96,6 +96,7 @@ private:
         const DefEntry* def;                          ///< the def whose body this is; null for the rule
         const std::vector<ast::Chain>* arguments;     ///< the use's arguments; null when checked on its own
         std::size_t caller;                           ///< the frame the arguments are written in
+        std::size_t expanding;                        ///< how many defs were being inlined where the arguments are written
     };
 
     ExprPtr make(const ast::Located& at, StaticType type, auto node, const FieldShape* shape = nullptr) {

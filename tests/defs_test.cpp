@@ -110,6 +110,16 @@ TEST_CASE("a def that uses itself is refused, with the cycle", "[defs]") {
           "   note: in 'b', used at t.rules:1:9\n");
 }
 
+TEST_CASE("a def used in the argument of a use of itself is two uses, not recursion", "[defs]") {
+    // The argument is checked where it is written, outside the body being inlined.
+    const auto nested = one_rule("  require inc(inc(1)) == 3 and double(inc(1)) == 4 and inc(double(1)) == 3",
+                                 "def inc(x) = x + 1\ndef double(y) = inc(y) - 1 + y - 0 * inc(0)\n");
+    INFO(rendered(nested));
+    REQUIRE(nested.ok());
+    CHECK(rendered(nested).empty());
+    CHECK(statuses(evaluate_text(nested, partnership_text(""))) == std::vector<std::string>{"met"});
+}
+
 TEST_CASE("a def's name may not be taken already: by a builtin, a parameter or another def", "[defs]") {
     CHECK(rendered(one_rule("  require true", "def count = 1\n")) ==
           "t.rules:1:5: error[DC208]: 'count' is a builtin function; a def cannot take its name\n"
