@@ -85,7 +85,8 @@ std::string subject(const FieldShape& record) {
 const std::vector<std::string>& top_level_fields() {
     static const std::vector<std::string> fields = [] {
         std::vector<std::string> names;
-        for (const auto& [name, shape] : partnership_shape().fields) names.push_back(name);
+        for (const auto& [name, shape] : partnership_shape().fields)
+            if (name.front() != '$') names.push_back(name);  // `$schema` is no name a rule can write
         return names;
     }();
     return fields;
@@ -175,7 +176,13 @@ void ExpressionChecker::check_field(const FieldShape* base, const ast::Located& 
         for (const auto& name : names) listed += (listed.empty() ? "" : ", ") + name;
         notes.push_back("its fields are " + listed);
     }
-    error(at, "DC214", subject(*record) + " has no field '" + field + "' in the partnership format", std::move(notes));
+    // The format keeps fields it does not define, and a pack may read them (partnership format,
+    // "Unknown fields"), so a field the schema lacks is a warning: a typo more often than not,
+    // which `lint --strict` fails on.
+    notes.emplace_back("the format keeps fields it does not define, and a pack may read one: if this is not a typo, "
+                       "`lint --strict` still fails on it");
+    report(dsl::DiagnosticLevel::warning, at, "DC214",
+           subject(*record) + " has no field '" + field + "' in the partnership format", std::move(notes));
 }
 
 void ExpressionChecker::expect_items(const Expr& expr, StaticType expected, const std::string& what,
@@ -283,8 +290,7 @@ ExprPtr ExpressionChecker::name(const ast::Name& name) {
     const FieldShape& file = partnership_shape();
     const FieldShape* field = file.field(name.text);
     if (field == nullptr) {
-        std::vector<std::string> candidates;
-        for (const auto& [top, shape] : file.fields) candidates.push_back(top);
+        std::vector<std::string> candidates = top_level_fields();
         for (const auto& binding : frame().scope) candidates.push_back(binding.name);
         if (frame().def != nullptr)
             for (const auto& parameter : frame().def->def->parameters) candidates.push_back(parameter.text);

@@ -70,8 +70,9 @@ int run_rules_coverage(const std::vector<std::string>& rules, const std::string&
 /// `dutycheck test [PACK…]`: run each pack's cases (docs/rule-language.md, "Testing a pack");
 /// exit 0, 1 if a case's findings differ from its expected.tsv, or 2 on bad input.
 int run_test(const TestOptions& options);
-/// `dutycheck lint PATH…`: parse and check rule packs without a document.
-int run_lint(const std::vector<std::string>& paths);
+/// `dutycheck lint [--strict] PATH…`: parse and check rule packs without a document; exit 2 on an
+/// error, or with `strict` on a warning too.
+int run_lint(const std::vector<std::string>& paths, bool strict);
 /// `dutycheck fmt [--check] PATH…`: rewrites rule files (and the *.rules under folders) in the
 /// canonical layout, each only if it changes; with `check`, writes nothing, prints where each
 /// file first differs and exits 1 if any would change. A file that does not parse: exit 2, nothing written.

@@ -239,6 +239,9 @@ int main(int argc, char** argv) {
 
     std::vector<std::string> lint_paths;
     auto* lint_cmd = app.add_subcommand("lint", "Parse and check rule packs without a partnership file");
+    bool lint_strict = false;
+    lint_cmd->add_flag("--strict", lint_strict,
+                       "Fail on warnings too (a field the format does not define, a name that is no field)");
     lint_cmd->add_option("paths", lint_paths, "Rule pack folders or files")->required();
 
     TestOptions test;
@@ -320,7 +323,7 @@ int main(int argc, char** argv) {
         if (list_cmd->parsed()) return run_rules_list(rule_packs);
         if (explain_cmd->parsed()) return run_rules_explain(rule_packs, rule_id);
         if (coverage_cmd->parsed()) return run_rules_coverage(rule_packs, coverage_format);
-        if (lint_cmd->parsed()) return run_lint(lint_paths);
+        if (lint_cmd->parsed()) return run_lint(lint_paths, lint_strict);
         if (test_cmd->parsed()) return run_test(test);
         if (fmt_cmd->parsed()) return run_fmt(fmt_paths, fmt_check);
         if (init_cmd->parsed()) return run_init(init);

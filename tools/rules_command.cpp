@@ -113,7 +113,7 @@ int run_rules_coverage(const std::vector<std::string>& rules, const std::string&
     return gaps > 0 || !coverage.unknown_duties.empty() ? exit_findings : exit_ok;
 }
 
-int run_lint(const std::vector<std::string>& paths) {
+int run_lint(const std::vector<std::string>& paths, bool strict) {
     const std::vector<fs::path> packs(paths.begin(), paths.end());
     std::string error;
     const auto national = engine::read_register(bundled_rules_root() / "register.tsv", error);
@@ -126,7 +126,7 @@ int run_lint(const std::vector<std::string>& paths) {
     }
     std::cerr << loaded.rules->rules.size() << " rules in " << loaded.rules->packs.size() << " pack(s): " << errors
               << " error(s), " << warnings << " warning(s)\n";
-    return errors > 0 ? exit_error : exit_ok;
+    return errors > 0 || (strict && warnings > 0) ? exit_error : exit_ok;
 }
 
 }  // namespace dutycheck::tools
