@@ -521,6 +521,36 @@ private:
 
 }  // namespace
 
+namespace {
+
+// Where the string opening at `open` ends: its closing quote, the character before the line
+// break that cuts it short, or the end of the text. A message's `{…}` holds an expression,
+// whose own strings may hold a quote or a '#'; `{{` is a literal brace.
+std::size_t string_end(std::string_view text, std::size_t open) {
+    bool interpolating = false;
+    for (std::size_t i = open + 1; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c == '\n') return i - 1;
+        if (c == '\\') {
+            ++i;
+        } else if (interpolating && c == '"') {
+            const std::size_t inner = string_end(text, i);
+            if (inner >= text.size() || text[inner] != '"') return inner;
+            i = inner;
+        } else if (interpolating) {
+            interpolating = c != '}';
+        } else if (c == '"') {
+            return i;
+        } else if (c == '{') {
+            if (i + 1 < text.size() && text[i + 1] == '{') ++i;
+            else interpolating = true;
+        }
+    }
+    return text.size();
+}
+
+}  // namespace
+
 std::vector<Comment> collect_comments(std::string_view text) {
     std::vector<Comment> comments;
     bool code_on_line = false;
@@ -538,10 +568,8 @@ std::vector<Comment> collect_comments(std::string_view text) {
             comment.trailing = code_on_line;
             comments.push_back(comment);
             code_on_line = false;
-        } else if (c == '"') {  // a string runs to its closing quote, or the end of its line
-            for (++i; i < text.size() && text[i] != '"' && text[i] != '\n'; ++i)
-                if (text[i] == '\\') ++i;
-            if (i < text.size() && text[i] == '\n') --i;
+        } else if (c == '"') {
+            i = string_end(text, i);
             code_on_line = true;
         } else if (c != ' ' && c != '\t' && c != '\r') {
             code_on_line = true;

@@ -249,6 +249,15 @@ TEST_CASE("a '#' inside a string is not a comment", "[fmt]") {
     CHECK(formatted(text) == text);
 }
 
+TEST_CASE("a quote or a '#' in a string inside a message's interpolation is not a comment", "[fmt]") {
+    const std::string text = "rule r {\n"
+                             "  require a == 1\n"
+                             "    else  \"bad {if(a == 9, \"x#y\", \"z\\\"q\")} {{literal}}\"  # after else\n"
+                             "}\n";
+    CHECK(comment_texts(text) == std::vector<std::string>{"# after else"});
+    CHECK(formatted(text) == text);
+}
+
 TEST_CASE("fmt --check lists a file that is not formatted and exits 1, writing nothing", "[fmt][cli]") {
     const auto dir = fresh_dir("dutycheck-fmt-check");
     const auto file = dir / "pack.rules";
