@@ -11,6 +11,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 
 namespace dutycheck::engine {
 namespace fs = std::filesystem;
@@ -325,6 +326,18 @@ PackTestReport run_pack_tests(const std::vector<fs::path>& packs, const PackTest
                 report.errors.push_back(*error);
                 continue;
             }
+            // A case file expected.tsv does not list would never run, and the pack would look tested.
+            std::set<std::string> listed;
+            for (const auto& [name, rows] : std::get<Expectations>(expected)) listed.insert(name);
+            std::vector<std::string> unlisted;
+            for (const auto& entry : fs::recursive_directory_iterator(case_folder, ec))
+                if (entry.is_regular_file() && entry.path().extension() == ".json" &&
+                    listed.count(entry.path().lexically_relative(case_folder).generic_string()) == 0)
+                    unlisted.push_back(entry.path().string());
+            std::sort(unlisted.begin(), unlisted.end());
+            for (const auto& path : unlisted)
+                report.errors.push_back(problem(path, "a case file that expected.tsv does not list, so it would never run: "
+                                                      "add a line for each finding it gives, or remove it"));
             for (auto& [name, rows] : std::get<Expectations>(expected)) {
                 const fs::path path = case_folder / name;
                 const std::string shown_path = path.string();

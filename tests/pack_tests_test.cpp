@@ -133,3 +133,13 @@ TEST_CASE("a case folder for no rule of the pack, or without expected.tsv, is ba
     CHECK(run.err == (pack / "tests" / "demo-two-localities" / "expected.tsv").string() +
                          ": error[DC601]: cannot read expected.tsv: each case folder lists its files' findings in one\n");
 }
+
+TEST_CASE("a case file that expected.tsv does not list is bad input, not a silent pass", "[pack-tests][cli]") {
+    const auto pack = demo("dutycheck-test-unlisted", "file\tstatus\tpointer\npass.json\tmet\t/localities\n",
+                           {{"pass.json", two_localities}, {"fail-unlisted.json", one_locality}});
+    const auto run = dutycheck_run("test '" + pack.string() + "'");
+    CHECK(run.exit_code == 2);
+    CHECK(run.err == (pack / "tests" / "demo-two-localities" / "fail-unlisted.json").string() +
+                         ": error[DC601]: a case file that expected.tsv does not list, so it would never run: add a "
+                         "line for each finding it gives, or remove it\n");
+}
